@@ -1,0 +1,196 @@
+/**
+ * Exact valency analysis: R(C), the label, the flags, the starred label and witness runs.
+ *
+ * A depth-first search over the analysis graph (reduce.ts) with a memo of complete answers.
+ * The graph is finite and acyclic (every move delivers a message for good, corrupts a node or
+ * makes a byzantine node send a message it never sent), so R(C) = eval(C) when quiescent,
+ * united with R of every successor.
+ *
+ * Budgets: `maxStates` bounds the states newly explored in one call, and `shouldStop` (polled
+ * every 1,024 states) lets a caller bring its own deadline; the engine reads no clock. When the
+ * search stops early the answer says `complete: false`, lists what it found, and its label is
+ * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
+ */
+import type {Configuration, PoolEntry} from './configuration.js';
+import {applyLegal} from './moves.js';
+import {type Flags, type OutcomeMask, ONE, ZERO, evaluate, flagsOf, labelOf, outcomesOf} from './outcomes.js';
+import {
+	type AnalysisMove,
+	type StateKey,
+	analysisMoves,
+	applyAnalysisMove,
+	flushInert,
+	normalize,
+	stateKey,
+	toGameMoves,
+} from './reduce.js';
+import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
+
+export type AnalysisLabel = Label | 'unknown';
+
+export interface AnalysisOptions {
+	/** The most states to explore in this call (states already in the memo are free). */
+	readonly maxStates?: number;
+	/** Polled every 1,024 states; true stops the search (e.g. a deadline or a cancel key). */
+	readonly shouldStop?: () => boolean;
+	/** Stop as soon as both `zero` and `one` are found: enough for the label alone. */
+	readonly labelOnly?: boolean;
+	/** Compute witness runs (default true). */
+	readonly witnesses?: boolean;
+}
+
+export interface Analysis {
+	readonly label: AnalysisLabel;
+	/** R(C) when complete; what was found so far otherwise. */
+	readonly outcomes: readonly Outcome[];
+	readonly mask: OutcomeMask;
+	/** True where the adversary can (as far as found) still break the property. */
+	readonly flags: Flags;
+	readonly complete: boolean;
+	/** States newly explored by this call. */
+	readonly states: number;
+	/** For each outcome found, a run of game moves from C to a quiescent configuration with it. */
+	readonly witnesses: Partial<Record<Outcome, readonly Move[]>>;
+}
+
+export function labelFor(mask: OutcomeMask, complete: boolean): AnalysisLabel {
+	if (complete) return labelOf(mask);
+	return (mask & ZERO) !== 0 && (mask & ONE) !== 0 ? 'ambiguous' : 'unknown';
+}
+
+/** Keeps a memo of complete answers, so later questions about the same game are cheap. */
+export class Analyzer {
+	private readonly memo = new Map<StateKey, OutcomeMask>();
+
+	/** How many states the memo holds. */
+	get size(): number {
+		return this.memo.size;
+	}
+
+	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
+		const root = normalize(c);
+		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+		const wantWitnesses = options.witnesses ?? true;
+		const paths = new Map<Outcome, AnalysisMove[]>();
+		const path: AnalysisMove[] = [];
+		let found: OutcomeMask = 0;
+		let states = 0;
+		let stopped = false;
+
+		const discover = (mask: OutcomeMask, from: Configuration | null): void => {
+			const fresh = mask & ~found;
+			if (fresh === 0) return;
+			found |= mask;
+			if (!wantWitnesses) return;
+			for (const o of outcomesOf(fresh)) {
+				paths.set(o, from ? [...path, ...this.trail(from, o)] : [...path]);
+			}
+		};
+
+		const visit = (state: Configuration): OutcomeMask => {
+			const key = stateKey(state);
+			const known = this.memo.get(key);
+			if (known !== undefined) {
+				discover(known, state);
+				return known;
+			}
+
+			if (states >= maxStates || (states % 1024 === 0 && options.shouldStop?.())) {
+				stopped = true;
+				return 0;
+			}
+
+			states++;
+			let mask: OutcomeMask = 0;
+			if (state.pool.length === 0) {
+				mask = evaluate(state);
+				discover(mask, null);
+			}
+
+			for (const move of analysisMoves(state)) {
+				if (stopped) break;
+				if (options.labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
+					stopped = true;
+					break;
+				}
+
+				path.push(move);
+				mask |= visit(applyAnalysisMove(state, move));
+				path.pop();
+			}
+
+			if (!stopped) this.memo.set(key, mask);
+			return mask;
+		};
+
+		const mask = visit(root);
+		const complete = !stopped;
+		const result = complete ? mask : found;
+		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
+		if (wantWitnesses) {
+			for (const o of OUTCOMES) {
+				const run = paths.get(o);
+				if (run) witnesses[o] = gameRun(c, run);
+			}
+		}
+
+		return {
+			label: labelFor(result, complete),
+			outcomes: outcomesOf(result),
+			mask: result,
+			flags: flagsOf(result),
+			complete,
+			states,
+			witnesses,
+		};
+	}
+
+	/**
+	 * The starred label's analysis (Definition 2.1): the analysis of deliver(C, target).
+	 * Undefined when the target is not pending in C.
+	 */
+	analyzeStar(c: Configuration, target: PoolEntry['message'], options: AnalysisOptions = {}): Analysis | undefined {
+		const entry = c.pool.find(
+			e =>
+				e.message.to === target.to &&
+				e.message.from === target.from &&
+				e.message.slot === target.slot &&
+				e.message.value === target.value,
+		);
+		if (!entry) return undefined;
+		return this.analyze(applyLegal(c, {kind: 'deliver', message: entry.message}), options);
+	}
+
+	/** A path to `outcome` from a state whose complete answer is in the memo. */
+	private trail(start: Configuration, outcome: Outcome): AnalysisMove[] {
+		const want = 1 << OUTCOMES.indexOf(outcome);
+		const moves: AnalysisMove[] = [];
+		let state = start;
+		for (;;) {
+			if (state.pool.length === 0 && (evaluate(state) & want) !== 0) return moves;
+			let next: Configuration | undefined;
+			for (const move of analysisMoves(state)) {
+				const candidate = applyAnalysisMove(state, move);
+				if (((this.memo.get(stateKey(candidate)) ?? 0) & want) !== 0) {
+					moves.push(move);
+					next = candidate;
+					break;
+				}
+			}
+
+			if (!next) throw new Error(`bug: the memo promised ${outcome} but no successor leads there`);
+			state = next;
+		}
+	}
+}
+
+/** Turn an analysis path from C into a game run that ends quiescent (inert messages last). */
+function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
+	const moves = path.flatMap(toGameMoves);
+	let state = c;
+	for (const move of moves) state = applyLegal(state, move);
+	return [...moves, ...flushInert(state)];
+}
+
+/** One-off analysis with a fresh memo. */
+export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);

@@ -1,0 +1,78 @@
+/** Building a game's setup from what a person types: validated once, every problem named. */
+import {findProtocol, protocolIds} from '../protocols/registry.js';
+import {type Configuration, type Setup, initialConfiguration, makeSetup} from './configuration.js';
+import {BEHAVIOURS, type Behaviour, type Bit, type Result, fail, ok} from './types.js';
+
+export interface GameSpec {
+	readonly protocol: string;
+	readonly n: number;
+	/** A bit string like "011": node i's input is the i-th character. */
+	readonly inputs: string;
+	readonly f?: number;
+	/** Allowed behaviours; an empty list means none. */
+	readonly allow?: readonly string[];
+	readonly rounds?: number;
+}
+
+export const MIN_NODES = 2;
+export const MAX_NODES = 6;
+export const MAX_ROUNDS = 5;
+
+/** Parse "none" or a comma list like "crash,lie". */
+export function parseAllow(text: string): Result<Behaviour[]> {
+	const t = text.trim();
+	if (t === 'none' || t === '') return ok([]);
+	const parts = t.split(',').map(s => s.trim());
+	const bad = parts.filter(p => !(BEHAVIOURS as readonly string[]).includes(p));
+	if (bad.length > 0) {
+		return fail('bad-allow', `unknown behaviour "${bad[0]}" in --allow (use none, or a list of crash, lie, byzantine)`);
+	}
+
+	return ok(parts as Behaviour[]);
+}
+
+export function createSetup(spec: GameSpec): Result<Setup> {
+	const protocol = findProtocol(spec.protocol);
+	if (!protocol) {
+		return fail('bad-protocol', `unknown protocol "${spec.protocol}" (choose ${protocolIds().join(', ')})`);
+	}
+
+	const {n} = spec;
+	if (!Number.isInteger(n) || n < MIN_NODES || n > MAX_NODES) {
+		return fail('bad-nodes', `n must be a whole number from ${MIN_NODES} to ${MAX_NODES}, not ${n}`);
+	}
+
+	if (!/^[01]+$/.test(spec.inputs)) return fail('bad-inputs', `inputs must be a string of 0s and 1s, not "${spec.inputs}"`);
+	if (spec.inputs.length !== n) {
+		return fail('bad-inputs', `inputs "${spec.inputs}" has ${spec.inputs.length} bits but n = ${n}`);
+	}
+
+	const f = spec.f ?? 1;
+	if (!Number.isInteger(f) || f < 0 || f >= n) return fail('bad-f', `f must be a whole number from 0 to ${n - 1}, not ${f}`);
+	const rounds = spec.rounds ?? 1;
+	if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
+		return fail('bad-rounds', `rounds must be a whole number from 1 to ${MAX_ROUNDS}, not ${rounds}`);
+	}
+
+	const allow: Behaviour[] = [];
+	for (const b of spec.allow ?? ['byzantine']) {
+		if (!(BEHAVIOURS as readonly string[]).includes(b)) {
+			return fail('bad-allow', `unknown behaviour "${b}" (use crash, lie or byzantine)`);
+		}
+
+		allow.push(b as Behaviour);
+	}
+
+	const inputs = [...spec.inputs].map(ch => (ch === '1' ? 1 : 0) as Bit);
+	return ok(makeSetup({protocol: protocol.instantiate(n, f, {rounds}), inputs, allowed: allow}));
+}
+
+/** The inputs X_i of Lemma 1: the first i nodes hold 1, the rest 0. */
+export const lemmaInputs = (n: number, i: number): string => '1'.repeat(i) + '0'.repeat(n - i);
+
+export const inputsOf = (setup: Setup): string => setup.inputs.join('');
+
+export function newGame(spec: GameSpec): Result<Configuration> {
+	const setup = createSetup(spec);
+	return setup.ok ? ok(initialConfiguration(setup.value)) : setup;
+}

@@ -1,0 +1,75 @@
+import type {Bit, Slot} from './types.js';
+
+/** Protocol parameters a level or the command line can set. */
+export interface ProtocolParams {
+	/** Rounds of ben-or (ignored by protocols without rounds). */
+	readonly rounds?: number;
+}
+
+/**
+ * The mutable working copy of one node's state that a protocol step reads and changes.
+ * The engine makes it from the immutable node state, runs the step, and freezes the result.
+ */
+export interface NodeWork {
+	readonly n: number;
+	readonly f: number;
+	/** This node's number, 1..n. */
+	readonly self: number;
+	/** The input the node acts on (1 - v for a node corrupted as `lie`). */
+	readonly input: Bit;
+	/** The first value recorded per (sender, slot), or -1: `received[from * slots + slot]`. */
+	readonly received: number[];
+	/** Protocol-specific local state, small integers. */
+	readonly local: number[];
+	/** The value of the first message recorded from `from` in `slot`, or -1. */
+	get(from: number, slot: number): number;
+	/** Record own value in the slot and send it to every other node. */
+	broadcast(slot: number, value: number): void;
+	/** Write the output, unless one is written already. */
+	decide(value: Bit): void;
+	readonly output: Bit | null;
+}
+
+/**
+ * A protocol bound to n, f and its parameters. All functions are pure in their arguments:
+ * no clocks, no randomness, nothing outside the node's own work copy.
+ */
+export interface ProtocolInstance {
+	readonly id: string;
+	readonly n: number;
+	readonly f: number;
+	readonly params: Required<ProtocolParams>;
+	readonly slots: readonly Slot[];
+	/** The local state of a node that has not started. */
+	readonly initialLocal: readonly number[];
+	/** The node's start action (run on its first delivery). */
+	start(node: NodeWork): void;
+	/**
+	 * A message the node acts on: the engine has already recorded it (it is the first from
+	 * `from` in `slot`).
+	 */
+	receive(node: NodeWork, from: number, slot: number, value: number): void;
+	/** A one-line summary of a node's local state for people to read. */
+	summary(node: Readonly<NodeView>): string;
+}
+
+/** A read-only view of a node for summaries. */
+export interface NodeView {
+	readonly n: number;
+	readonly self: number;
+	readonly input: Bit;
+	readonly started: boolean;
+	readonly local: readonly number[];
+	readonly output: Bit | null;
+	get(from: number, slot: number): number;
+}
+
+/** A protocol as registered: its id, a description, and how to bind it. */
+export interface Protocol {
+	readonly id: string;
+	readonly title: string;
+	readonly flaw: string;
+	/** Whether the protocol takes the `rounds` parameter. */
+	readonly hasRounds: boolean;
+	instantiate(n: number, f: number, params: ProtocolParams): ProtocolInstance;
+}

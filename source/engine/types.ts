@@ -1,0 +1,55 @@
+/**
+ * The vocabulary of the model (../shared/spec/MODEL.md). Nodes are numbered 1..n everywhere;
+ * slots and values are indices into the protocol's declared slots and each slot's domain.
+ */
+
+export type Bit = 0 | 1;
+
+/** How a corrupt node misbehaves. The order here is the order corruptions are listed in. */
+export const BEHAVIOURS = ['crash', 'lie', 'byzantine'] as const;
+export type Behaviour = (typeof BEHAVIOURS)[number];
+
+/** A slot a protocol declares: what a message is for, and the values it may carry. */
+export interface Slot {
+	readonly name: string;
+	readonly values: readonly string[];
+}
+
+/**
+ * A pending or delivered message. A start message (the seed's (r, ⊥)) has `from = 0`,
+ * `slot = -1` and `value = -1`.
+ */
+export interface Message {
+	readonly to: number;
+	readonly from: number;
+	readonly slot: number;
+	readonly value: number;
+}
+
+export const isStart = (m: Message): boolean => m.from === 0;
+
+export const startMessage = (to: number): Message => ({to, from: 0, slot: -1, value: -1});
+
+/** A move of the adversary (the player). */
+export type Move =
+	| {readonly kind: 'deliver'; readonly message: Message}
+	| {readonly kind: 'corrupt'; readonly node: number; readonly behaviour: Behaviour}
+	| {readonly kind: 'send'; readonly message: Message};
+
+/** Outcomes of a quiescent configuration, in their fixed order. */
+export const OUTCOMES = ['zero', 'one', 'split', 'stuck', 'invalid'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type Label = '0' | '1' | 'ambiguous' | 'none';
+
+/** An expected failure: a value with a code and a readable message, never an exception. */
+export interface Failure {
+	readonly ok: false;
+	readonly code: string;
+	readonly message: string;
+}
+
+export type Result<T> = {readonly ok: true; readonly value: T} | Failure;
+
+export const ok = <T>(value: T): Result<T> => ({ok: true, value});
+export const fail = (code: string, message: string): Failure => ({ok: false, code, message});

@@ -1,0 +1,12 @@
+import type {Protocol} from '../engine/protocol.js';
+import {benOr} from './ben-or.js';
+import {leader} from './leader.js';
+import {quorum} from './quorum.js';
+import {waitAll} from './wait-all.js';
+
+/** The built-in protocols, in the order menus list them. */
+export const PROTOCOLS: readonly Protocol[] = [waitAll, quorum, leader, benOr];
+
+export const protocolIds = (): string[] => PROTOCOLS.map(p => p.id);
+
+export const findProtocol = (id: string): Protocol | undefined => PROTOCOLS.find(p => p.id === id);
