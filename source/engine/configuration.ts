@@ -1,4 +1,4 @@
-import type {ProtocolInstance} from './protocol.js';
+import type {NodeView, ProtocolInstance} from './protocol.js';
 import {BEHAVIOURS, type Behaviour, type Bit, type Message, startMessage} from './types.js';
 
 /** What a game is played on: the protocol instance, inputs, f and the allowed behaviours. */
@@ -118,3 +118,21 @@ export function findInPool(c: Configuration, m: Message): PoolEntry | undefined 
 	const id = messageId(c.setup, m);
 	return c.pool.find(entry => entry.id === id);
 }
+
+/** A read-only view of node i, for protocol summaries and the UI. */
+export function nodeView(c: Configuration, i: number): NodeView {
+	const node = nodeOf(c, i);
+	const slots = c.setup.protocol.slots.length;
+	return {
+		n: c.setup.n,
+		self: i,
+		input: actingInput(c, i),
+		started: node.started,
+		local: node.local,
+		output: node.output,
+		get: (from, slot) => node.received[from * slots + slot] ?? -1,
+	};
+}
+
+/** The protocol's one-line summary of node i's local state. */
+export const nodeSummary = (c: Configuration, i: number): string => c.setup.protocol.summary(nodeView(c, i));

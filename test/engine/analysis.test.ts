@@ -1,0 +1,90 @@
+import {describe, expect, test} from 'vitest';
+import {Analyzer, analyze} from '../../source/engine/analysis.js';
+import {formatMoves} from '../../source/engine/notation.js';
+import {parseMove} from '../../source/engine/notation.js';
+import {game} from '../helpers/games.js';
+import {toyGame} from '../helpers/toy.js';
+
+describe('analysis on tiny models', () => {
+	test('the selfish toy with inputs 01 can only split', () => {
+		const result = analyze(toyGame([0, 1]));
+		expect(result).toMatchObject({label: 'none', outcomes: ['split'], complete: true, states: 4});
+		expect(formatMoves(toyGame([0, 1]).setup, result.witnesses.split!)).toEqual(['start 1', 'start 2']);
+	});
+
+	test('the selfish toy with a crash: crashing either node leaves the other agreeing with itself', () => {
+		const result = analyze(toyGame([0, 1], ['crash']));
+		expect(result.label).toBe('ambiguous');
+		// Never stuck: every honest node outputs on its first delivery, and every start arrives.
+		expect(result.outcomes).toEqual(['zero', 'one', 'split']);
+		const setup = toyGame([0, 1]).setup;
+		expect(formatMoves(setup, result.witnesses.zero!)).toEqual(['start 1', 'start 2', 'corrupt 2 as crash']);
+		expect(formatMoves(setup, result.witnesses.one!)).toEqual(['start 1', 'start 2', 'corrupt 1 as crash']);
+	});
+
+	test('flags say what can still be broken', () => {
+		const result = analyze(game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']}));
+		expect(result.flags).toEqual({agreement: true, termination: false, validity: true});
+	});
+
+	test('a quiescent configuration is labelled by its own eval when nothing more can happen', () => {
+		const c = game({protocol: 'wait-all', n: 2, inputs: '11', allow: []}, 'start 1; start 2; 2<1:vote=1; 1<2:vote=1');
+		expect(analyze(c)).toMatchObject({label: '1', outcomes: ['one'], states: 1, witnesses: {one: []}});
+	});
+});
+
+describe('budgets', () => {
+	const big = game({protocol: 'wait-all', n: 3, inputs: '001', allow: ['byzantine']});
+
+	test('a search cut short says so, and gives no label it is not sure of', () => {
+		const result = analyze(big, {maxStates: 20});
+		expect(result.complete).toBe(false);
+		expect(result.states).toBe(20);
+		expect(result.label).toBe('unknown');
+		// What it found it found for real: each has a witness from the start.
+		for (const o of result.outcomes) expect(result.witnesses[o]).toBeDefined();
+	});
+
+	test('once both decisions are found, ambiguous is certain even when cut short', () => {
+		const result = analyze(big, {labelOnly: true});
+		expect(result.complete).toBe(false);
+		expect(result.label).toBe('ambiguous');
+		expect(result.outcomes).toEqual(expect.arrayContaining(['zero', 'one']));
+		expect(result.states).toBeLessThan(analyze(big).states);
+	});
+
+	test('shouldStop is polled every 1,024 states and obeyed', () => {
+		let polls = 0;
+		const benOr = game({protocol: 'ben-or', n: 3, inputs: '001', allow: []});
+		const result = analyze(benOr, {shouldStop: () => ++polls > 1});
+		expect(result.complete).toBe(false);
+		expect(result.states).toBe(1024);
+	});
+
+	test('a memo kept across questions makes a repeated question free', () => {
+		const analyzer = new Analyzer();
+		const first = analyzer.analyze(big);
+		const second = analyzer.analyze(big);
+		expect(second).toMatchObject({label: first.label, outcomes: first.outcomes, complete: true, states: 0});
+		expect(second.witnesses.one).toBeDefined();
+	});
+});
+
+describe('the starred label (Definition 2.1)', () => {
+	test('is the label of the configuration after delivering the target', () => {
+		const c = game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']}, 'start 2; start 3; 1<2:vote=1');
+		const analyzer = new Analyzer();
+		const target = parseMove(c.setup, '2<3:vote=1');
+		if (!target.ok || target.value.kind !== 'deliver') throw new Error('bad target');
+		const star = analyzer.analyzeStar(c, target.value.message);
+		expect(star?.label).toBe('ambiguous');
+		const toOne = parseMove(c.setup, '2<1:vote=0');
+		if (!toOne.ok || toOne.value.kind !== 'deliver') throw new Error('bad target');
+		expect(analyzer.analyzeStar(c, toOne.value.message)?.label).toBe('0');
+	});
+
+	test('is undefined for a message that is not pending', () => {
+		const c = game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']});
+		expect(new Analyzer().analyzeStar(c, {to: 1, from: 2, slot: 0, value: 1})).toBeUndefined();
+	});
+});
