@@ -1,0 +1,151 @@
+/** `flp analyze`: apply moves to an initial configuration and report its analysis. */
+import {type Analysis, Analyzer} from '../engine/analysis.js';
+import {type Configuration, isQuiescent} from '../engine/configuration.js';
+import {createSetup, inputsOf, parseAllow} from '../engine/game.js';
+import {initialConfiguration} from '../engine/configuration.js';
+import {applyMoves} from '../engine/moves.js';
+import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
+import {OUTCOMES} from '../engine/types.js';
+import {type CommandResult, printed, usageError} from './result.js';
+
+export interface AnalyzeOptions {
+	readonly protocol?: string;
+	readonly nodes?: number;
+	readonly inputs?: string;
+	readonly rounds?: number;
+	readonly f?: number;
+	readonly allow?: string;
+	readonly moves?: string;
+	readonly target?: string;
+	readonly budgetStates?: number;
+	readonly budgetMs?: number;
+	readonly json?: boolean;
+}
+
+/** The default time budget of one `flp analyze`, so that a huge question ends with `unknown`. */
+export const DEFAULT_BUDGET_MS = 60_000;
+
+function wholeNumber(name: string, value: number | undefined, min: number): string | null {
+	if (value === undefined) return null;
+	if (!Number.isInteger(value) || value < min) return `--${name} must be a whole number ≥ ${min}`;
+	return null;
+}
+
+/** Build the configuration the options describe, or say what is wrong with them. */
+export function configurationFrom(options: AnalyzeOptions): {config: Configuration} | {error: string} {
+	if (!options.protocol) return {error: 'missing --protocol (one of wait-all, quorum, leader, ben-or)'};
+	if (options.nodes === undefined) return {error: 'missing --nodes (the number of nodes, 2 to 6)'};
+	if (!options.inputs) return {error: 'missing --inputs (one bit per node, like 011)'};
+	for (const [name, value] of [
+		['nodes', options.nodes],
+		['f', options.f],
+		['rounds', options.rounds],
+	] as const) {
+		const problem = wholeNumber(name, value, 0);
+		if (problem) return {error: problem};
+	}
+
+	const allow = parseAllow(options.allow ?? 'byzantine');
+	if (!allow.ok) return {error: allow.message};
+	const setup = createSetup({
+		protocol: options.protocol,
+		n: options.nodes,
+		inputs: String(options.inputs),
+		f: options.f,
+		allow: allow.value,
+		rounds: options.rounds,
+	});
+	if (!setup.ok) return {error: setup.message};
+	const moves = parseMoves(setup.value, options.moves ?? '');
+	if (!moves.ok) return {error: `--moves: ${moves.message}`};
+	const config = applyMoves(initialConfiguration(setup.value), moves.value);
+	if (!config.ok) return {error: `--moves: ${config.message}`};
+	return {config: config.value};
+}
+
+export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {
+	for (const [name, value] of [
+		['budget-states', options.budgetStates],
+		['budget-ms', options.budgetMs],
+	] as const) {
+		const problem = wholeNumber(name, value, 1);
+		if (problem) return usageError(problem);
+	}
+
+	const built = configurationFrom(options);
+	if ('error' in built) return usageError(built.error);
+	const {config} = built;
+	let target;
+	if (options.target !== undefined) {
+		const parsed = parseMove(config.setup, options.target);
+		if (!parsed.ok) return usageError(`--target: ${parsed.message}`);
+		if (parsed.value.kind !== 'deliver') return usageError(`--target: "${options.target}" is not a delivery`);
+		target = parsed.value.message;
+		if (!config.pool.some(e => e.message.to === target!.to && e.message.from === target!.from && e.message.slot === target!.slot && e.message.value === target!.value)) {
+			return usageError(`--target: "${options.target}" is not pending after the moves`);
+		}
+	}
+
+	const started = now();
+	const deadline = started + (options.budgetMs ?? DEFAULT_BUDGET_MS);
+	const budget = {maxStates: options.budgetStates, shouldStop: () => now() > deadline};
+	const analyzer = new Analyzer();
+	const result = analyzer.analyze(config, budget);
+	const star = target ? analyzer.analyzeStar(config, target, {...budget, witnesses: false}) : undefined;
+	const ms = Math.round(now() - started);
+	return printed(options.json ? jsonReport(config, result, star, ms) : humanReport(config, result, star, options, ms));
+}
+
+function jsonReport(config: Configuration, result: Analysis, star: Analysis | undefined, ms: number): string {
+	const witnesses: Record<string, string[]> = {};
+	for (const o of OUTCOMES) {
+		const run = result.witnesses[o];
+		if (run) witnesses[o] = formatMoves(config.setup, run);
+	}
+
+	const report = {
+		label: result.label,
+		outcomes: result.outcomes,
+		flags: result.flags,
+		star: star ? star.label : null,
+		witnesses,
+		complete: result.complete && (star?.complete ?? true),
+		states: result.states + (star?.states ?? 0),
+		ms,
+	};
+	return `${JSON.stringify(report)}\n`;
+}
+
+const breakable = (found: boolean, complete: boolean): string =>
+	found ? 'breakable' : complete ? 'holds' : 'not broken yet (search cut short)';
+
+function humanReport(
+	config: Configuration,
+	result: Analysis,
+	star: Analysis | undefined,
+	options: AnalyzeOptions,
+	ms: number,
+): string {
+	const {setup} = config;
+	const allow = setup.allowed.length === 0 || setup.f === 0 ? 'none' : setup.allowed.join(', ');
+	const rounds = setup.protocol.id === 'ben-or' ? `  rounds=${setup.protocol.params.rounds}` : '';
+	const lines = [
+		`${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allow}`,
+		`after ${config.step} move${config.step === 1 ? '' : 's'}${options.moves ? `: ${options.moves.trim()}` : ''}${isQuiescent(config) ? '  (quiescent)' : ''}`,
+		'',
+		`label        ${result.label}${result.complete ? '' : '   (search cut short: not every future was explored)'}`,
+		`outcomes     ${result.outcomes.length > 0 ? result.outcomes.join(', ') : '(none found)'}`,
+		`agreement    ${breakable(result.flags.agreement, result.complete)}`,
+		`termination  ${breakable(result.flags.termination, result.complete)}`,
+		`validity     ${breakable(result.flags.validity, result.complete)}`,
+	];
+	if (star && options.target) lines.push(`target       ${options.target.trim()}  →  ${star.label}*`);
+	lines.push('', 'witness runs (each ends quiescent with that outcome):');
+	for (const o of OUTCOMES) {
+		const run = result.witnesses[o];
+		if (run) lines.push(`  ${o.padEnd(8)} ${run.length === 0 ? '(here already)' : formatMoves(setup, run).join('; ')}`);
+	}
+
+	lines.push('', `explored ${result.states + (star?.states ?? 0)} states in ${ms} ms`);
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,11 @@
+/** What a command prints and how it exits; commands return this instead of touching process. */
+export interface CommandResult {
+	readonly code: number;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+/** The user's error: one line naming the problem, exit 2, nothing on stdout. */
+export const usageError = (message: string): CommandResult => ({code: 2, stdout: '', stderr: `flp: ${message}\n`});
+
+export const printed = (stdout: string, code = 0): CommandResult => ({code, stdout, stderr: ''});
