@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import {render} from 'ink';
 import meow from 'meow';
+import React from 'react';
+import {App} from './app.js';
+import {FLAGS, HELP, flagProblem} from './cli-flags.js';
 import {runAnalyze} from './commands/analyze.js';
 import type {CommandResult} from './commands/result.js';
-import {FLAGS, HELP, flagProblem} from './cli-flags.js';
+import {WorkerService} from './worker/service.js';
 
 const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, flags: FLAGS});
 
@@ -15,6 +19,7 @@ function finish(result: CommandResult): void {
 
 const problem = flagProblem(cli.flags as Record<string, unknown>);
 const [command, ...rest] = cli.input;
+const colour = !process.env['NO_COLOR'];
 if (problem) {
 	finish({code: 2, stdout: '', stderr: `flp: ${problem}\n`});
 } else if (rest.length > 0 && command === 'analyze') {
@@ -22,7 +27,11 @@ if (problem) {
 } else if (command === 'analyze') {
 	finish(runAnalyze(cli.flags, () => performance.now()));
 } else if (command === undefined) {
-	cli.showHelp(0);
+	if (!process.stdin.isTTY) {
+		finish({code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'});
+	} else {
+		render(<App service={new WorkerService()} colour={colour} />);
+	}
 } else {
 	finish({code: 2, stdout: '', stderr: `flp: unknown command "${command}" (see flp --help)\n`});
 }

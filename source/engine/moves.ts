@@ -14,6 +14,7 @@ import {
 	comparePool,
 	corruptCount,
 	findInPool,
+	initialConfiguration,
 	isProcessing,
 	messageId,
 	nodeOf,
@@ -223,6 +224,16 @@ export function legalSends(c: Configuration): Move[] {
 	}
 
 	return moves;
+}
+
+/**
+ * The sends an honest node k with input b makes in its start action, as byzantine send moves
+ * (for the "pretend input b" strategy and the seed's concealed input).
+ */
+export function honestStartSends(setup: Configuration['setup'], k: number, b: Bit): Move[] {
+	const fresh: Configuration = {...initialConfiguration(setup), setup: {...setup, inputs: setup.inputs.map((v, i) => (i === k - 1 ? b : v))}};
+	const {outgoing} = runNode(fresh, k, work => setup.protocol.start(work), {...nodeOf(fresh, k), started: true});
+	return outgoing.map(out => ({kind: 'send', message: {to: out.to, from: k, slot: out.slot, value: out.value}}));
 }
 
 /** Every legal move, in the fixed order documented above. */

@@ -1,0 +1,92 @@
+/**
+ * A game in progress: a reducer over moves, with undo/redo and the target message.
+ * Pure data; the UI and the file code are its consumers.
+ */
+import {type Configuration, type PoolEntry, initialConfiguration} from './configuration.js';
+import {type GameSpec, createSetup} from './game.js';
+import {applyMove} from './moves.js';
+import {type Message, type Move, type Result, fail, ok} from './types.js';
+
+export interface Session {
+	readonly spec: Required<Pick<GameSpec, 'protocol' | 'n' | 'inputs' | 'f' | 'rounds'>> & {readonly allow: readonly string[]};
+	/** configs[k] is the configuration after k moves; configs[0] is the initial one. */
+	readonly configs: readonly Configuration[];
+	readonly moves: readonly Move[];
+	/** Moves taken back by undo, the most recent last: redo replays them. */
+	readonly undone: readonly Move[];
+	/** The target the player set, or null for the default: the oldest pending message. */
+	readonly target: Message | null;
+}
+
+export function newSession(spec: GameSpec): Result<Session> {
+	const setup = createSetup(spec);
+	if (!setup.ok) return setup;
+	const full = {
+		protocol: spec.protocol,
+		n: spec.n,
+		inputs: spec.inputs,
+		f: spec.f ?? 1,
+		rounds: spec.rounds ?? 1,
+		allow: [...(spec.allow ?? ['byzantine'])],
+	};
+	return ok({spec: full, configs: [initialConfiguration(setup.value)], moves: [], undone: [], target: null});
+}
+
+export const current = (s: Session): Configuration => s.configs.at(-1)!;
+
+export const sameMessage = (a: Message, b: Message): boolean =>
+	a.to === b.to && a.from === b.from && a.slot === b.slot && a.value === b.value;
+
+/** The target: the one the player set while it is pending, else the oldest pending message. */
+export function targetOf(s: Session): PoolEntry | undefined {
+	const c = current(s);
+	const chosen = s.target;
+	if (chosen) {
+		const entry = c.pool.find(e => sameMessage(e.message, chosen));
+		if (entry) return entry;
+	}
+
+	return c.pool[0];
+}
+
+/** Play a move: the new session, or the failure that names the move and why. */
+export function play(s: Session, move: Move): Result<Session> {
+	const next = applyMove(current(s), move);
+	if (!next.ok) return next;
+	const delivered = move.kind === 'deliver' && s.target && sameMessage(move.message, s.target);
+	return ok({
+		...s,
+		configs: [...s.configs, next.value],
+		moves: [...s.moves, move],
+		undone: [],
+		target: delivered ? null : s.target,
+	});
+}
+
+/** Play several moves; stops at the first failure. */
+export function playAll(s: Session, moves: readonly Move[]): Result<Session> {
+	let session = s;
+	for (const [i, move] of moves.entries()) {
+		const next = play(session, move);
+		if (!next.ok) return fail(next.code, `move ${i + 1}: ${next.message}`);
+		session = next.value;
+	}
+
+	return ok(session);
+}
+
+export function undo(s: Session): Session {
+	const last = s.moves.at(-1);
+	if (!last) return s;
+	return {...s, configs: s.configs.slice(0, -1), moves: s.moves.slice(0, -1), undone: [...s.undone, last]};
+}
+
+export function redo(s: Session): Session {
+	const move = s.undone.at(-1);
+	if (!move) return s;
+	const next = play({...s, undone: []}, move);
+	if (!next.ok) throw new Error(`bug: redo of a move played before failed: ${next.message}`);
+	return {...next.value, undone: s.undone.slice(0, -1)};
+}
+
+export const setTarget = (s: Session, target: Message | null): Session => ({...s, target});

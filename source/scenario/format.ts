@@ -1,0 +1,57 @@
+/**
+ * The one file format for levels, saved games and replays (docs/scenario-format.md).
+ * YAML or JSON, same schema.
+ */
+export const FORMAT_VERSION = 1;
+
+export const GOAL_KINDS = [
+	'find-ambiguous-start',
+	'stall',
+	'diamond',
+	'forever',
+	'break-agreement',
+	'break-validity',
+	'break-termination',
+	'explore',
+] as const;
+export type GoalKind = (typeof GOAL_KINDS)[number];
+
+export interface Goal {
+	readonly kind: GoalKind;
+	/** stall: the target message (default: the oldest pending when play starts). */
+	readonly target?: string;
+	/** forever: how many FIFO rounds of Lemma 2 to complete. */
+	readonly rounds?: number;
+}
+
+export interface Checkpoint {
+	/** After how many moves (0 = before any). */
+	readonly after: number;
+	readonly label?: string;
+	readonly star?: string;
+	readonly flags?: {readonly agreement?: boolean; readonly termination?: boolean; readonly validity?: boolean};
+}
+
+export interface ScenarioFile {
+	readonly format: number;
+	readonly id?: string;
+	readonly title?: string;
+	readonly story?: string;
+	readonly protocol: string;
+	readonly rounds?: number;
+	readonly nodes: number;
+	/** A bit string, node 1 first; or "choose" for a Lemma 1 level where the player picks. */
+	readonly inputs: string;
+	readonly f?: number;
+	readonly allow?: readonly string[];
+	readonly goal?: Goal;
+	readonly par?: number;
+	readonly hints?: boolean;
+	/** Seconds. */
+	readonly timeLimit?: number;
+	/** Moves made before the player starts (the level's position). */
+	readonly setup?: readonly string[];
+	/** The player's moves (saved games and replays). */
+	readonly moves?: readonly string[];
+	readonly expect?: readonly Checkpoint[];
+}

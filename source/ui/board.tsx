@@ -1,0 +1,128 @@
+/** The play screen's board: dumb, everything in by props. */
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {AnalysisLabel} from '../engine/analysis.js';
+import {type Configuration, nodeSummary} from '../engine/configuration.js';
+import {formatMessage} from '../engine/notation.js';
+import type {Preview, Verdict} from '../worker/position.js';
+import {CURSOR, TARGET, flagMarks, labelColour, type Colour} from './theme.js';
+
+export const NODES_WIDTH = 29;
+
+export interface NodesProps {
+	readonly config: Configuration;
+	readonly colour: boolean;
+}
+
+/** One row per node: input, state summary, corruption, output. */
+export function Nodes({config, colour}: NodesProps): React.JSX.Element {
+	const {setup} = config;
+	return (
+		<Box flexDirection="column" width={NODES_WIDTH} flexShrink={0}>
+			<Text bold>NODES</Text>
+			{config.nodes.map((node, index) => {
+				const i = index + 1;
+				const summary = node.started || node.corrupt ? nodeSummary(config, i) : 'not started';
+				const output = node.output === null ? '—' : `decided ${node.output}`;
+				const tag = node.corrupt ? ` ✗${node.corrupt}` : '';
+				return (
+					<Box key={i} flexDirection="column">
+						<Text wrap="truncate">
+							{`${i}  in ${setup.inputs[index]}  `}
+							<Text color={colour && node.corrupt ? 'red' : undefined}>{tag ? `${tag.trim()} ` : ''}</Text>
+							<Text color={colour && node.output !== null ? labelColour(String(node.output) as AnalysisLabel) : undefined}>{output}</Text>
+						</Text>
+						<Text wrap="truncate" dimColor>{`   ${summary}`}</Text>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+export interface PoolProps {
+	readonly config: Configuration;
+	readonly cursor: number;
+	/** Index of the target in the pool, or -1. */
+	readonly target: number;
+	/** Previews by pool index, when known and hints are on. */
+	readonly previews: readonly Preview[] | undefined;
+	readonly hints: boolean;
+	readonly rows: number;
+	readonly colour: boolean;
+}
+
+/** The pending messages, oldest first, with age, cursor, target and previews. */
+export function Pool({config, cursor, target, previews, hints, rows, colour}: PoolProps): React.JSX.Element {
+	const {pool, setup} = config;
+	const visible = Math.max(1, rows - 1);
+	const first = Math.min(Math.max(0, cursor - Math.floor(visible / 2)), Math.max(0, pool.length - visible));
+	const shown = pool.slice(first, first + visible);
+	const names = pool.map(entry => formatMessage(setup, entry.message).replace(':', ' '));
+	const nameWidth = Math.max(0, ...names.map(name => name.length)) + 1;
+	const ageWidth = Math.max(0, ...pool.map(entry => String(entry.age).length)) + 4;
+	return (
+		<Box flexDirection="column" flexGrow={1}>
+			<Text bold wrap="truncate">
+				{`POOL (age)${pool.length > visible ? ` ${first + 1}-${first + shown.length} of ${pool.length}` : ''}`}
+				{hints ? <Text dimColor>{'   if delivered now'}</Text> : null}
+			</Text>
+			{pool.length === 0 ? <Text dimColor>  (empty: the run is quiescent)</Text> : null}
+			{shown.map((entry, offset) => {
+				const index = first + offset;
+				const preview = previews?.[index];
+				const isTarget = index === target;
+				const name = names[index]!;
+				const label = preview ? `${preview.label}${isTarget ? '*' : ''}` : '…';
+				const marks = preview ? flagMarks(preview.flags) : '';
+				const colourOf = (c: Colour): Colour => (colour ? c : undefined);
+				return (
+					<Text key={entry.id} wrap="truncate" inverse={index === cursor}>
+						{index === cursor ? CURSOR : ' '}
+						{isTarget ? TARGET : ' '}
+						{` ${name.padEnd(nameWidth)}${`(${entry.age})`.padEnd(ageWidth)}`}
+						{hints ? <Text color={colourOf(preview ? labelColour(preview.label) : 'gray')}>{label.padEnd(11)}</Text> : null}
+						{hints && marks ? <Text color={colourOf('red')}>{marks}</Text> : null}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}
+
+export interface VerdictLineProps {
+	readonly verdict: Verdict | undefined;
+	readonly colour: boolean;
+	readonly busy: boolean;
+	readonly spinner: string;
+	readonly states: number;
+}
+
+const property = (name: string, broken: boolean, complete: boolean): string =>
+	`${name}: ${broken ? 'breakable' : complete ? 'holds' : '?'}`;
+
+/** "NOW ambiguous  agreement: breakable  validity: breakable  termination: holds" */
+export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLineProps): React.JSX.Element {
+	if (!verdict) {
+		return (
+			<Text>
+				<Text bold>{' NOW  '}</Text>
+				<Text color={colour ? 'gray' : undefined}>{`${spinner} analysing… ${states > 0 ? `${states.toLocaleString('en-US')} states ` : ''}[x] stop`}</Text>
+			</Text>
+		);
+	}
+
+	const {label, flags, complete} = verdict;
+	return (
+		<Text wrap="truncate">
+			<Text bold>{' NOW  '}</Text>
+			<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(11)}</Text>
+			{property('agreement', flags.agreement, complete)}
+			{'  '}
+			{property('validity', flags.validity, complete)}
+			{'  '}
+			{property('termination', flags.termination, complete)}
+			{busy ? ` ${spinner}` : ''}
+		</Text>
+	);
+}

@@ -1,0 +1,32 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import {SelectList} from './select-list.js';
+
+export type MenuChoice = 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'help' | 'quit';
+
+export interface MainMenuProps {
+	readonly onChoose: (choice: MenuChoice) => void;
+	/** A line under the title (e.g. progress, or a message from the last screen). */
+	readonly notice?: string;
+}
+
+const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> = [
+	{label: 'Campaign', detail: 'levels that walk through the proof and each protocol’s flaw', value: 'campaign'},
+	{label: 'Challenge', detail: 'a timed classroom challenge from a file', value: 'challenge'},
+	{label: 'Replay a file', detail: 'step through a saved game', value: 'replay'},
+	{label: 'Sandbox', detail: 'any protocol, any inputs, free play', value: 'sandbox'},
+	{label: 'How to play', detail: 'the model, the moves, the labels', value: 'help'},
+	{label: 'Quit', detail: '', value: 'quit'},
+];
+
+export function MainMenu({onChoose, notice}: MainMenuProps): React.JSX.Element {
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Text bold>FLP ADVERSARY</Text>
+			<Text>You are the network. Keep consensus from ever happening.</Text>
+			<Text dimColor>{notice ?? ' '}</Text>
+			<Text> </Text>
+			<SelectList title="" rows={ITEMS.length} items={ITEMS.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
+		</Box>
+	);
+}

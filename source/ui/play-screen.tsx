@@ -1,0 +1,469 @@
+/** The play screen: the board, the verdict, and the player's moves. */
+import {Box, Text, useInput} from 'ink';
+import React, {useMemo, useRef, useState} from 'react';
+import {useSyncState} from './use-sync-state.js';
+import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
+import {applyLegal, legalCorruptions, legalSends} from '../engine/moves.js';
+import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
+import {evaluate, outcomesOf} from '../engine/outcomes.js';
+import {type Session, current, play, playAll, redo, sameMessage, setTarget, targetOf, undo} from '../engine/session.js';
+import {strategies} from '../engine/strategies.js';
+import type {Move, Outcome, Result} from '../engine/types.js';
+import type {PositionReport} from '../worker/position.js';
+import type {AnalysisService} from '../worker/service.js';
+import {NODES_WIDTH, Nodes, Pool, VerdictLine} from './board.js';
+import type {LevelInfo} from './level.js';
+import {SelectList} from './select-list.js';
+import {TARGET, labelColour} from './theme.js';
+import {type AnalysisState, useAnalysis} from './use-analysis.js';
+import {useSpinner} from './use-spinner.js';
+
+export interface PlayScreenProps {
+	/** The game to start from (a new game, a level, or a loaded save). */
+	readonly initial: Session;
+	readonly level: LevelInfo;
+	readonly service: AnalysisService;
+	/** Whether to use colour (false under NO_COLOR). */
+	readonly colour: boolean;
+	readonly rows: number;
+	/** Save the session to a path: a message saying where, or why not. */
+	readonly onSave: (session: Session, path: string) => Result<string>;
+	/** The path offered when saving. */
+	readonly savePath: string;
+	/** Leave the game (q or Esc). */
+	readonly onExit: (session: Session) => void;
+	/** Called after every change of the session (for autosave and goal checks). */
+	readonly onChange?: (session: Session) => void;
+	/** A line about the level's goal (e.g. "solved in 7 moves"), shown under the goal. */
+	readonly goalStatus?: (session: Session, analysis: AnalysisState) => string | undefined;
+}
+
+type Mode =
+	| {readonly kind: 'board'}
+	| {readonly kind: 'corrupt'}
+	| {readonly kind: 'send'}
+	| {readonly kind: 'witnesses'}
+	| {readonly kind: 'step'; readonly outcome: Outcome; readonly run: readonly Move[]; readonly k: number}
+	| {readonly kind: 'save'; readonly path: string}
+	| {readonly kind: 'keys'};
+
+const BEHAVIOUR_NOTES = {
+	crash: 'stops for good; what it sent stays in the pool',
+	lie: 'runs the protocol with the opposite input',
+	byzantine: 'sends whatever you choose with [b]',
+} as const;
+
+/** The sentence that explains the position, if there is something to explain. */
+export function explain(session: Session, analysis: AnalysisState): string | undefined {
+	const report = analysis.report;
+	const c = current(session);
+	if (!report) return undefined;
+	const {label} = report.now;
+	if (label !== 'ambiguous' && label !== 'unknown') {
+		// Find the move that lost ambiguity: the last ambiguous position before this one.
+		for (let k = session.moves.length - 1; k >= 0; k--) {
+			const before = analysis.reportAt(k);
+			if (before?.now.label !== 'ambiguous') continue;
+			const move = formatMove(c.setup, session.moves[k]!);
+			const forced =
+				label === 'none'
+					? 'neither decision can be reached any more'
+					: `only ${label} can still be decided (a ${label}-configuration)`;
+			return `Move ${k + 1} (${move}) lost ambiguity: ${forced}. [w] shows the runs.`;
+		}
+	}
+
+	if (label === 'ambiguous') {
+		for (const [index, node] of c.nodes.entries()) {
+			if (node.corrupt || node.output === null) continue;
+			const other = 1 - node.output;
+			const rest = c.nodes.map((_, j) => j + 1).filter(j => j !== index + 1);
+			const names = rest.length === 2 ? `nodes ${rest[0]} and ${rest[1]}` : `the other nodes`;
+			const all = rest.length === 2 ? 'both' : 'all';
+			return `Node ${index + 1} decided ${node.output}, yet ${other} is still reachable: if node ${index + 1} is the faulty one, ${names} can still ${all} decide ${other}.`;
+		}
+	}
+
+	if (isQuiescent(c)) return `The pool is empty: this run is over with outcome ${outcomesOf(evaluate(c)).join(', ')}.`;
+	return undefined;
+}
+
+export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
+	const {level, service, colour, rows} = props;
+	const [session, setSession, sessionRef] = useSyncState(props.initial);
+	const [cursor, setCursor, cursorRef] = useSyncState(0);
+	const [mode, setMode, modeRef] = useSyncState<Mode>({kind: 'board'});
+	const [notice, setNotice] = useState<string | undefined>(undefined);
+	const [hints, setHints] = useState(level.hints);
+	const analysis = useAnalysis(service, session);
+	const spinner = useSpinner(analysis.busy);
+	const c = current(session);
+	const target = targetOf(session);
+	const targetIndex = target ? c.pool.indexOf(target) : -1;
+	const report = analysis.report;
+	// Key handlers may run before the effect that hands them this render's values: read refs.
+	const reportRef = useRef(report);
+	reportRef.current = report;
+	const bodyRows = Math.max(4, rows - 11);
+
+	const update = (next: Session, message?: string): void => {
+		setSession(next);
+		setNotice(message);
+		setCursor(i => Math.max(0, Math.min(i, current(next).pool.length - 1)));
+		props.onChange?.(next);
+	};
+
+	/**
+	 * Leave an overlay once the current key event has reached every handler: otherwise the
+	 * board's handler would take the same Enter or Esc as its own (delivering, or leaving).
+	 */
+	const leave = (next: Mode, then?: () => void): void =>
+		queueMicrotask(() => {
+			setMode(next);
+			then?.();
+		});
+
+	const makeMoves = (moves: readonly Move[]): void => {
+		const next = playAll(sessionRef.current, moves);
+		if (next.ok) update(next.value);
+		else setNotice(next.message);
+	};
+
+	useInput(
+		(input, key) => {
+			if (modeRef.current.kind !== 'board') return;
+			const session = sessionRef.current;
+			const c = current(session);
+			const cursor = cursorRef.current;
+			if (key.escape || input === 'q') return props.onExit(session);
+			if (key.upArrow) return setCursor(i => Math.max(0, i - 1));
+			if (key.downArrow) return setCursor(i => Math.min(c.pool.length - 1, i + 1));
+			if (key.return) {
+				const entry = c.pool[cursor];
+				if (!entry) return setNotice('The pool is empty: nothing to deliver.');
+				const next = play(session, {kind: 'deliver', message: entry.message});
+				return next.ok ? update(next.value) : setNotice(next.message);
+			}
+
+			switch (input) {
+				case 'c': {
+					if (legalCorruptions(c).length > 0) return setMode({kind: 'corrupt'});
+					const {f, allowed} = c.setup;
+					return setNotice(
+						f === 0 || allowed.length === 0
+							? 'This game allows no corruption.'
+							: `No corruption is possible now: ${corruptCount(c)} of f = ${f} nodes are corrupt.`,
+					);
+				}
+
+				case 'b':
+					if (c.nodes.some(node => node.corrupt === 'byzantine')) return setMode({kind: 'send'});
+					return setNotice(
+						c.setup.allowed.includes('byzantine')
+							? 'No node is byzantine yet: corrupt one as byzantine first ([c]).'
+							: 'This game allows no byzantine node.',
+					);
+				case 't': {
+					const entry = c.pool[cursor];
+					if (!entry) return;
+					return update(setTarget(session, entry.message), `Target set: ${formatMessage(c.setup, entry.message)}.`);
+				}
+
+				case 'o':
+					return update(setTarget(session, null), 'Target back to the default: the oldest pending message.');
+				case 'u':
+					return session.moves.length > 0 ? update(undo(session)) : setNotice('Nothing to undo.');
+				case 'r':
+					return session.undone.length > 0 ? update(redo(session)) : setNotice('Nothing to redo.');
+				case 'w':
+					if (!reportRef.current) return setNotice('The analysis is still running; the witnesses come with it.');
+					return setMode({kind: 'witnesses'});
+				case 's':
+					return setMode({kind: 'save', path: props.savePath});
+				case 'h':
+					if (!level.hints) return setNotice('This level plays without hints.');
+					return setHints(h => !h);
+				case 'x':
+					return analysis.cancel();
+				case 'a':
+					return reportRef.current && !reportRef.current.now.complete ? analysis.retry() : undefined;
+				case '?':
+					return setMode({kind: 'keys'});
+			}
+		},
+		// Always subscribed: the mode is read from its ref, so no key falls between two renders.
+	);
+
+	const header = (
+		<Box>
+			<Text bold wrap="truncate">{` ${level.title}`}</Text>
+			<Box flexGrow={1} />
+			<Text wrap="truncate">{headerFacts(c)}</Text>
+			<Box flexGrow={1} />
+			<Text>{`moves ${session.moves.length}${level.par ? `/par ${level.par}` : ''} `}</Text>
+		</Box>
+	);
+	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
+
+	let body: React.JSX.Element;
+	if (mode.kind === 'corrupt') {
+		body = (
+			<SelectList
+				title="CORRUPT A NODE"
+				rows={bodyRows - 2}
+				items={legalCorruptions(c).map(move => ({
+					label: formatMove(c.setup, move),
+					detail: move.kind === 'corrupt' ? BEHAVIOUR_NOTES[move.behaviour] : '',
+					value: move,
+				}))}
+				onSelect={move => leave({kind: 'board'}, () => makeMoves([move]))}
+				onCancel={() => leave({kind: 'board'})}
+			/>
+		);
+	} else if (mode.kind === 'send') {
+		body = (
+			<SendMenu
+				config={c}
+				rows={bodyRows - 2}
+				onPick={moves => leave({kind: 'board'}, () => makeMoves(moves))}
+				onCancel={() => leave({kind: 'board'})}
+			/>
+		);
+	} else if (mode.kind === 'witnesses' && report) {
+		body = (
+			<SelectList
+				title={`WITNESS RUNS from here (label ${report.now.label}${report.now.complete ? '' : ', search cut short'})`}
+				rows={bodyRows - 2}
+				empty="No run found: the analysis found no outcome yet."
+				items={outcomeRuns(c, report)}
+				onSelect={({outcome, run}) => leave({kind: 'step', outcome, run, k: 0})}
+				onCancel={() => leave({kind: 'board'})}
+			/>
+		);
+	} else if (mode.kind === 'step') {
+		body = (
+			<WitnessStepper
+				config={c}
+				outcome={mode.outcome}
+				run={mode.run}
+				k={mode.k}
+				rows={bodyRows}
+				colour={colour}
+				onStep={k => setMode({...mode, k})}
+				onPlay={k => leave({kind: 'board'}, () => makeMoves(mode.run.slice(0, k)))}
+				onCancel={() => leave({kind: 'witnesses'})}
+			/>
+		);
+	} else if (mode.kind === 'keys') {
+		body = <KeysHelp onClose={() => leave({kind: 'board'})} />;
+	} else {
+		body = (
+			<Box height={bodyRows}>
+				<Nodes config={c} colour={colour} />
+				<Box flexDirection="column" marginRight={1}>
+					{Array.from({length: bodyRows}, (_, i) => (
+						<Text key={i} dimColor>
+							│
+						</Text>
+					))}
+				</Box>
+				<Pool
+					config={c}
+					cursor={cursor}
+					target={targetIndex}
+					previews={report?.previews}
+					hints={hints}
+					rows={bodyRows}
+					colour={colour}
+				/>
+			</Box>
+		);
+	}
+
+	const targetPreview = targetIndex >= 0 ? report?.previews[targetIndex] : undefined;
+	const explanation = explain(session, analysis);
+	const status = props.goalStatus?.(session, analysis);
+	return (
+		<Box flexDirection="column" width={80}>
+			{header}
+			{rule}
+			{body}
+			{rule}
+			<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
+			<Text wrap="truncate">
+				{target ? (
+					<>
+						{` TARGET ${TARGET} ${formatMessage(c.setup, target.message)} → `}
+						{targetPreview ? (
+							<Text color={colour ? labelColour(targetPreview.label) : undefined}>{`${targetPreview.label}*`}</Text>
+						) : (
+							<Text dimColor>…</Text>
+						)}
+						{session.target && !sameMessage(session.target, c.pool[0]!.message) ? '' : '  (the oldest)'}
+					</>
+				) : (
+					' TARGET none: the pool is empty'
+				)}
+				{report && !report.now.complete ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
+			</Text>
+			<Box height={2} paddingLeft={1}>
+				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
+			</Box>
+			{rule}
+			<Text wrap="truncate">{` Goal: ${level.goal}`}</Text>
+			<Text wrap="truncate" dimColor>
+				{status ? ` ${status}` : ' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
+			</Text>
+			{mode.kind === 'save' ? (
+				<SavePrompt
+					initial={mode.path}
+					onSubmit={path =>
+						leave({kind: 'board'}, () => {
+							const saved = props.onSave(sessionRef.current, path);
+							setNotice(saved.ok ? saved.value : saved.message);
+						})
+					}
+					onCancel={() => leave({kind: 'board'})}
+				/>
+			) : null}
+		</Box>
+	);
+}
+
+function headerFacts(c: Configuration): string {
+	const {setup} = c;
+	const allow = setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(',');
+	const rounds = setup.protocol.id === 'ben-or' ? ` r=${setup.protocol.params.rounds}` : '';
+	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  in ${setup.inputs.join('')}  allow: ${allow}`;
+}
+
+function outcomeRuns(c: Configuration, report: PositionReport): Array<{label: string; detail: string; value: {outcome: Outcome; run: Move[]}}> {
+	const items = [];
+	for (const [outcome, notation] of Object.entries(report.now.witnesses) as Array<[Outcome, readonly string[]]>) {
+		const parsed = parseMoves(c.setup, notation.join(';'));
+		if (!parsed.ok) continue;
+		items.push({
+			label: `${outcome.padEnd(8)} ${String(notation.length).padStart(3)} moves`,
+			detail: notation.length === 0 ? '(already here)' : notation.slice(0, 4).join('; ') + (notation.length > 4 ? '; …' : ''),
+			value: {outcome, run: parsed.value},
+		});
+	}
+
+	return items;
+}
+
+interface SendMenuProps {
+	readonly config: Configuration;
+	readonly rows: number;
+	readonly onPick: (moves: readonly Move[]) => void;
+	readonly onCancel: () => void;
+}
+
+function SendMenu({config, rows, onPick, onCancel}: SendMenuProps): React.JSX.Element {
+	const items = useMemo(() => {
+		const list: Array<{label: string; detail?: string; value: readonly Move[]}> = [];
+		for (let k = 1; k <= config.setup.n; k++) {
+			if (config.nodes[k - 1]!.corrupt !== 'byzantine') continue;
+			for (const s of strategies(config, k)) {
+				list.push({label: `node ${k}: ${s.name}`, detail: s.description, value: s.moves});
+			}
+
+			list.push({label: `node ${k}: stay silent`, detail: 'send nothing: just never choose [b] for it', value: []});
+		}
+
+		for (const move of legalSends(config)) list.push({label: formatMove(config.setup, move), value: [move]});
+		return list;
+	}, [config]);
+	return <SelectList title="BYZANTINE SEND (each distinct message at most once)" rows={rows} items={items} onSelect={onPick} onCancel={onCancel} />;
+}
+
+interface WitnessStepperProps {
+	readonly config: Configuration;
+	readonly outcome: Outcome;
+	readonly run: readonly Move[];
+	readonly k: number;
+	readonly rows: number;
+	readonly colour: boolean;
+	readonly onStep: (k: number) => void;
+	readonly onPlay: (k: number) => void;
+	readonly onCancel: () => void;
+}
+
+function WitnessStepper({config, outcome, run, k, rows, colour, onStep, onPlay, onCancel}: WitnessStepperProps): React.JSX.Element {
+	const configs = useMemo(() => {
+		const list = [config];
+		for (const move of run) list.push(applyLegal(list.at(-1)!, move));
+		return list;
+	}, [config, run]);
+	useInput((input, key) => {
+		if (key.escape || input === 'q') onCancel();
+		else if (key.rightArrow || input === 'l') onStep(Math.min(run.length, k + 1));
+		else if (key.leftArrow || input === 'j') onStep(Math.max(0, k - 1));
+		else if (key.home) onStep(0);
+		else if (key.end) onStep(run.length);
+		else if (input === 'p') onPlay(k);
+	});
+	const shown = configs[k]!;
+	const last = k > 0 ? formatMove(config.setup, run[k - 1]!) : '(start: the position you are in)';
+	const end = k === run.length ? `  → quiescent, outcome ${outcomesOf(evaluate(shown)).join(', ')}` : '';
+	return (
+		<Box flexDirection="column" height={rows}>
+			<Text bold wrap="truncate">{`WITNESS for ${outcome}: step ${k}/${run.length}  ${last}${end}`}</Text>
+			<Box height={rows - 2}>
+				<Nodes config={shown} colour={colour} />
+				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 2} colour={colour} />
+			</Box>
+			<Text dimColor wrap="truncate">{`[←→] step [home/end] ends [p] play these ${k} moves [esc] back`}</Text>
+		</Box>
+	);
+}
+
+function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.Element {
+	useInput(() => onClose());
+	const keys = [
+		['↑ ↓', 'pick a pending message'],
+		['enter', 'deliver it'],
+		['c', 'corrupt a node (crash, lie, byzantine: as the level allows)'],
+		['b', 'make a byzantine node send (strategies or one message)'],
+		['t / o', 'make the picked message the target / back to the oldest'],
+		['u / r', 'undo / redo'],
+		['w', 'witness runs for the current label; step through one'],
+		['h', 'hints on/off (the preview column)'],
+		['x / a', 'stop a long analysis / analyse again'],
+		['s', 'save the game to a file'],
+		['q / esc', 'back to the menu'],
+	];
+	return (
+		<Box flexDirection="column">
+			<Text bold>KEYS</Text>
+			{keys.map(([k, what]) => (
+				<Text key={k}>{`  ${k!.padEnd(9)}${what}`}</Text>
+			))}
+			<Text dimColor>(any key to go back)</Text>
+		</Box>
+	);
+}
+
+interface SavePromptProps {
+	readonly initial: string;
+	readonly onSubmit: (path: string) => void;
+	readonly onCancel: () => void;
+}
+
+function SavePrompt({initial, onSubmit, onCancel}: SavePromptProps): React.JSX.Element {
+	const [path, setPath, pathRef] = useSyncState(initial);
+	useInput((input, key) => {
+		if (key.escape) onCancel();
+		else if (key.return) onSubmit(pathRef.current.trim());
+		else if (key.backspace || key.delete) setPath(p => p.slice(0, -1));
+		else if (input && !key.ctrl && !key.meta) setPath(p => p + input.replace(/[\r\n]/g, ''));
+	});
+	return (
+		<Text wrap="truncate">
+			{' Save to: '}
+			{path}
+			<Text inverse> </Text>
+			<Text dimColor>{'  [enter] save [esc] cancel'}</Text>
+		</Text>
+	);
+}

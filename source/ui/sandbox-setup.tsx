@@ -1,0 +1,111 @@
+/** Choose a game for the sandbox: protocol, n, inputs, f, allowed behaviours, rounds. */
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {useSyncState} from './use-sync-state.js';
+import {type GameSpec, MAX_NODES, MIN_NODES, lemmaInputs} from '../engine/game.js';
+import {PROTOCOLS} from '../protocols/registry.js';
+
+export interface SandboxSetupProps {
+	readonly initial?: GameSpec;
+	readonly onStart: (spec: GameSpec) => void;
+	readonly onCancel: () => void;
+}
+
+const ALLOW_CHOICES: ReadonlyArray<readonly string[]> = [
+	[],
+	['crash'],
+	['lie'],
+	['byzantine'],
+	['crash', 'lie'],
+	['crash', 'byzantine'],
+	['lie', 'byzantine'],
+	['crash', 'lie', 'byzantine'],
+];
+const MAX_SANDBOX_ROUNDS = 3;
+
+type Field = 'protocol' | 'nodes' | 'inputs' | 'f' | 'allow' | 'rounds';
+
+export const DEFAULT_SANDBOX: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash'], rounds: 1};
+
+const cycle = (value: number, delta: number, size: number): number => (value + delta + size) % size;
+
+export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: SandboxSetupProps): React.JSX.Element {
+	const [spec, setSpec, specRef] = useSyncState<Required<GameSpec>>({f: 1, allow: [], rounds: 1, ...initial} as Required<GameSpec>);
+	const [field, setField, fieldRef] = useSyncState<Field>('protocol');
+	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', 'inputs', 'f', 'allow', ...(s.protocol === 'ben-or' ? (['rounds'] as const) : [])];
+
+	const change = (delta: number): void => {
+		setSpec(s => {
+			switch (fieldRef.current) {
+				case 'protocol': {
+					const i = PROTOCOLS.findIndex(p => p.id === s.protocol);
+					return {...s, protocol: PROTOCOLS[cycle(i, delta, PROTOCOLS.length)]!.id};
+				}
+
+				case 'nodes': {
+					const n = Math.min(MAX_NODES, Math.max(MIN_NODES, s.n + delta));
+					const ones = Math.min(n, [...s.inputs].filter(ch => ch === '1').length);
+					return {...s, n, inputs: lemmaInputs(n, ones), f: Math.min(s.f, n - 1)};
+				}
+
+				case 'inputs': {
+					const ones = [...s.inputs].filter(ch => ch === '1').length;
+					const isLemma = s.inputs === lemmaInputs(s.n, ones);
+					const next = isLemma ? cycle(ones, delta, s.n + 1) : delta > 0 ? 0 : s.n;
+					return {...s, inputs: lemmaInputs(s.n, next)};
+				}
+
+				case 'f':
+					return {...s, f: cycle(s.f, delta, s.n)};
+				case 'allow': {
+					const i = ALLOW_CHOICES.findIndex(a => a.join() === s.allow.join());
+					return {...s, allow: ALLOW_CHOICES[cycle(Math.max(0, i), delta, ALLOW_CHOICES.length)]!};
+				}
+
+				case 'rounds':
+					return {...s, rounds: Math.min(MAX_SANDBOX_ROUNDS, Math.max(1, s.rounds + delta))};
+			}
+		});
+	};
+
+	useInput((input, key) => {
+		if (key.escape || input === 'q') return onCancel();
+		const s = specRef.current;
+		const fields = fieldsOf(s);
+		if (key.return) return onStart(s.protocol === 'ben-or' ? s : {...s, rounds: 1});
+		if (key.upArrow) return setField(f => fields[Math.max(0, fields.indexOf(f) - 1)]!);
+		if (key.downArrow) return setField(f => fields[Math.min(fields.length - 1, fields.indexOf(f) + 1)]!);
+		if (key.leftArrow) return change(-1);
+		if (key.rightArrow) return change(1);
+		const k = Number(input);
+		if (fieldRef.current === 'inputs' && Number.isInteger(k) && k >= 1 && k <= s.n) {
+			setSpec(s => ({...s, inputs: [...s.inputs].map((ch, i) => (i === k - 1 ? (ch === '1' ? '0' : '1') : ch)).join('')}));
+		}
+	});
+
+	const protocol = PROTOCOLS.find(p => p.id === spec.protocol)!;
+	const ones = [...spec.inputs].filter(ch => ch === '1').length;
+	const lemma = spec.inputs === lemmaInputs(spec.n, ones) ? `  (X_${ones} of Lemma 1)` : '';
+	const rows: Array<[Field, string, string, string]> = [
+		['protocol', 'Protocol', spec.protocol, `${protocol.title}; flaw: ${protocol.flaw}`],
+		['nodes', 'Nodes', `n = ${spec.n}`, `${MIN_NODES} to ${MAX_NODES}`],
+		['inputs', 'Inputs', spec.inputs + lemma, `[1-${spec.n}] flip a node's input, [←→] X_0..X_${spec.n}`],
+		['f', 'Faults', `f = ${spec.f}`, 'the most nodes you may corrupt'],
+		['allow', 'Allowed', spec.allow.length === 0 ? 'none' : spec.allow.join(', '), 'crash, lie, byzantine'],
+	];
+	if (spec.protocol === 'ben-or') rows.push(['rounds', 'Rounds', String(spec.rounds), 'ben-or rounds: 2 or more can take the analysis a long time']);
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Text bold>SANDBOX: choose a game</Text>
+			<Text> </Text>
+			{rows.map(([name, title, value, note]) => (
+				<Text key={name} wrap="truncate" inverse={field === name}>
+					{`${field === name ? '▸' : ' '} ${title.padEnd(9)} ${value.padEnd(26)}`}
+					<Text dimColor>{field === name ? note : ''}</Text>
+				</Text>
+			))}
+			<Text> </Text>
+			<Text dimColor>[↑↓] field [←→] change [enter] play [esc] back</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,49 @@
+/** A list to pick from with ↑/↓ and Enter, Esc to back out (dumb: items in, callbacks out). */
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {useSyncState} from './use-sync-state.js';
+
+export interface ListItem<T> {
+	readonly label: string;
+	readonly detail?: string;
+	readonly value: T;
+}
+
+export interface SelectListProps<T> {
+	readonly title: string;
+	readonly items: readonly ListItem<T>[];
+	readonly onSelect: (value: T) => void;
+	readonly onCancel: () => void;
+	/** Rows available for items. */
+	readonly rows: number;
+	readonly empty?: string;
+}
+
+export function SelectList<T>({title, items, onSelect, onCancel, rows, empty}: SelectListProps<T>): React.JSX.Element {
+	const [cursor, setCursor, cursorRef] = useSyncState(0);
+	useInput((input, key) => {
+		if (key.escape || input === 'q') onCancel();
+		else if (key.upArrow) setCursor(c => Math.max(0, c - 1));
+		else if (key.downArrow) setCursor(c => Math.min(items.length - 1, c + 1));
+		else if (key.return && items[cursorRef.current]) onSelect(items[cursorRef.current]!.value);
+	});
+	const visible = Math.max(1, rows);
+	const first = Math.min(Math.max(0, cursor - Math.floor(visible / 2)), Math.max(0, items.length - visible));
+	return (
+		<Box flexDirection="column">
+			<Text bold>{title}</Text>
+			{items.length === 0 ? <Text dimColor>{empty ?? '(nothing to choose)'}</Text> : null}
+			{items.slice(first, first + visible).map((item, offset) => {
+				const index = first + offset;
+				return (
+					<Text key={index} wrap="truncate" inverse={index === cursor}>
+						{index === cursor ? '▸ ' : '  '}
+						{item.label}
+						{item.detail ? <Text dimColor>{`  ${item.detail}`}</Text> : null}
+					</Text>
+				);
+			})}
+			<Text dimColor>[↑↓] choose [enter] do it [esc] back</Text>
+		</Box>
+	);
+}

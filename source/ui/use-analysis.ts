@@ -1,0 +1,75 @@
+/** Ask the analysis service about the session's position; keep every answer by position. */
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {formatMoves} from '../engine/notation.js';
+import {type Session, current} from '../engine/session.js';
+import type {PositionReport} from '../worker/position.js';
+import type {AnalysisService} from '../worker/service.js';
+
+/** A position's key: the moves that reach it, in notation. */
+export const positionKey = (session: Session, length = session.moves.length): string =>
+	formatMoves(current(session).setup, session.moves.slice(0, length)).join(';');
+
+export interface AnalysisState {
+	/** The report for the current position, once it is in. */
+	readonly report: PositionReport | undefined;
+	/** The report for the position after the first k moves, if it was ever analysed. */
+	reportAt(k: number): PositionReport | undefined;
+	readonly busy: boolean;
+	/** States explored so far by the running analysis. */
+	readonly states: number;
+	/** Stop the running analysis: it answers with what it found. */
+	cancel(): void;
+	/** Analyse the current position again (after a cancel). */
+	retry(): void;
+}
+
+export function useAnalysis(service: AnalysisService, session: Session): AnalysisState {
+	const [reports, setReports] = useState<ReadonlyMap<string, PositionReport>>(new Map());
+	const [states, setStates] = useState(0);
+	const [nonce, setNonce] = useState(0);
+	const nextId = useRef(1);
+	const running = useRef<{id: number; key: string} | undefined>(undefined);
+	const key = positionKey(session);
+	const moves = key === '' ? [] : key.split(';');
+
+	useEffect(() => {
+		if (reports.has(key)) return;
+		const id = nextId.current++;
+		running.current = {id, key};
+		setStates(0);
+		service.request(
+			{id, spec: session.spec, moves},
+			{
+				report(report) {
+					if (running.current?.id === report.id) running.current = undefined;
+					setReports(previous => new Map(previous).set(key, report));
+				},
+				progress(progressId, count) {
+					if (progressId === running.current?.id) setStates(count);
+				},
+			},
+		);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
+	}, [key, nonce, service]);
+
+	const cancel = useCallback(() => {
+		if (running.current) service.cancel(running.current.id);
+	}, [service]);
+	const retry = useCallback(() => {
+		setReports(previous => {
+			const next = new Map(previous);
+			next.delete(key);
+			return next;
+		});
+		setNonce(n => n + 1);
+	}, [key]);
+
+	return {
+		report: reports.get(key),
+		reportAt: k => reports.get(positionKey(session, k)),
+		busy: !reports.has(key),
+		states,
+		cancel,
+		retry,
+	};
+}

@@ -1,0 +1,88 @@
+/**
+ * What the play screen needs to know about a position: the analysis of the current
+ * configuration (with witnesses) and a preview of each pending message's delivery. The preview
+ * of the target is its starred label (Definition 2.1). Pure: the caller brings the deadline.
+ */
+import {type AnalysisLabel, type AnalysisOptions, Analyzer} from '../engine/analysis.js';
+import type {Flags} from '../engine/outcomes.js';
+import {formatMessage, formatMoves, parseMoves} from '../engine/notation.js';
+import {current, newSession, playAll} from '../engine/session.js';
+import type {GameSpec} from '../engine/game.js';
+import {OUTCOMES, type Outcome} from '../engine/types.js';
+
+export interface PositionRequest {
+	readonly id: number;
+	readonly spec: GameSpec;
+	/** The moves played, in notation. */
+	readonly moves: readonly string[];
+}
+
+export interface Verdict {
+	readonly label: AnalysisLabel;
+	readonly outcomes: readonly Outcome[];
+	readonly flags: Flags;
+	readonly complete: boolean;
+}
+
+export interface Preview extends Verdict {
+	/** The pending message, in notation. */
+	readonly message: string;
+}
+
+export interface PositionReport {
+	readonly id: number;
+	readonly now: Verdict & {readonly witnesses: Partial<Record<Outcome, readonly string[]>>};
+	/** One per pending message, in pool order (oldest first). */
+	readonly previews: readonly Preview[];
+	/** States explored for this report. */
+	readonly states: number;
+	/** Set when the request could not be analysed at all (a bug, or a stale file). */
+	readonly error?: string;
+}
+
+/** Analyzers keyed by game, so a memo survives across moves and across the previews. */
+export class PositionAnalyst {
+	private analyzer = new Analyzer();
+	private key = '';
+
+	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates'> = {}): PositionReport {
+		const key = JSON.stringify(request.spec);
+		if (key !== this.key) {
+			this.analyzer = new Analyzer();
+			this.key = key;
+		}
+
+		const empty = {label: 'unknown' as const, outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: false};
+		const started = newSession(request.spec);
+		if (!started.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: started.message};
+		const setup = started.value.configs[0]!.setup;
+		const moves = parseMoves(setup, request.moves.join(';'));
+		const session = moves.ok ? playAll(started.value, moves.value) : moves;
+		if (!session.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: session.message};
+		const c = current(session.value);
+
+		const main = this.analyzer.analyze(c, options);
+		const witnesses: Partial<Record<Outcome, readonly string[]>> = {};
+		for (const o of OUTCOMES) {
+			const run = main.witnesses[o];
+			if (run) witnesses[o] = formatMoves(setup, run);
+		}
+
+		let states = main.states;
+		const previews: Preview[] = [];
+		for (const entry of c.pool) {
+			const star = this.analyzer.analyzeStar(c, entry.message, {...options, witnesses: false})!;
+			states += star.states;
+			previews.push({
+				message: formatMessage(setup, entry.message),
+				label: star.label,
+				outcomes: star.outcomes,
+				flags: star.flags,
+				complete: star.complete,
+			});
+		}
+
+		const verdict = {label: main.label, outcomes: main.outcomes, flags: main.flags, complete: main.complete};
+		return {id: request.id, now: {...verdict, witnesses}, previews, states};
+	}
+}

@@ -1,0 +1,89 @@
+/**
+ * The analysis service the play screen talks to. `WorkerService` runs the analysis in a worker
+ * thread so the keyboard never freezes; `InlineService` runs it in this thread, for tests.
+ */
+import {Worker} from 'node:worker_threads';
+import {CANCELLED, type FromWorker, LATEST, type ToWorker} from './messages.js';
+import {PositionAnalyst, type PositionReport, type PositionRequest} from './position.js';
+
+export interface AnalysisListener {
+	report(report: PositionReport): void;
+	progress?(id: number, states: number): void;
+}
+
+export interface AnalysisService {
+	/** Ask about a position; answers for older requests are no longer wanted. */
+	request(request: PositionRequest, listener: AnalysisListener): void;
+	/** Stop the running request; it answers with what it found (complete: false). */
+	cancel(id: number): void;
+	dispose(): void;
+}
+
+/** How long one position may be analysed before the answer is given as it stands. */
+export const DEFAULT_BUDGET_MS = 20_000;
+
+export class WorkerService implements AnalysisService {
+	private readonly control = new SharedArrayBuffer(8);
+	private readonly words = new Int32Array(this.control);
+	private readonly worker: Worker;
+	private listener: AnalysisListener | undefined;
+
+	constructor(private readonly budgetMs = DEFAULT_BUDGET_MS) {
+		const fromSources = import.meta.url.endsWith('.ts');
+		const url = new URL(`./analysis-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
+		// Run from the TypeScript sources (tests, tsx), the worker must register tsx before it
+		// can load a .ts entry; built, it loads the JavaScript directly.
+		const bootstrap = `import('tsx/esm/api').then(api => { api.register(); return import(${JSON.stringify(url.href)}); });`;
+		this.worker = fromSources
+			? new Worker(bootstrap, {eval: true, workerData: this.control})
+			: new Worker(url, {workerData: this.control});
+		this.worker.unref();
+		this.worker.on('message', (message: FromWorker) => {
+			if (message.kind === 'progress') this.listener?.progress?.(message.id, message.states);
+			else if (message.report.id === Atomics.load(this.words, LATEST)) this.listener?.report(message.report);
+		});
+	}
+
+	request(request: PositionRequest, listener: AnalysisListener): void {
+		this.listener = listener;
+		Atomics.store(this.words, LATEST, request.id);
+		this.worker.postMessage({kind: 'position', request, budgetMs: this.budgetMs} satisfies ToWorker);
+	}
+
+	cancel(id: number): void {
+		Atomics.store(this.words, CANCELLED, id);
+	}
+
+	dispose(): void {
+		void this.worker.terminate();
+	}
+}
+
+/** Answers on the next tick, in this thread. For tests and tiny games. */
+export class InlineService implements AnalysisService {
+	private readonly analyst = new PositionAnalyst();
+	private latest = -1;
+	private cancelled = -1;
+	readonly requests: PositionRequest[] = [];
+
+	constructor(private readonly maxStates?: number) {}
+
+	request(request: PositionRequest, listener: AnalysisListener): void {
+		this.latest = request.id;
+		this.requests.push(request);
+		setTimeout(() => {
+			if (request.id !== this.latest) return;
+			const report = this.analyst.report(request, {
+				maxStates: this.maxStates,
+				shouldStop: () => this.cancelled === request.id,
+			});
+			if (request.id === this.latest) listener.report(report);
+		}, 0);
+	}
+
+	cancel(id: number): void {
+		this.cancelled = id;
+	}
+
+	dispose(): void {}
+}

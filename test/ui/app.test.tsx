@@ -1,0 +1,96 @@
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {describe, expect, test} from 'vitest';
+import {App} from '../../source/app.js';
+import {InlineService} from '../../source/worker/service.js';
+import {analysed, containing, press, until} from '../helpers/ink.js';
+import {ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
+
+function open() {
+	const app = render(<App service={new InlineService()} colour={false} />);
+	return {...app, frame: (): string => app.lastFrame() ?? ''};
+}
+
+describe('the main menu', () => {
+	test('lists the six choices, the first picked', async () => {
+		const {frame} = open();
+		const text = await until(frame, containing('FLP ADVERSARY'));
+		const choices = ['Campaign', 'Challenge', 'Replay a file', 'Sandbox', 'How to play', 'Quit'];
+		expect(text.split('\n').filter(line => /^ [▸ ] /.test(line)).map(line => line.slice(3, 17).trim())).toEqual(choices);
+		expect(text).toContain(' ▸ Campaign');
+	});
+
+	test('How to play pages forward and back, and Esc returns to the menu', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await until(frame, containing('HOW TO PLAY  1/4: You are the network'));
+		await press(stdin, ARROW_RIGHT);
+		await until(frame, containing('HOW TO PLAY  2/4: Reading the board'));
+		await press(stdin, ARROW_LEFT);
+		await until(frame, containing('HOW TO PLAY  1/4'));
+		await press(stdin, ESCAPE);
+		await until(frame, containing('FLP ADVERSARY'));
+	});
+});
+
+describe('the sandbox', () => {
+	test('sets up a game and plays it', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		let text = await until(frame, containing('SANDBOX: choose a game'));
+		expect(text).toContain('▸ Protocol  quorum');
+		expect(text).toContain('  Inputs    011');
+		await press(stdin, ARROW_RIGHT); // leader
+		await until(frame, containing('▸ Protocol  leader'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_LEFT); // inputs: 011 -> X_n = 111
+		text = await until(frame, containing('Inputs    111  (X_3 of Lemma 1)'));
+		await press(stdin, '3'); // flip node 3
+		text = await until(frame, containing('Inputs    110  (X_2 of Lemma 1)'));
+		await press(stdin, ENTER);
+		text = await until(frame, analysed());
+		expect(text).toContain('leader  n=3 f=1  in 110  allow: crash');
+		expect(text).toContain(' NOW  1 ');
+	});
+
+	test('ben-or gets a rounds field, and Esc goes back to the menu', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await until(frame, containing('SANDBOX'));
+		await press(stdin, ARROW_LEFT); // quorum -> wait-all
+		await press(stdin, ARROW_LEFT); // -> ben-or
+		const text = await until(frame, containing('▸ Protocol  ben-or'));
+		expect(text).toContain('  Rounds    1');
+		await press(stdin, ESCAPE);
+		await until(frame, containing('FLP ADVERSARY'));
+	});
+
+	test('q in a game goes back to the sandbox setup with the same choices', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await until(frame, containing('SANDBOX'));
+		await press(stdin, ARROW_RIGHT, ENTER);
+		await until(frame, analysed());
+		await press(stdin, 'q');
+		await until(frame, containing('▸ Protocol  leader'));
+	});
+});
+
+describe('a terminal that is too small', () => {
+	test('gets a message saying what size is needed, and the game comes back when it grows', async () => {
+		const app = open();
+		await until(app.frame, containing('FLP ADVERSARY'));
+		Object.defineProperty(app.stdout, 'columns', {value: 70, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: 20, configurable: true});
+		app.stdout.emit('resize');
+		const text = await until(app.frame, containing('too small'));
+		expect(text).toContain('flp needs at least 80x24; this one is 70x20.');
+		Object.defineProperty(app.stdout, 'columns', {value: 100, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: 30, configurable: true});
+		app.stdout.emit('resize');
+		await until(app.frame, containing('FLP ADVERSARY'));
+	});
+});

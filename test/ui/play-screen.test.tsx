@@ -1,0 +1,226 @@
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {describe, expect, test} from 'vitest';
+import {type GameSpec} from '../../source/engine/game.js';
+import {type Session, newSession} from '../../source/engine/session.js';
+import {saveFile, sessionToFile} from '../../source/scenario/save.js';
+import {SANDBOX} from '../../source/ui/level.js';
+import {PlayScreen} from '../../source/ui/play-screen.js';
+import {InlineService} from '../../source/worker/service.js';
+import {analysed, containing, press, until} from '../helpers/ink.js';
+import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
+
+function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
+	const session = newSession(spec);
+	if (!session.ok) throw new Error(session.message);
+	const exits: Session[] = [];
+	const app = render(
+		<PlayScreen
+			initial={session.value}
+			level={SANDBOX}
+			service={new InlineService()}
+			colour={false}
+			rows={24}
+			savePath="game.yaml"
+			onSave={() => ({ok: true, value: 'saved'})}
+			onExit={s => exits.push(s)}
+			{...extra}
+		/>,
+	);
+	const frame = (): string => app.lastFrame() ?? '';
+	return {...app, frame, exits};
+}
+
+const quorum: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash']};
+
+describe('the play screen', () => {
+	test('shows the header, the nodes, the pool with previews, the verdict and the goal', async () => {
+		const {frame} = start(quorum);
+		const text = await until(frame, analysed('ambiguous'));
+		expect(text).toContain(' Sandbox');
+		expect(text).toContain('quorum  n=3 f=1  in 011  allow: crash');
+		expect(text).toContain('moves 0');
+		expect(text).toContain('1  in 0  —');
+		expect(text).toContain('│ ▸◎ start 1 (0)  ambiguous* ⚠split,invalid');
+		expect(text).toContain('│    start 2 (0)  ambiguous  ⚠split,invalid');
+		expect(text).toContain(' NOW  ambiguous  agreement: breakable  validity: breakable  termination: holds');
+		expect(text).toContain(' TARGET ◎ start 1 → ambiguous*  (the oldest)');
+		expect(text).toContain(' Goal: explore');
+	});
+
+	test('delivers the picked message, and reaches the position of the screen sketch', async () => {
+		const {frame, stdin} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, ARROW_DOWN, ENTER); // start 2
+		await until(frame, t => t.includes('moves 1') && analysed()(t));
+		// The cursor stays on the second row, now start 3.
+		await press(stdin, ENTER);
+		let text = await until(frame, t => t.includes('moves 2') && analysed()(t));
+		expect(text).toContain('│  ◎ start 1    (0)  ambiguous*');
+		expect(text).toContain('│ ▸  1<2 vote=1 (1)');
+		expect(text).toContain('│    3<2 vote=1 (1)');
+		await press(stdin, ENTER); // 1<2 vote=1
+		text = await until(frame, t => t.includes('moves 3') && analysed('ambiguous')(t));
+		// The position SCREEN.md sketches, with the same ages.
+		expect(text).toContain('1  in 0  decided 0');
+		expect(text).toContain('   votes 0 1 ·');
+		expect(text).toContain('│  ◎ start 1    (0)  ambiguous* ⚠split,invalid');
+		expect(text).toContain('│ ▸  3<2 vote=1 (1)  ambiguous  ⚠split,invalid');
+		expect(text).toContain('│    1<3 vote=1 (2)  ambiguous  ⚠split,invalid');
+		expect(text).toContain('│    2<1 vote=0 (3)  0          ⚠split,invalid');
+		expect(text).toContain(' Node 1 decided 0, yet 1 is still reachable: if node 1 is the faulty one, nodes\n 2 and 3 can still both decide 1.');
+	});
+
+	test('says which move lost ambiguity and what is forced', async () => {
+		const {frame, stdin} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 'c');
+		await until(frame, containing('CORRUPT A NODE'));
+		await press(stdin, ENTER); // corrupt 1 as crash: nodes 2 and 3 both hold 1
+		const text = await until(frame, analysed('1'));
+		expect(text).toContain('Move 1 (corrupt 1 as crash) lost ambiguity: only 1 can still be decided (a');
+		expect(text).toContain('1-configuration). [w] shows the runs.');
+		expect(text).toContain(' NOW  1          agreement: holds  validity: holds  termination: holds');
+	});
+
+	test('corrupts a node through the corrupt menu', async () => {
+		const {frame, stdin} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 'c');
+		const menu = await until(frame, containing('CORRUPT A NODE'));
+		expect(menu).toContain('▸ corrupt 1 as crash  stops for good; what it sent stays in the pool');
+		expect(menu).toContain('  corrupt 3 as crash');
+		await press(stdin, ARROW_DOWN);
+		await until(frame, containing('▸ corrupt 2 as crash'));
+		await press(stdin, ENTER);
+		const text = await until(frame, containing('moves 1'));
+		expect(text).toContain('2  in 1  ✗crash —');
+		await press(stdin, 'c');
+		await until(frame, containing('No corruption is possible now: 1 of f = 1 nodes are corrupt.'));
+	});
+
+	test('makes a byzantine node send with a ready-made strategy', async () => {
+		const {frame, stdin} = start({protocol: 'quorum', n: 3, inputs: '011', allow: ['byzantine']});
+		await until(frame, analysed());
+		await press(stdin, 'b');
+		await until(frame, containing('No node is byzantine yet: corrupt one as byzantine first ([c]).'));
+		await press(stdin, 'c');
+		await until(frame, containing('CORRUPT A NODE'));
+		await press(stdin, ENTER); // corrupt 1 as byzantine
+		await until(frame, containing('✗byzantine'));
+		await press(stdin, 'b');
+		const menu = await until(frame, containing('BYZANTINE SEND'));
+		expect(menu).toContain('▸ node 1: pretend input 0  send what an honest node 1 with input 0 sends at its…');
+		expect(menu).toContain('  node 1: equivocate in vote  0 to node 2; 1 to node 3');
+		expect(menu).toContain('  node 1: stay silent');
+		expect(menu).toContain('  1>3:vote=1');
+		await press(stdin, ARROW_DOWN);
+		await until(frame, containing('▸ node 1: pretend input 1'));
+		await press(stdin, ENTER);
+		const text = await until(frame, containing('moves 3'));
+		expect(text).toContain('2<1 vote=1');
+		expect(text).toContain('3<1 vote=1');
+	});
+
+	test('undo and redo', async () => {
+		const {frame, stdin} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 'u');
+		await until(frame, containing('Nothing to undo.'));
+		await press(stdin, ENTER);
+		await until(frame, containing('moves 1'));
+		await press(stdin, 'u');
+		let text = await until(frame, containing('moves 0'));
+		expect(text).toContain('1  in 0  —');
+		await press(stdin, 'r');
+		text = await until(frame, containing('moves 1'));
+		expect(text).toContain('2<1 vote=0');
+	});
+
+	test('the target follows the cursor with t, and goes back to the oldest with o', async () => {
+		const {frame, stdin} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, 't');
+		let text = await until(frame, containing('Target set: start 3.'));
+		expect(text).toContain(' TARGET ◎ start 3 → ambiguous*');
+		expect(text).not.toContain('(the oldest)');
+		expect(text).toContain('▸◎ start 3');
+		await press(stdin, 'o');
+		text = await until(frame, containing(' TARGET ◎ start 1'));
+		expect(text).toContain('(the oldest)');
+	});
+
+	test('shows the witness runs and steps through one', async () => {
+		const {frame, stdin} = start({protocol: 'leader', n: 3, inputs: '011', allow: ['crash']});
+		await until(frame, analysed('0'));
+		await press(stdin, 'w');
+		const list = await until(frame, containing('WITNESS RUNS'));
+		expect(list).toContain('WITNESS RUNS from here (label 0)');
+		expect(list).toContain('▸ zero       5 moves  start 1; start 2; start 3; 2<1:value=0; …');
+		expect(list).toContain('  stuck      4 moves  start 2; start 3; corrupt 1 as crash; start 1');
+		await press(stdin, ARROW_DOWN);
+		await until(frame, containing('▸ stuck'));
+		await press(stdin, ENTER);
+		let text = await until(frame, containing('WITNESS for stuck: step 0/4'));
+		await press(stdin, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT);
+		text = await until(frame, containing('step 3/4'));
+		expect(text).toContain('corrupt 1 as crash');
+		expect(text).toContain('1  in 0  ✗crash —');
+		await press(stdin, ARROW_RIGHT);
+		text = await until(frame, containing('step 4/4'));
+		expect(text).toContain('→ quiescent, outcome stuck');
+		await press(stdin, 'p');
+		text = await until(frame, containing('moves 4'));
+		expect(text).toContain('NOW  none');
+	});
+
+	test('saves the game to the path typed', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'flp-save-'));
+		const path = join(dir, 'mine.yaml');
+		const {frame, stdin} = start(quorum, {
+			savePath: join(dir, 'x'),
+			onSave: (session, p) => saveFile(sessionToFile(session), p),
+		});
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, ENTER);
+		await until(frame, containing('moves 1'));
+		await press(stdin, 's');
+		await until(frame, containing('Save to: '));
+		expect(frame()).toContain(` Save to: ${join(dir, 'x')}`);
+		await press(stdin, BACKSPACE, 'mine.yaml', ENTER);
+		await until(frame, containing(`Saved to ${path}.`));
+		expect(readFileSync(path, 'utf8')).toBe(
+			['format: 1', 'protocol: quorum', 'nodes: 3', 'inputs: "011"', 'f: 1', 'allow:', '  - crash', 'moves:', '  - start 1', ''].join('\n'),
+		);
+	});
+
+	test('q leaves with the game as it stands', async () => {
+		const {frame, stdin, exits} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, ENTER);
+		await until(frame, containing('moves 1'));
+		await press(stdin, 'q');
+		await until(() => String(exits.length), text => text === '1');
+		expect(exits[0]!.moves).toHaveLength(1);
+	});
+
+	test('a long analysis shows progress and can be stopped, giving an honest unknown', async () => {
+		const {frame, stdin} = start(quorum, {service: new InlineService(3)});
+		const text = await until(frame, analysed('unknown'));
+		expect(text).toContain('search cut short: [a] again');
+		expect(text).toContain('agreement: ?');
+	});
+
+	test('keys help and back', async () => {
+		const {frame, stdin} = start(quorum);
+		await until(frame, analysed());
+		await press(stdin, '?');
+		const text = await until(frame, containing('KEYS'));
+		expect(text).toContain('enter    deliver it');
+		await press(stdin, ESCAPE);
+		await until(frame, containing('POOL'));
+	});
+});
