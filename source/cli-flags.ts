@@ -6,6 +6,10 @@ export const HELP = `
   Usage
     $ flp                      open the game
     $ flp analyze [options]    analyse a configuration (see below)
+    $ flp play FILE            play a level or a saved game
+    $ flp replay FILE          step through a saved game (--print: a transcript)
+    $ flp check FILE...        verify scenario files: moves, checkpoints, goal
+    $ flp schema               print the JSON Schema of scenario files
 
   Analyze options
     --protocol ID        wait-all, quorum, leader or ben-or
@@ -44,6 +48,7 @@ export const FLAGS = {
 	budgetStates: {type: 'number'},
 	budgetMs: {type: 'number'},
 	json: {type: 'boolean'},
+	print: {type: 'boolean'},
 } as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, ch => `-${ch.toLowerCase()}`);

@@ -6,6 +6,8 @@ import React from 'react';
 import {App} from './app.js';
 import {FLAGS, HELP, flagProblem} from './cli-flags.js';
 import {runAnalyze} from './commands/analyze.js';
+import {runCheck, runReplayPrint} from './commands/check.js';
+import {SCHEMA} from './scenario/schema.js';
 import type {CommandResult} from './commands/result.js';
 import {WorkerService} from './worker/service.js';
 
@@ -22,10 +24,16 @@ const [command, ...rest] = cli.input;
 const colour = !process.env['NO_COLOR'];
 if (problem) {
 	finish({code: 2, stdout: '', stderr: `flp: ${problem}\n`});
-} else if (rest.length > 0 && command === 'analyze') {
-	finish({code: 2, stdout: '', stderr: `flp: analyze takes no arguments, only flags (got "${rest[0]}")\n`});
+} else if (rest.length > 0 && (command === 'analyze' || command === 'schema')) {
+	finish({code: 2, stdout: '', stderr: `flp: ${command} takes no arguments (got "${rest[0]}")\n`});
 } else if (command === 'analyze') {
 	finish(runAnalyze(cli.flags, () => performance.now()));
+} else if (command === 'check') {
+	finish(runCheck(rest, () => performance.now()));
+} else if (command === 'schema') {
+	finish({code: 0, stdout: `${JSON.stringify(SCHEMA, null, 2)}\n`, stderr: ''});
+} else if (command === 'replay' && cli.flags.print) {
+	finish(runReplayPrint(rest[0], () => performance.now()));
 } else if (command === undefined) {
 	if (!process.stdin.isTTY) {
 		finish({code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'});

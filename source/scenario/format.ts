@@ -22,6 +22,11 @@ export interface Goal {
 	readonly target?: string;
 	/** forever: how many FIFO rounds of Lemma 2 to complete. */
 	readonly rounds?: number;
+	/** diamond with hide: the two deliveries whose order a byzantine recipient hides. */
+	readonly pair?: readonly [string, string];
+	readonly hide?: boolean;
+	/** diamond: show that deliveries to different nodes commute. */
+	readonly commute?: boolean;
 }
 
 export interface Checkpoint {
@@ -30,6 +35,8 @@ export interface Checkpoint {
 	readonly label?: string;
 	readonly star?: string;
 	readonly flags?: {readonly agreement?: boolean; readonly termination?: boolean; readonly validity?: boolean};
+	/** Whether the goal is reached (or still open, or failed) at this point. */
+	readonly goal?: 'reached' | 'open' | 'failed';
 }
 
 export interface ScenarioFile {

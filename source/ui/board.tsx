@@ -113,6 +113,17 @@ export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLin
 	}
 
 	const {label, flags, complete} = verdict;
+	if (!complete) {
+		return (
+			<Text wrap="truncate">
+				<Text bold>{' NOW  '}</Text>
+				<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(11)}</Text>
+				{`cut short; found so far: ${verdict.outcomes.length > 0 ? verdict.outcomes.join(', ') : 'nothing'}`}
+				{busy ? ` ${spinner}` : ''}
+			</Text>
+		);
+	}
+
 	return (
 		<Text wrap="truncate">
 			<Text bold>{' NOW  '}</Text>

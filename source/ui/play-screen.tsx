@@ -1,6 +1,6 @@
 /** The play screen: the board, the verdict, and the player's moves. */
 import {Box, Text, useInput} from 'ink';
-import React, {useMemo, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
 import {applyLegal, legalCorruptions, legalSends} from '../engine/moves.js';
@@ -9,6 +9,7 @@ import {evaluate, outcomesOf} from '../engine/outcomes.js';
 import {type Session, current, play, playAll, redo, sameMessage, setTarget, targetOf, undo} from '../engine/session.js';
 import {strategies} from '../engine/strategies.js';
 import type {Move, Outcome, Result} from '../engine/types.js';
+import type {GoalSpec} from '../engine/goals.js';
 import type {PositionReport} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
 import {NODES_WIDTH, Nodes, Pool, VerdictLine} from './board.js';
@@ -34,8 +35,14 @@ export interface PlayScreenProps {
 	readonly onExit: (session: Session) => void;
 	/** Called after every change of the session (for autosave and goal checks). */
 	readonly onChange?: (session: Session) => void;
-	/** A line about the level's goal (e.g. "solved in 7 moves"), shown under the goal. */
-	readonly goalStatus?: (session: Session, analysis: AnalysisState) => string | undefined;
+	/** The level's goal and where the player's part of the run starts (after the setup). */
+	readonly goal?: {readonly spec: GoalSpec; readonly start: number};
+	/** Called once when the goal is reached, with the player's move count. */
+	readonly onSolved?: (session: Session, moves: number) => void;
+	/** Milliseconds now: for the countdown of a timed level (injectable for tests). */
+	readonly clock?: () => number;
+	/** Called when a timed level runs out of time. */
+	readonly onTimeUp?: (session: Session) => void;
 }
 
 type Mode =
@@ -95,7 +102,32 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const [mode, setMode, modeRef] = useSyncState<Mode>({kind: 'board'});
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const [hints, setHints] = useState(level.hints);
-	const analysis = useAnalysis(service, session);
+	const start = props.goal?.start ?? 0;
+	const analysis = useAnalysis(service, session, props.goal);
+	const clock = props.clock ?? Date.now;
+	const [startedAt] = useState(clock);
+	const [now, setNow] = useState(startedAt);
+	const timeUp = level.timeLimit !== undefined && now - startedAt >= level.timeLimit * 1000;
+	const timeUpRef = useRef(timeUp);
+	timeUpRef.current = timeUp;
+	useEffect(() => {
+		if (level.timeLimit === undefined) return;
+		const timer = setInterval(() => setNow(clock()), 250);
+		return () => clearInterval(timer);
+	}, [level.timeLimit, clock]);
+	useEffect(() => {
+		if (timeUp) props.onTimeUp?.(sessionRef.current);
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [timeUp]);
+	const solved = useRef(false);
+	const goalReport = analysis.report?.goal;
+	useEffect(() => {
+		if (goalReport?.state === 'reached' && !solved.current) {
+			solved.current = true;
+			props.onSolved?.(sessionRef.current, sessionRef.current.moves.length - start);
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [goalReport?.state]);
 	const spinner = useSpinner(analysis.busy);
 	const c = current(session);
 	const target = targetOf(session);
@@ -133,6 +165,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		(input, key) => {
 			if (modeRef.current.kind !== 'board') return;
 			const session = sessionRef.current;
+			if (timeUpRef.current && !(key.escape || input === 'q')) return setNotice('Time is up: q to leave.');
 			const c = current(session);
 			const cursor = cursorRef.current;
 			if (key.escape || input === 'q') return props.onExit(session);
@@ -172,7 +205,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				case 'o':
 					return update(setTarget(session, null), 'Target back to the default: the oldest pending message.');
 				case 'u':
-					return session.moves.length > 0 ? update(undo(session)) : setNotice('Nothing to undo.');
+					return session.moves.length > start ? update(undo(session)) : setNotice('Nothing to undo.');
 				case 'r':
 					return session.undone.length > 0 ? update(redo(session)) : setNotice('Nothing to redo.');
 				case 'w':
@@ -200,7 +233,10 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			<Box flexGrow={1} />
 			<Text wrap="truncate">{headerFacts(c)}</Text>
 			<Box flexGrow={1} />
-			<Text>{`moves ${session.moves.length}${level.par ? `/par ${level.par}` : ''} `}</Text>
+			<Text>
+				{timeLeft(level.timeLimit, now - startedAt)}
+				{`moves ${session.moves.length - start}${level.par ? `/par ${level.par}` : ''} `}
+			</Text>
 		</Box>
 	);
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
@@ -282,7 +318,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 
 	const targetPreview = targetIndex >= 0 ? report?.previews[targetIndex] : undefined;
 	const explanation = explain(session, analysis);
-	const status = props.goalStatus?.(session, analysis);
+	const status = timeUp ? 'TIME IS UP. q: leave' : goalLine(report?.goal);
 	return (
 		<Box flexDirection="column" width={80}>
 			{header}
@@ -328,6 +364,19 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			) : null}
 		</Box>
 	);
+}
+
+function timeLeft(limit: number | undefined, elapsedMs: number): string {
+	if (limit === undefined) return '';
+	const left = Math.max(0, limit - Math.floor(elapsedMs / 1000));
+	return `time ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}  `;
+}
+
+function goalLine(goal: PositionReport['goal']): string | undefined {
+	if (!goal) return undefined;
+	if (goal.state === 'reached') return `✓ GOAL REACHED. ${goal.message}`;
+	if (goal.state === 'failed') return `✗ ${goal.message}`;
+	return goal.message || undefined;
 }
 
 function headerFacts(c: Configuration): string {

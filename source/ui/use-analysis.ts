@@ -2,7 +2,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {formatMoves} from '../engine/notation.js';
 import {type Session, current} from '../engine/session.js';
-import type {PositionReport} from '../worker/position.js';
+import type {PositionReport, PositionRequest} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
 
 /** A position's key: the moves that reach it, in notation. */
@@ -23,7 +23,7 @@ export interface AnalysisState {
 	retry(): void;
 }
 
-export function useAnalysis(service: AnalysisService, session: Session): AnalysisState {
+export function useAnalysis(service: AnalysisService, session: Session, goal?: PositionRequest['goal']): AnalysisState {
 	const [reports, setReports] = useState<ReadonlyMap<string, PositionReport>>(new Map());
 	const [states, setStates] = useState(0);
 	const [nonce, setNonce] = useState(0);
@@ -38,7 +38,7 @@ export function useAnalysis(service: AnalysisService, session: Session): Analysi
 		running.current = {id, key};
 		setStates(0);
 		service.request(
-			{id, spec: session.spec, moves},
+			{id, spec: session.spec, moves, ...(goal ? {goal} : {})},
 			{
 				report(report) {
 					if (running.current?.id === report.id) running.current = undefined;

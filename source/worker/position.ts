@@ -9,12 +9,15 @@ import {formatMessage, formatMoves, parseMoves} from '../engine/notation.js';
 import {current, newSession, playAll} from '../engine/session.js';
 import type {GameSpec} from '../engine/game.js';
 import {OUTCOMES, type Outcome} from '../engine/types.js';
+import {type GoalProgress, type GoalSpec, evaluateGoal} from '../engine/goals.js';
 
 export interface PositionRequest {
 	readonly id: number;
 	readonly spec: GameSpec;
-	/** The moves played, in notation. */
+	/** The moves played, in notation (a level's setup moves included). */
 	readonly moves: readonly string[];
+	/** The level's goal, judged on the run; its player's part starts after `start` moves. */
+	readonly goal?: {readonly spec: GoalSpec; readonly start: number};
 }
 
 export interface Verdict {
@@ -38,6 +41,8 @@ export interface PositionReport {
 	readonly states: number;
 	/** Set when the request could not be analysed at all (a bug, or a stale file). */
 	readonly error?: string;
+	/** How the level's goal stands, when the request named one. */
+	readonly goal?: GoalProgress;
 }
 
 /** Analyzers keyed by game, so a memo survives across moves and across the previews. */
@@ -83,6 +88,13 @@ export class PositionAnalyst {
 		}
 
 		const verdict = {label: main.label, outcomes: main.outcomes, flags: main.flags, complete: main.complete};
-		return {id: request.id, now: {...verdict, witnesses}, previews, states};
+		const goal = request.goal
+			? evaluateGoal(
+					request.goal.spec,
+					{configs: session.value.configs, moves: session.value.moves, start: request.goal.start},
+					config => this.analyzer.analyze(config, {...options, witnesses: false}).label,
+				)
+			: undefined;
+		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {})};
 	}
 }

@@ -1,0 +1,84 @@
+/** `flp check FILE...` and `flp replay FILE --print`: scenario files verified without a terminal. */
+import type {AnalysisOptions} from '../engine/analysis.js';
+import {goalOf, readScenario} from '../scenario/scenario.js';
+import {type Step, verifyFile} from '../scenario/verify.js';
+import {flagMarks} from '../ui/theme.js';
+import {type CommandResult, printed, usageError} from './result.js';
+
+/** Each file's analysis budget in `flp check` and `flp replay --print`. */
+export const CHECK_BUDGET_MS = 60_000;
+
+const budget = (now: () => number): AnalysisOptions => {
+	const deadline = now() + CHECK_BUDGET_MS;
+	return {shouldStop: () => now() > deadline};
+};
+
+export function runCheck(paths: readonly string[], now: () => number): CommandResult {
+	if (paths.length === 0) return usageError('check needs at least one file: flp check FILE...');
+	const lines: string[] = [];
+	const errors: string[] = [];
+	let failed = false;
+	let unreadable = false;
+	for (const path of paths) {
+		const loaded = readScenario(path);
+		if (!loaded.ok) {
+			unreadable = true;
+			errors.push(loaded.message);
+			lines.push(`ERROR ${path}: ${loaded.code === 'unreadable' ? 'cannot be read' : 'invalid (see above)'}`);
+			continue;
+		}
+
+		if (loaded.value.file.inputs === 'choose') {
+			lines.push(`ok    ${path}: a level whose inputs the player chooses (X_0..X_${loaded.value.file.nodes})`);
+			continue;
+		}
+
+		const verified = verifyFile(loaded.value.file, budget(now));
+		if (!verified.ok) {
+			failed = true;
+			lines.push(`FAIL  ${path}: ${verified.message}`);
+			continue;
+		}
+
+		const {steps, goal, failures} = verified.value;
+		const moves = steps.length - 1;
+		const kind = goalOf(loaded.value.file).kind;
+		const goalText = kind === 'explore' ? '' : `, goal ${kind} ${goal.state}`;
+		const checks = loaded.value.file.expect?.length ?? 0;
+		if (failures.length > 0) {
+			failed = true;
+			lines.push(`FAIL  ${path}: ${failures[0]}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
+		} else {
+			lines.push(`ok    ${path}: ${moves} move${moves === 1 ? '' : 's'}, ${checks} checkpoint${checks === 1 ? '' : 's'} hold${goalText}`);
+		}
+	}
+
+	const code = unreadable ? 2 : failed ? 1 : 0;
+	return {code, stdout: `${lines.join('\n')}\n`, stderr: errors.length > 0 ? `${errors.join('\n')}\n` : ''};
+}
+
+function transcriptLine(step: Step): string {
+	const {analysis, star} = step;
+	const label = `${analysis.label}${analysis.complete ? '' : ' (cut short)'}`;
+	const starText = star ? `${star.label}*` : '-';
+	return `${String(step.k).padStart(3)}  ${(step.move ?? '(start)').padEnd(24)} ${label.padEnd(11)} ${starText.padEnd(12)} ${flagMarks(analysis.flags)}`;
+}
+
+export function runReplayPrint(path: string | undefined, now: () => number): CommandResult {
+	if (!path) return usageError('replay needs a file: flp replay FILE [--print]');
+	const loaded = readScenario(path);
+	if (!loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
+	const verified = verifyFile(loaded.value.file, budget(now));
+	if (!verified.ok) return {code: 1, stdout: '', stderr: `flp: ${path}: ${verified.message}\n`};
+	const {level, steps, goal} = verified.value;
+	const setup = level.session.configs[0]!.setup;
+	const allow = setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(',');
+	const lines = [
+		`${level.info.title}: ${setup.protocol.id} n=${setup.n} f=${setup.f} inputs ${setup.inputs.join('')} allow ${allow}`,
+		`  k  move                     label       star         can still break`,
+		...steps.map(transcriptLine),
+	];
+	const kind = goalOf(loaded.value.file).kind;
+	if (kind !== 'explore') lines.push(`goal ${kind}: ${goal.state}${goal.message ? `: ${goal.message}` : ''}`);
+	return printed(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,111 @@
+/** From a validated scenario file to a game: session, goal and what the play screen shows. */
+import {readFileSync} from 'node:fs';
+import type {GameSpec} from '../engine/game.js';
+import {type GoalSpec, goalSentence} from '../engine/goals.js';
+import {parseMove, parseMoves} from '../engine/notation.js';
+import {type Session, newSession, playAll} from '../engine/session.js';
+import {type Message, type Result, fail, ok} from '../engine/types.js';
+import type {LevelInfo} from '../ui/level.js';
+import type {Goal, ScenarioFile} from './format.js';
+import {validateText} from './validate.js';
+
+export interface Loaded {
+	readonly path: string;
+	readonly file: ScenarioFile;
+}
+
+/** Read and validate a file; the failure lists every problem as `path:line:col: field: message`. */
+export function readScenario(path: string): Result<Loaded> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+	}
+
+	return parseScenario(text, path);
+}
+
+export function parseScenario(text: string, path: string): Result<Loaded> {
+	const validated = validateText(text);
+	if (!validated.ok) {
+		const lines = validated.problems.map(p => `${path}:${p.line}:${p.column}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+		return fail('invalid', lines.join('\n'));
+	}
+
+	return ok({path, file: validated.file});
+}
+
+export const goalOf = (file: ScenarioFile): Goal => {
+	const goal = file.goal ?? {kind: 'explore'};
+	return typeof goal === 'string' ? {kind: goal} : goal;
+};
+
+export function specOf(file: ScenarioFile, inputs?: string): GameSpec {
+	const allow = file.allow === undefined ? undefined : (file.allow as unknown) === 'none' ? [] : file.allow;
+	return {
+		protocol: file.protocol,
+		n: file.nodes,
+		inputs: inputs ?? file.inputs,
+		f: file.f,
+		allow,
+		rounds: file.rounds,
+	};
+}
+
+export interface Level {
+	/** The position the player starts from (the setup moves applied). */
+	readonly session: Session;
+	/** How many moves the setup made: the player's moves come after. */
+	readonly start: number;
+	readonly goal: GoalSpec;
+	readonly info: LevelInfo;
+}
+
+function message(session: Session, text: string): Message | undefined {
+	const setup = session.configs[0]!.setup;
+	const move = parseMove(setup, text);
+	return move.ok && move.value.kind === 'deliver' ? move.value.message : undefined;
+}
+
+/** Start a level (inputs given for a `choose` level); the file's own moves are not played. */
+export function startLevel(file: ScenarioFile, inputs?: string): Result<Level> {
+	const started = newSession(specOf(file, inputs));
+	if (!started.ok) return started;
+	const setup = parseMoves(started.value.configs[0]!.setup, (file.setup ?? []).join(';'));
+	if (!setup.ok) return setup;
+	const played = playAll(started.value, setup.value);
+	if (!played.ok) return played;
+	const raw = goalOf(file);
+	const target = raw.target ? message(played.value, raw.target) : undefined;
+	const pair = raw.pair?.map(p => message(played.value, p));
+	const goal: GoalSpec = {
+		kind: raw.kind,
+		...(target ? {target} : {}),
+		...(raw.rounds ? {rounds: raw.rounds} : {}),
+		...(pair && pair[0] && pair[1] ? {pair: [pair[0], pair[1]] as const} : {}),
+		...(raw.hide ? {hide: true} : {}),
+		...(raw.commute ? {commute: true} : {}),
+	};
+	const session = target ? {...played.value, target} : played.value;
+	const info: LevelInfo = {
+		title: file.title ?? file.id ?? 'Level',
+		goal: goalSentence(goal, played.value.configs.at(-1)!),
+		par: file.par,
+		timeLimit: file.timeLimit,
+		hints: file.hints ?? true,
+	};
+	return ok({session: {...session, moves: session.moves, undone: []}, start: setup.value.length, goal, info});
+}
+
+/** The level with the file's moves played too (saved games and replays). */
+export function playFile(file: ScenarioFile): Result<Level> {
+	const level = startLevel(file);
+	if (!level.ok) return level;
+	const moves = parseMoves(level.value.session.configs[0]!.setup, (file.moves ?? []).join(';'));
+	if (!moves.ok) return moves;
+	const played = playAll(level.value.session, moves.value);
+	if (!played.ok) return played;
+	return ok({...level.value, session: played.value});
+}

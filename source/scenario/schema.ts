@@ -1,0 +1,71 @@
+/** The JSON Schema of scenario files, for editors (`flp schema` prints it). */
+import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
+import {BEHAVIOURS} from '../engine/types.js';
+import {protocolIds} from '../protocols/registry.js';
+import {FORMAT_VERSION, GOAL_KINDS} from './format.js';
+
+const move = {type: 'string', description: 'A move in notation: start 2, 2<1:vote=0, corrupt 3 as crash, 3>1:vote=1'};
+const label = {enum: ['0', '1', 'ambiguous', 'none', 'unknown']};
+
+export const SCHEMA = {
+	$schema: 'https://json-schema.org/draft/2020-12/schema',
+	$id: 'https://flp-adversary.dev/schema/scenario-1.json',
+	title: 'flp-adversary scenario (level, saved game or replay)',
+	type: 'object',
+	additionalProperties: false,
+	required: ['format', 'protocol', 'nodes', 'inputs'],
+	properties: {
+		format: {const: FORMAT_VERSION, description: 'The format version.'},
+		id: {type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$'},
+		title: {type: 'string'},
+		story: {type: 'string', description: 'What the player reads before playing.'},
+		protocol: {enum: protocolIds()},
+		rounds: {type: 'integer', minimum: 1, maximum: MAX_ROUNDS, description: 'ben-or only.'},
+		nodes: {type: 'integer', minimum: MIN_NODES, maximum: MAX_NODES},
+		inputs: {type: 'string', pattern: '^([01]+|choose)$', description: 'Node 1 first, in quotes; or choose (Lemma 1 levels).'},
+		f: {type: 'integer', minimum: 0},
+		allow: {oneOf: [{const: 'none'}, {type: 'array', items: {enum: [...BEHAVIOURS]}, uniqueItems: true}]},
+		goal: {
+			oneOf: [
+				{enum: [...GOAL_KINDS]},
+				{
+					type: 'object',
+					additionalProperties: false,
+					required: ['kind'],
+					properties: {
+						kind: {enum: [...GOAL_KINDS]},
+						target: move,
+						rounds: {type: 'integer', minimum: 1},
+						pair: {type: 'array', items: move, minItems: 2, maxItems: 2},
+						hide: {type: 'boolean'},
+						commute: {type: 'boolean'},
+					},
+				},
+			],
+		},
+		par: {type: 'integer', minimum: 1},
+		hints: {type: 'boolean'},
+		timeLimit: {type: 'integer', minimum: 1, description: 'Seconds.'},
+		setup: {type: 'array', items: move, description: 'Moves made before the player starts.'},
+		moves: {type: 'array', items: move, description: 'The player’s moves.'},
+		expect: {
+			type: 'array',
+			items: {
+				type: 'object',
+				additionalProperties: false,
+				required: ['after'],
+				properties: {
+					after: {type: 'integer', minimum: 0},
+					label,
+					star: label,
+					flags: {
+						type: 'object',
+						additionalProperties: false,
+						properties: {agreement: {type: 'boolean'}, termination: {type: 'boolean'}, validity: {type: 'boolean'}},
+					},
+					goal: {enum: ['reached', 'open', 'failed']},
+				},
+			},
+		},
+	},
+} as const;
