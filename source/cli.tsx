@@ -3,7 +3,9 @@ import process from 'node:process';
 import {render} from 'ink';
 import meow from 'meow';
 import React from 'react';
-import {App} from './app.js';
+import {App, type Opening} from './app.js';
+import {stateDirectory} from './scenario/progress.js';
+import {readScenario} from './scenario/scenario.js';
 import {FLAGS, HELP, flagProblem} from './cli-flags.js';
 import {runAnalyze} from './commands/analyze.js';
 import {runCheck, runReplayPrint} from './commands/check.js';
@@ -34,11 +36,25 @@ if (problem) {
 	finish({code: 0, stdout: `${JSON.stringify(SCHEMA, null, 2)}\n`, stderr: ''});
 } else if (command === 'replay' && cli.flags.print) {
 	finish(runReplayPrint(rest[0], () => performance.now()));
-} else if (command === undefined) {
-	if (!process.stdin.isTTY) {
+} else if ((command === 'play' || command === 'replay') && rest.length !== 1) {
+	finish({code: 2, stdout: '', stderr: `flp: ${command} takes one file: flp ${command} FILE\n`});
+} else if (command === undefined || command === 'play' || command === 'replay') {
+	const path = rest[0];
+	const loaded = path ? readScenario(path) : undefined;
+	if (loaded && !loaded.ok) {
+		finish({code: 2, stdout: '', stderr: `${loaded.message}\n`});
+	} else if (!process.stdin.isTTY) {
 		finish({code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'});
 	} else {
-		render(<App service={new WorkerService()} colour={colour} />);
+		const opening: Opening = !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
+		const farewells: string[] = [];
+		const app = render(
+			<App service={new WorkerService()} colour={colour} stateDir={stateDirectory()} opening={opening} onFarewell={m => farewells.push(m)} />,
+			{exitOnCtrlC: false},
+		);
+		void app.waitUntilExit().then(() => {
+			for (const message of farewells) process.stdout.write(`${message}\n`);
+		});
 	}
 } else {
 	finish({code: 2, stdout: '', stderr: `flp: unknown command "${command}" (see flp --help)\n`});

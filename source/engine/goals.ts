@@ -117,9 +117,9 @@ function firstNotAmbiguous(
 }
 
 function lostAt(run: Run, k: number, label: AnalysisLabel): GoalProgress {
-	if (label === 'unknown') return {state: 'unknown', message: `The label after move ${k} is not known yet.`};
+	if (label === 'unknown') return {state: 'unknown', message: `The label after move ${k - run.start} is not known yet.`};
 	const setup = run.configs[0]!.setup;
-	const what = k === 0 ? 'The start' : `Move ${k} (${formatMove(setup, run.moves[k - 1]!)})`;
+	const what = k <= run.start ? 'The start' : `Move ${k - run.start} (${formatMove(setup, run.moves[k - 1]!)})`;
 	return {state: 'failed', message: `${what} left a ${label === 'none' ? 'configuration with no decision' : `${label}-configuration`}: undo and find another way.`};
 }
 
@@ -155,7 +155,7 @@ export function evaluateGoal(goal: GoalSpec, run: Run, labelOf: (c: Configuratio
 			if (bad) return lostAt(run, bad.k, bad.label);
 			const at = run.moves.findIndex((move, i) => i >= run.start && delivers(move, target));
 			if (at >= 0) {
-				return {state: 'reached', message: `Target delivered at move ${at + 1}, still ambiguous: that is Lemma 2.`};
+				return {state: 'reached', message: `Target delivered at move ${at + 1 - run.start}, still ambiguous: that is Lemma 2.`};
 			}
 
 			return {state: 'open', message: ''};

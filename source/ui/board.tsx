@@ -12,11 +12,15 @@ export const NODES_WIDTH = 29;
 export interface NodesProps {
 	readonly config: Configuration;
 	readonly colour: boolean;
+	/** Rows available; fewer than two a node makes each node one line. */
+	readonly rows?: number;
 }
 
 /** One row per node: input, state summary, corruption, output. */
-export function Nodes({config, colour}: NodesProps): React.JSX.Element {
+export function Nodes({config, colour, rows}: NodesProps): React.JSX.Element {
 	const {setup} = config;
+	// Two lines a node where they fit, else one (the summary on the same line).
+	const compact = rows !== undefined && 2 * setup.n + 1 > rows;
 	return (
 		<Box flexDirection="column" width={NODES_WIDTH} flexShrink={0}>
 			<Text bold>NODES</Text>
@@ -31,8 +35,9 @@ export function Nodes({config, colour}: NodesProps): React.JSX.Element {
 							{`${i}  in ${setup.inputs[index]}  `}
 							<Text color={colour && node.corrupt ? 'red' : undefined}>{tag ? `${tag.trim()} ` : ''}</Text>
 							<Text color={colour && node.output !== null ? labelColour(String(node.output) as AnalysisLabel) : undefined}>{output}</Text>
+							{compact ? <Text dimColor>{`  ${summary}`}</Text> : null}
 						</Text>
-						<Text wrap="truncate" dimColor>{`   ${summary}`}</Text>
+						{compact ? null : <Text wrap="truncate" dimColor>{`   ${summary}`}</Text>}
 					</Box>
 				);
 			})}

@@ -61,14 +61,14 @@ const BEHAVIOUR_NOTES = {
 } as const;
 
 /** The sentence that explains the position, if there is something to explain. */
-export function explain(session: Session, analysis: AnalysisState): string | undefined {
+export function explain(session: Session, analysis: AnalysisState, start = 0): string | undefined {
 	const report = analysis.report;
 	const c = current(session);
 	if (!report) return undefined;
 	const {label} = report.now;
 	if (label !== 'ambiguous' && label !== 'unknown') {
 		// Find the move that lost ambiguity: the last ambiguous position before this one.
-		for (let k = session.moves.length - 1; k >= 0; k--) {
+		for (let k = session.moves.length - 1; k >= start; k--) {
 			const before = analysis.reportAt(k);
 			if (before?.now.label !== 'ambiguous') continue;
 			const move = formatMove(c.setup, session.moves[k]!);
@@ -76,7 +76,7 @@ export function explain(session: Session, analysis: AnalysisState): string | und
 				label === 'none'
 					? 'neither decision can be reached any more'
 					: `only ${label} can still be decided (a ${label}-configuration)`;
-			return `Move ${k + 1} (${move}) lost ambiguity: ${forced}. [w] shows the runs.`;
+			return `Move ${k + 1 - start} (${move}) lost ambiguity: ${forced}. [w] shows the runs.`;
 		}
 	}
 
@@ -136,7 +136,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	// Key handlers may run before the effect that hands them this render's values: read refs.
 	const reportRef = useRef(report);
 	reportRef.current = report;
-	const bodyRows = Math.max(4, rows - 11);
+	const bodyRows = Math.max(4, rows - 12);
 
 	const update = (next: Session, message?: string): void => {
 		setSession(next);
@@ -228,16 +228,19 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	);
 
 	const header = (
-		<Box>
-			<Text bold wrap="truncate">{` ${level.title}`}</Text>
-			<Box flexGrow={1} />
-			<Text wrap="truncate">{headerFacts(c)}</Text>
-			<Box flexGrow={1} />
-			<Text>
-				{timeLeft(level.timeLimit, now - startedAt)}
-				{`moves ${session.moves.length - start}${level.par ? `/par ${level.par}` : ''} `}
-			</Text>
-		</Box>
+		<>
+			<Box>
+				<Box flexShrink={1}>
+					<Text bold wrap="truncate">{` ${level.title}`}</Text>
+				</Box>
+				<Box flexGrow={1} />
+				<Text>
+					{timeLeft(level.timeLimit, now - startedAt)}
+					{`moves ${session.moves.length - start}${level.par ? `/par ${level.par}` : ''} `}
+				</Text>
+			</Box>
+			<Text wrap="truncate" dimColor>{` ${headerFacts(c)}`}</Text>
+		</>
 	);
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 
@@ -295,7 +298,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	} else {
 		body = (
 			<Box height={bodyRows}>
-				<Nodes config={c} colour={colour} />
+				<Nodes config={c} colour={colour} rows={bodyRows} />
 				<Box flexDirection="column" marginRight={1}>
 					{Array.from({length: bodyRows}, (_, i) => (
 						<Text key={i} dimColor>
@@ -317,7 +320,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	}
 
 	const targetPreview = targetIndex >= 0 ? report?.previews[targetIndex] : undefined;
-	const explanation = explain(session, analysis);
+	const explanation = explain(session, analysis, start);
 	const status = timeUp ? 'TIME IS UP. q: leave' : goalLine(report?.goal);
 	return (
 		<Box flexDirection="column" width={80}>
@@ -459,7 +462,7 @@ function WitnessStepper({config, outcome, run, k, rows, colour, onStep, onPlay, 
 		<Box flexDirection="column" height={rows}>
 			<Text bold wrap="truncate">{`WITNESS for ${outcome}: step ${k}/${run.length}  ${last}${end}`}</Text>
 			<Box height={rows - 2}>
-				<Nodes config={shown} colour={colour} />
+				<Nodes config={shown} colour={colour} rows={rows - 2} />
 				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 2} colour={colour} />
 			</Box>
 			<Text dimColor wrap="truncate">{`[←→] step [home/end] ends [p] play these ${k} moves [esc] back`}</Text>

@@ -1,0 +1,37 @@
+/** The campaign's level list, with what the player has solved. */
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {CampaignLevel} from '../scenario/campaign.js';
+import type {Progress} from '../scenario/progress.js';
+import {SelectList} from './select-list.js';
+
+export interface CampaignScreenProps {
+	readonly levels: readonly CampaignLevel[];
+	readonly progress: Progress;
+	readonly rows: number;
+	readonly onPick: (level: CampaignLevel) => void;
+	readonly onCancel: () => void;
+}
+
+export function CampaignScreen({levels, progress, rows, onPick, onCancel}: CampaignScreenProps): React.JSX.Element {
+	const solved = levels.filter(l => l.loaded?.file.id && progress.levels[l.loaded.file.id]?.solved).length;
+	const items = levels.map(level => {
+		const file = level.loaded?.file;
+		const mine = file?.id ? progress.levels[file.id] : undefined;
+		const best = mine?.best === undefined ? '' : `best ${mine.best}`;
+		const par = file?.par ? ` par ${file.par}` : '';
+		return {
+			label: `${mine?.solved ? '✓' : ' '} ${(file?.title ?? level.path).padEnd(42)}`,
+			detail: file ? `${best}${best && par ? ' /' : ''}${par}` : 'cannot be loaded',
+			value: level,
+		};
+	});
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Text bold>{`CAMPAIGN  ${solved}/${levels.length} solved`}</Text>
+			<Text dimColor>Each level is one step of the FLP proof, or one protocol’s flaw.</Text>
+			<Text> </Text>
+			<SelectList title="" rows={Math.max(3, rows - 6)} items={items} onSelect={onPick} onCancel={onCancel} />
+		</Box>
+	);
+}
