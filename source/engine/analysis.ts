@@ -61,6 +61,8 @@ export function labelFor(mask: OutcomeMask, complete: boolean): AnalysisLabel {
 /** Keeps a memo of complete answers, so later questions about the same game are cheap. */
 export class Analyzer {
 	private readonly memo = new Map<StateKey, OutcomeMask>();
+	/** The game the memo is about: keys leave out what every configuration of a game shares. */
+	private game: string | undefined;
 
 	/** How many states the memo holds. */
 	get size(): number {
@@ -68,6 +70,12 @@ export class Analyzer {
 	}
 
 	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
+		const game = gameOf(c);
+		if (game !== this.game) {
+			this.memo.clear();
+			this.game = game;
+		}
+
 		const root = normalize(c);
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
@@ -182,6 +190,12 @@ export class Analyzer {
 			state = next;
 		}
 	}
+}
+
+/** What identifies a game: everything in the setup (state keys leave it out). */
+function gameOf(c: Configuration): string {
+	const {protocol, inputs, allowed, f} = c.setup;
+	return `${protocol.id}/${protocol.n}/${f}/${protocol.params.rounds}/${inputs.join('')}/${allowed.join(',')}`;
 }
 
 /** Turn an analysis path from C into a game run that ends quiescent (inert messages last). */

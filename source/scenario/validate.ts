@@ -75,7 +75,11 @@ export function validateText(text: string): Validated {
 
 	checkFields(doc, [], TOP_FIELDS, report);
 	const data = doc.toJS() as Record<string, unknown>;
-	checkFile(doc, data, report);
+	const sourceOf = (path: Path): string => {
+		const range = (doc.getIn(path, true) as Node | undefined)?.range;
+		return range ? text.slice(range[0], range[1]).trim() : '';
+	};
+	checkFile(doc, data, report, sourceOf);
 	if (problems.length > 0) {
 		problems.sort((a, b) => a.line - b.line || a.column - b.column);
 		return {ok: false, problems};
@@ -101,7 +105,7 @@ function checkFields(doc: Document, path: Path, known: readonly string[], report
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-function checkFile(doc: Document, data: Record<string, unknown>, report: Report): void {
+function checkFile(doc: Document, data: Record<string, unknown>, report: Report, sourceOf: (path: Path) => string): void {
 	const {format} = data;
 	if (format === undefined) report(['format'], `missing field "format" (write format: ${FORMAT_VERSION})`, doc.contents as Node);
 	else if (!isWhole(format) || format < 1) report(['format'], `format must be a whole number (${FORMAT_VERSION})`);
@@ -131,7 +135,7 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report)
 	const {inputs} = data;
 	const goalKind = typeof data['goal'] === 'string' ? data['goal'] : (data['goal'] as {kind?: unknown} | undefined)?.kind;
 	if (inputs === undefined) report(['inputs'], 'missing field "inputs" (one bit per node in quotes, like "011", or choose)', doc.contents as Node);
-	else if (typeof inputs === 'number') report(['inputs'], `inputs must be quoted, like "${String(inputs).padStart(n ?? 0, '0')}": unquoted, YAML reads it as a number`);
+	else if (typeof inputs === 'number') report(['inputs'], `inputs must be quoted, like "${sourceOf(['inputs'])}": unquoted, YAML reads it as a number`);
 	else if (inputs === 'choose') {
 		if (goalKind !== 'find-ambiguous-start') report(['inputs'], 'inputs: choose goes with the goal find-ambiguous-start');
 	} else if (typeof inputs !== 'string' || !/^[01]+$/.test(inputs)) report(['inputs'], 'inputs must be a string of 0s and 1s, or choose');

@@ -88,3 +88,12 @@ describe('the starred label (Definition 2.1)', () => {
 		expect(new Analyzer().analyzeStar(c, {to: 1, from: 2, slot: 0, value: 1})).toBeUndefined();
 	});
 });
+
+test('one analyzer asked about two games never mixes their answers', () => {
+	const analyzer = new Analyzer();
+	const pivot = game({protocol: 'quorum', n: 3, inputs: '110', allow: ['crash']});
+	const below = game({protocol: 'quorum', n: 3, inputs: '100', allow: ['crash']});
+	expect(analyzer.analyze(pivot).label).toBe('ambiguous');
+	expect(analyzer.analyze(below).label).toBe('0');
+	expect(analyzer.analyze(pivot).label).toBe('ambiguous');
+});
