@@ -51,6 +51,13 @@ export interface ProtocolInstance {
 	receive(node: NodeWork, from: number, slot: number, value: number): void;
 	/** A one-line summary of a node's local state for people to read. */
 	summary(node: Readonly<NodeView>): string;
+	/**
+	 * Whether the node is done with a slot for good: it will never again read what it recorded
+	 * there, and a message in that slot can change nothing but that record. Must stay true once
+	 * true. The analysis treats messages in closed slots as inert and leaves the slot out of its
+	 * key (dead-state reduction); it never changes how the game itself plays.
+	 */
+	closed(node: Readonly<NodeView>, slot: number): boolean;
 }
 
 /** A read-only view of a node for summaries. */

@@ -12,7 +12,7 @@
  * - The key leaves out ages, the step and the byzantine nodes' sent sets, on which R does not
  *   depend once the two rules above hold.
  */
-import {type Configuration, isProcessing, nodeOf} from './configuration.js';
+import {type Configuration, isProcessing, nodeOf, nodeView} from './configuration.js';
 import {applyLegal, legalCorruptions} from './moves.js';
 import {type Message, type Move, isStart} from './types.js';
 
@@ -26,7 +26,8 @@ export function isInert(c: Configuration, m: Message): boolean {
 	const node = nodeOf(c, m.to);
 	if (!isProcessing(node)) return true;
 	if (isStart(m)) return node.started;
-	return node.received[m.from * c.setup.protocol.slots.length + m.slot] !== -1;
+	if (node.received[m.from * c.setup.protocol.slots.length + m.slot] !== -1) return true;
+	return node.started && c.setup.protocol.closed(nodeView(c, m.to), m.slot);
 }
 
 /** The configuration with its inert messages delivered. */
@@ -42,14 +43,26 @@ export function flushInert(c: Configuration): Move[] {
 
 export function stateKey(c: Configuration): StateKey {
 	const codes: number[] = [];
-	for (const node of c.nodes) {
+	const {protocol} = c.setup;
+	const slots = protocol.slots.length;
+	for (const [index, node] of c.nodes.entries()) {
 		codes.push(
 			node.corrupt === null ? 0 : node.corrupt === 'crash' ? 1 : node.corrupt === 'lie' ? 2 : 3,
 			node.started ? 1 : 0,
 			node.output === null ? 2 : node.output,
 		);
 		for (const v of node.local) codes.push(v + 1);
-		for (const v of node.received) codes.push(v + 1);
+		// A crashed or byzantine node's records are never read again; nor are closed slots.
+		if (!isProcessing(node)) continue;
+		const view = node.started ? nodeView(c, index + 1) : undefined;
+		for (let slot = 0; slot < slots; slot++) {
+			if (view && protocol.closed(view, slot)) {
+				codes.push(0xfffe);
+				continue;
+			}
+
+			for (let from = 0; from <= c.setup.n; from++) codes.push((node.received[from * slots + slot] ?? -1) + 1);
+		}
 	}
 
 	codes.push(0xffff);
@@ -71,8 +84,10 @@ function injections(c: Configuration): AnalysisMove[] {
 			if (to === from) continue;
 			const recipient = nodeOf(c, to);
 			if (!isProcessing(recipient)) continue;
+			const view = recipient.started ? nodeView(c, to) : undefined;
 			for (const [slot, declared] of protocol.slots.entries()) {
 				if (recipient.received[from * slots + slot] !== -1) continue;
+				if (view && protocol.closed(view, slot)) continue;
 				for (let value = 0; value < declared.values.length; value++) {
 					const message = {to, from, slot, value};
 					const pending = c.pool.some(

@@ -99,6 +99,15 @@ export const benOr: Protocol = {
 				advance(node, rounds);
 			},
 			receive: node => advance(node, rounds),
+			// A slot is done once its phase is complete: p1.k when the node is in phase 2 of round k
+			// or later, p2.k once it is past round k (or finished).
+			closed(node, slot) {
+				const [k = 0, phase = 0, , finished = 0] = node.local;
+				if (finished === 1) return true;
+				const round = Math.floor(slot / 2) + 1;
+				const isPhase1 = slot % 2 === 0;
+				return round < k || (round === k && isPhase1 && phase === 2);
+			},
 			summary(node) {
 				const [k, phase, x, finished] = node.local;
 				if (!node.started || k === 0) return 'not started';

@@ -24,6 +24,8 @@ export const leader: Protocol = {
 		receive(node, from, _slot, value) {
 			if (from === LEADER && node.output === null) node.decide(value === 1 ? 1 : 0);
 		},
+		// The leader never reads a value; a follower stops reading once it has output.
+		closed: node => node.self === LEADER || node.output !== null,
 		summary(node) {
 			if (node.self === LEADER) return node.started ? 'leader, sent its value' : 'leader';
 			const heard = node.get(LEADER, VALUE);

@@ -26,5 +26,7 @@ export const quorum: Protocol = {
 		},
 		receive: node => decideAtQuorum(node),
 		summary: voteSummary,
+		// Decided: it never counts votes again.
+		closed: node => node.output !== null,
 	}),
 };

@@ -25,5 +25,7 @@ export const waitAll: Protocol = {
 		},
 		receive: node => decideWhenAll(node),
 		summary: voteSummary,
+		// Decided: it never counts votes again.
+		closed: node => node.output !== null,
 	}),
 };

@@ -55,7 +55,7 @@ describe('budgets', () => {
 
 	test('shouldStop is polled every 1,024 states and obeyed', () => {
 		let polls = 0;
-		const benOr = game({protocol: 'ben-or', n: 3, inputs: '001', allow: []});
+		const benOr = game({protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 2});
 		const result = analyze(benOr, {shouldStop: () => ++polls > 1});
 		expect(result.complete).toBe(false);
 		expect(result.states).toBe(1024);

@@ -26,6 +26,12 @@ describe('the worked examples of MODEL.md', () => {
 });
 
 describe('the facts PROTOCOLS.md gives for level design', () => {
+	test('ben-or, 2 rounds, n = 3, crash: X_2 = 110 is ambiguous', () => {
+		const result = analyze(game({protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 2}), {witnesses: false});
+		expect(result.complete).toBe(true);
+		expect(result.label).toBe('ambiguous');
+	});
+
 	test('ben-or, 1 round, n = 3, crash: X_2 = 110 is a 1-configuration with stuck reachable', () => {
 		const result = analyze(game({protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 1}));
 		expect(result.label).toBe('1');

@@ -21,6 +21,7 @@ export const selfish: Protocol = {
 		start: node => node.decide(node.input),
 		receive() {},
 		summary: node => (node.output === null ? 'waiting' : `said ${node.output}`),
+		closed: () => false,
 	}),
 };
 
