@@ -63,6 +63,20 @@ describe('laws of the model, on random reachable configurations of small games',
 		);
 	});
 
+	test('the dead-state reduction is exact on ben-or with two rounds (plain explorer, deep positions)', () => {
+		const twoRounds = [
+			{protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 2},
+			{protocol: 'ben-or', n: 3, inputs: '011', allow: [], rounds: 2},
+			{protocol: 'ben-or', n: 2, inputs: '01', allow: ['lie', 'byzantine'], rounds: 2},
+		] as const;
+		fc.assert(
+			fc.property(reachable(twoRounds, 13, 18), ({config}) => {
+				expect(outcomesOf(new Analyzer().analyze(config).mask)).toEqual(outcomesOf(plainOutcomes(config).mask));
+			}),
+			{...runs, numRuns: 25},
+		);
+	});
+
 	test('every witness replays from C to a quiescent configuration with its outcome', () => {
 		fc.assert(
 			fc.property(reachable(), ({config}) => {
