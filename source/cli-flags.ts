@@ -10,6 +10,12 @@ export const HELP = `
     $ flp replay FILE          step through a saved game (--print: a transcript)
     $ flp check FILE...        verify scenario files: moves, checkpoints, goal
     $ flp schema               print the JSON Schema of scenario files
+    $ flp challenge FILE [--player NAME] [--seed N] [--out PATH]
+                               play a timed classroom challenge
+    $ flp results verify FILE... --challenge FILE
+                               replay students' result files and recompute their scores
+    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]
+                               rank the verified results
 
   Analyze options
     --protocol ID        wait-all, quorum, leader or ben-or
@@ -49,6 +55,11 @@ export const FLAGS = {
 	budgetMs: {type: 'number'},
 	json: {type: 'boolean'},
 	print: {type: 'boolean'},
+	player: {type: 'string'},
+	seed: {type: 'number'},
+	out: {type: 'string'},
+	challenge: {type: 'string'},
+	format: {type: 'string'},
 } as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, ch => `-${ch.toLowerCase()}`);

@@ -12,6 +12,9 @@ import {runCheck, runReplayPrint} from './commands/check.js';
 import {SCHEMA} from './scenario/schema.js';
 import type {CommandResult} from './commands/result.js';
 import {WorkerService} from './worker/service.js';
+import {ChallengeApp, prepareChallenge} from './commands/challenge.js';
+import {runBoard, runVerify} from './commands/results.js';
+import {writeResult} from './challenge/run.js';
 
 const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, flags: FLAGS});
 
@@ -34,6 +37,39 @@ if (problem) {
 	finish(runCheck(rest, () => performance.now()));
 } else if (command === 'schema') {
 	finish({code: 0, stdout: `${JSON.stringify(SCHEMA, null, 2)}\n`, stderr: ''});
+} else if (command === 'results') {
+	const [verb, ...files] = rest;
+	if (verb === 'verify') finish(runVerify(files, cli.flags.challenge));
+	else if (verb === 'board') finish(runBoard(files, cli.flags.challenge, cli.flags.format));
+	else finish({code: 2, stdout: '', stderr: 'flp: results takes verify or board: flp results verify FILE... --challenge FILE\n'});
+} else if (command === 'challenge') {
+	const prepared = prepareChallenge(rest, cli.flags);
+	if ('code' in prepared) finish(prepared);
+	else if (!process.stdin.isTTY) finish({code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'});
+	else {
+		const {run, out} = prepared;
+		let last = '';
+		const app = render(
+			<ChallengeApp
+				run={run}
+				service={new WorkerService()}
+				colour={colour}
+				clock={Date.now}
+				onResult={result => {
+					try {
+						writeResult(out, result);
+						last = `Result written to ${out}.`;
+					} catch (error) {
+						last = `Could not write ${out}: ${(error as Error).message}`;
+					}
+
+					return last;
+				}}
+			/>,
+			{exitOnCtrlC: false},
+		);
+		void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
+	}
 } else if (command === 'replay' && cli.flags.print) {
 	finish(runReplayPrint(rest[0], () => performance.now()));
 } else if ((command === 'play' || command === 'replay') && rest.length !== 1) {

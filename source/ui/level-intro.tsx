@@ -28,7 +28,7 @@ export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): 
 	const facts = `${file.protocol}${file.rounds ? ` (${file.rounds} round${file.rounds === 1 ? '' : 's'})` : ''}, n = ${file.nodes}, f = ${file.f ?? 1}, allowed: ${allow}`;
 	const choices = Array.from({length: file.nodes + 1}, (_, i) => ({
 		label: `X_${i} = ${lemmaInputs(file.nodes, i)}`,
-		detail: i === 0 ? 'all zeros' : i === file.nodes ? 'all ones' : `the first ${i} hold 1`,
+		detail: i === 0 ? 'all zeros' : i === file.nodes ? 'all ones' : i === 1 ? 'node 1 holds 1' : `nodes 1 to ${i} hold 1`,
 		value: lemmaInputs(file.nodes, i),
 	}));
 	return (

@@ -43,6 +43,8 @@ export interface PlayScreenProps {
 	readonly clock?: () => number;
 	/** Called when a timed level runs out of time. */
 	readonly onTimeUp?: (session: Session) => void;
+	/** Called each time the player opens the witness runs (a hint). */
+	readonly onHint?: () => void;
 }
 
 type Mode =
@@ -209,7 +211,9 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				case 'r':
 					return session.undone.length > 0 ? update(redo(session)) : setNotice('Nothing to redo.');
 				case 'w':
+					if (!level.hints) return setNotice('This level plays without hints.');
 					if (!reportRef.current) return setNotice('The analysis is still running; the witnesses come with it.');
+					props.onHint?.();
 					return setMode({kind: 'witnesses'});
 				case 's':
 					return setMode({kind: 'save', path: props.savePath});

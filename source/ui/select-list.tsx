@@ -17,9 +17,11 @@ export interface SelectListProps<T> {
 	/** Rows available for items. */
 	readonly rows: number;
 	readonly empty?: string;
+	/** The key help under the list. */
+	readonly footer?: string;
 }
 
-export function SelectList<T>({title, items, onSelect, onCancel, rows, empty}: SelectListProps<T>): React.JSX.Element {
+export function SelectList<T>({title, items, onSelect, onCancel, rows, empty, footer = '[↑↓] choose [enter] do it [esc] back'}: SelectListProps<T>): React.JSX.Element {
 	const [cursor, setCursor, cursorRef] = useSyncState(0);
 	useInput((input, key) => {
 		if (key.escape || input === 'q') onCancel();
@@ -43,7 +45,7 @@ export function SelectList<T>({title, items, onSelect, onCancel, rows, empty}: S
 					</Text>
 				);
 			})}
-			<Text dimColor>[↑↓] choose [enter] do it [esc] back</Text>
+			<Text dimColor>{footer}</Text>
 		</Box>
 	);
 }

@@ -30,3 +30,26 @@ export async function press(stdin: {write(data: string): void}, ...keys: string[
 /** The verdict line shows a finished analysis (optionally a given label). */
 export const analysed = (label?: string) => (text: string) =>
 	label === undefined ? /NOW {2}(0|1|ambiguous|none|unknown) /.test(text) : text.includes(`NOW  ${label.padEnd(11)}`);
+
+/** The pool rows on the play screen (right of the │), in order. */
+const poolRows = (text: string): string[] =>
+	text
+		.split('\n')
+		.map(line => line.split('│')[1] ?? '')
+		.filter(row => /\(\d+\)/.test(row));
+
+/**
+ * Deliver a pending message by its notation, as a player would: move the cursor to its row
+ * and press Enter; resolves once the move count has gone up.
+ */
+export async function deliver(frame: () => string, stdin: {write(data: string): void}, move: string): Promise<void> {
+	const name = move.replace(':', ' ');
+	const rows = poolRows(frame());
+	const want = rows.findIndex(row => row.slice(3).trimStart().startsWith(`${name} `));
+	const cursor = rows.findIndex(row => row.includes('▸'));
+	if (want < 0) throw new Error(`${move} is not on the screen:\n${frame()}`);
+	const before = /moves (\d+)/.exec(frame())?.[1];
+	const key = want > cursor ? '\u001B[B' : '\u001B[A';
+	await press(stdin, ...Array.from({length: Math.abs(want - Math.max(0, cursor))}, () => key), '\r');
+	await until(frame, text => /moves (\d+)/.exec(text)?.[1] !== before);
+}

@@ -3,6 +3,7 @@ import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {CAMPAIGN, SCENARIOS, loadCampaign} from '../../source/scenario/campaign.js';
+import {readChallenge} from '../../source/challenge/challenge.js';
 import {readScenario} from '../../source/scenario/scenario.js';
 import {verifyFile} from '../../source/scenario/verify.js';
 
@@ -37,11 +38,11 @@ describe('the campaign', () => {
 	}
 });
 
-test('every shipped file loads', () => {
+test('every shipped file loads: scenarios as scenarios, challenges as challenges', () => {
 	const all = readdirSync(SCENARIOS, {recursive: true, encoding: 'utf8'}).filter(p => /\.(ya?ml|json)$/.test(p));
-	expect(all.length).toBeGreaterThanOrEqual(24);
+	expect(all.length).toBeGreaterThanOrEqual(27);
 	for (const path of all) {
-		const loaded = readScenario(join(SCENARIOS, path));
+		const loaded = path.startsWith('challenges') ? readChallenge(join(SCENARIOS, path)) : readScenario(join(SCENARIOS, path));
 		expect(loaded.ok ? 'ok' : loaded.message).toBe('ok');
 	}
 });

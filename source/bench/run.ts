@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: a fixed suite of analyses, each reporting configurations explored, wall
+ * time, configurations per second and peak heap; then every shipped level played through as
+ * the game does (first answer, then one answer per move). A table on stdout, and
+ * bench/results.json. Method and results: docs/performance.md.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Analyzer} from '../engine/analysis.js';
+import {lemmaInputs, newGame} from '../engine/game.js';
+import {formatMoves} from '../engine/notation.js';
+import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
+import {playFile, readScenario} from '../scenario/scenario.js';
+import {PositionAnalyst} from '../worker/position.js';
+
+const BUDGET_MS = Number(process.env['BENCH_BUDGET_MS'] ?? 60_000);
+
+interface Case {
+	readonly protocol: string;
+	readonly n: number;
+	readonly allow: readonly string[];
+	readonly rounds: number;
+}
+
+const cases: Case[] = [];
+for (const protocol of ['wait-all', 'quorum', 'leader', 'ben-or']) {
+	for (const n of [3, 4, 5]) {
+		for (const allow of [[], ['crash'], ['byzantine']]) {
+			for (const rounds of protocol === 'ben-or' ? [1, 2] : [1]) {
+				if (n === 5 && (protocol === 'ben-or' || allow[0] === 'byzantine')) continue; // not feasible yet
+				cases.push({protocol, n, allow, rounds});
+			}
+		}
+	}
+}
+
+interface Row {
+	readonly name: string;
+	readonly inputs: string;
+	readonly label: string;
+	readonly complete: boolean;
+	readonly states: number;
+	readonly ms: number;
+	readonly perSecond: number;
+	readonly heapMB: number;
+}
+
+function heapMB(): number {
+	return Math.round(process.memoryUsage().heapUsed / 1e6);
+}
+
+const rows: Row[] = [];
+console.log('name                               inputs  label      states     ms       states/s  heap MB');
+for (const c of cases) {
+	for (let i = 0; i <= c.n; i++) {
+		const inputs = lemmaInputs(c.n, i);
+		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds});
+		if (!g.ok) throw new Error(g.message);
+		globalThis.gc?.();
+		const started = performance.now();
+		let peak = heapMB();
+		let polls = 0;
+		const result = new Analyzer().analyze(g.value, {
+			witnesses: false,
+			shouldStop() {
+				if (++polls % 64 === 0) peak = Math.max(peak, heapMB());
+				return performance.now() - started > BUDGET_MS;
+			},
+		});
+		const ms = performance.now() - started;
+		peak = Math.max(peak, heapMB());
+		const name = `${c.protocol}${c.protocol === 'ben-or' ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
+		const row = {name, inputs, label: result.label, complete: result.complete, states: result.states, ms: Math.round(ms), perSecond: Math.round(result.states / (ms / 1000)), heapMB: peak};
+		rows.push(row);
+		console.log(
+			`${name.padEnd(34)} ${inputs.padEnd(7)} ${`${row.label}${row.complete ? '' : '?'}`.padEnd(10)} ${String(row.states).padStart(9)} ${String(row.ms).padStart(7)} ${String(row.perSecond).padStart(12)} ${String(row.heapMB).padStart(8)}`,
+		);
+	}
+}
+
+/** Play each shipped level's solution as the game does: one report per position. */
+interface PlayRow {
+	readonly level: string;
+	readonly firstMs: number;
+	readonly laterP95Ms: number;
+	readonly laterMaxMs: number;
+	readonly answers: number;
+}
+
+const play: PlayRow[] = [];
+console.log('\nlevel (its solution, as played)          first ms  later p95 ms  later max ms  answers');
+for (const level of loadCampaign()) {
+	const name = level.path.split('/').at(-1)!;
+	const solution = readScenario(join(SCENARIOS, 'solutions', name));
+	if (!solution.ok) continue;
+	const played = playFile(solution.value.file);
+	if (!played.ok) continue;
+	const {session, start, goal} = played.value;
+	const spec = {...session.spec, allow: [...session.spec.allow]};
+	const moves = formatMoves(session.configs[0]!.setup, session.moves);
+	const analyst = new PositionAnalyst();
+	const times: number[] = [];
+	for (let k = start; k <= moves.length; k++) {
+		const t = performance.now();
+		analyst.report({id: k, spec, moves: moves.slice(0, k), goal: {spec: goal, start}});
+		times.push(performance.now() - t);
+	}
+
+	const later = times.slice(1).sort((a, b) => a - b);
+	const p95 = later.length > 0 ? later[Math.min(later.length - 1, Math.ceil(later.length * 0.95) - 1)]! : 0;
+	const row = {level: name, firstMs: Math.round(times[0]!), laterP95Ms: Math.round(p95 * 10) / 10, laterMaxMs: Math.round((later.at(-1) ?? 0) * 10) / 10, answers: times.length};
+	play.push(row);
+	console.log(`${name.padEnd(40)} ${String(row.firstMs).padStart(8)} ${String(row.laterP95Ms).padStart(13)} ${String(row.laterMaxMs).padStart(13)} ${String(row.answers).padStart(8)}`);
+}
+
+const out = fileURLToPath(new URL('../../bench', import.meta.url));
+mkdirSync(out, {recursive: true});
+const results = {date: new Date().toISOString(), node: process.version, budgetMs: BUDGET_MS, analyses: rows, play};
+writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten ${join(out, 'results.json')}`);

@@ -1,0 +1,165 @@
+/** Loading challenge files and making their levels for a seed. */
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import {LineCounter, type Node, isMap, isScalar, parseDocument} from 'yaml';
+import type {ScenarioFile} from '../scenario/format.js';
+import {readScenario} from '../scenario/scenario.js';
+import {type Result, fail, ok} from '../engine/types.js';
+import {protocolIds} from '../protocols/registry.js';
+import {BEHAVIOURS} from '../engine/types.js';
+import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Scoring} from './format.js';
+import {generate} from './generate.js';
+import {seeded} from './random.js';
+
+export interface Challenge {
+	readonly path: string;
+	readonly file: ChallengeFile;
+	/** sha256 of the challenge file and every level file it names, in order. */
+	readonly hash: string;
+	/** The fixed levels' files, by their index in `levels`. */
+	readonly fixed: ReadonlyMap<number, ScenarioFile>;
+	readonly scoring: Scoring;
+}
+
+const TOP = ['format', 'id', 'title', 'timeLimit', 'hints', 'scoring', 'seeds', 'levels'];
+const GENERATOR = ['goal', 'protocols', 'nodes', 'allow', 'par'];
+const GENERATED_GOALS = ['break-agreement', 'break-validity', 'break-termination', 'stall', 'find-ambiguous-start'];
+
+export function readChallenge(path: string): Result<Challenge> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+	}
+
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(text, {lineCounter, prettyErrors: false});
+	const problems: string[] = [];
+	const report = (at: Array<string | number>, message: string, node?: unknown): void => {
+		const target = (node ?? doc.getIn(at, true)) as Node | undefined;
+		const {line, col} = lineCounter.linePos(target?.range?.[0] ?? 0);
+		const field = at.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+		problems.push(`${path}:${line}:${col}: ${field ? `${field}: ` : ''}${message}`);
+	};
+
+	for (const error of doc.errors) report([], error.message.split('\n')[0]!, {range: error.pos});
+	if (problems.length > 0 || !isMap(doc.contents)) {
+		if (problems.length === 0) report([], 'a challenge file is a mapping of fields (format, id, title, timeLimit, levels, ...)');
+		return fail('invalid', problems.join('\n'));
+	}
+
+	const unknown = (at: Array<string | number>, known: readonly string[]): void => {
+		const map = at.length === 0 ? doc.contents : doc.getIn(at, true);
+		if (!isMap(map)) return;
+		for (const pair of map.items) {
+			const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+			if (!known.includes(key)) report([...at, key], `unknown field "${key}" (known: ${known.join(', ')})`, pair.key);
+		}
+	};
+
+	unknown([], TOP);
+	const data = doc.toJS() as Record<string, unknown>;
+	const whole = (v: unknown, min: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min;
+	if (data['format'] === undefined) report([], `missing field "format" (write format: ${CHALLENGE_FORMAT})`);
+	else if (data['format'] !== CHALLENGE_FORMAT) {
+		report(['format'], whole(data['format'], 2) ? `format ${String(data['format'])} is newer than this flp understands (${CHALLENGE_FORMAT}): update flp-adversary` : `format must be ${CHALLENGE_FORMAT}`);
+	}
+
+	if (typeof data['id'] !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(data['id'])) report(data['id'] === undefined ? [] : ['id'], 'id must be lower-case letters, digits and dashes');
+	if (typeof data['title'] !== 'string') report(data['title'] === undefined ? [] : ['title'], 'title must be text');
+	if (!whole(data['timeLimit'], 1)) report(data['timeLimit'] === undefined ? [] : ['timeLimit'], 'timeLimit must be a whole number of seconds ≥ 1');
+	if (data['hints'] !== undefined && typeof data['hints'] !== 'boolean') report(['hints'], 'hints must be true or false');
+	if (data['seeds'] !== undefined && data['seeds'] !== 'player' && data['seeds'] !== 'free') report(['seeds'], 'seeds must be player or free');
+	if (data['scoring'] !== undefined) {
+		unknown(['scoring'], Object.keys(DEFAULT_SCORING));
+		for (const [k, v] of Object.entries((data['scoring'] ?? {}) as object)) if (!whole(v, 0)) report(['scoring', k], `${k} must be a whole number ≥ 0`);
+	}
+
+	const fixed = new Map<number, ScenarioFile>();
+	const texts = [text];
+	const levels = data['levels'];
+	if (!Array.isArray(levels) || levels.length === 0) report(levels === undefined ? [] : ['levels'], 'levels must be a list of - file: PATH or - generate: {...}');
+	else {
+		for (const [i, level] of levels.entries()) {
+			unknown(['levels', i], ['file', 'generate']);
+			const entry = (level ?? {}) as Record<string, unknown>;
+			if (typeof entry['file'] === 'string') {
+				const levelPath = resolve(dirname(path), entry['file']);
+				const loaded = readScenario(levelPath);
+				if (!loaded.ok) report(['levels', i, 'file'], loaded.message.split('\n')[0]!);
+				else {
+					fixed.set(i, loaded.value.file);
+					texts.push(readFileSync(levelPath, 'utf8'));
+				}
+			} else if (entry['generate'] && typeof entry['generate'] === 'object') {
+				const g = entry['generate'] as Record<string, unknown>;
+				unknown(['levels', i, 'generate'], GENERATOR);
+				if (!GENERATED_GOALS.includes(String(g['goal']))) report(['levels', i, 'generate', 'goal'], `goal must be one of ${GENERATED_GOALS.join(', ')}`);
+				const list = (name: string, valid: (v: unknown) => boolean, what: string): void => {
+					const v = g[name];
+					if (!Array.isArray(v) || v.length === 0 || !v.every(valid)) report(['levels', i, 'generate', name], `${name} must be a non-empty list of ${what}`);
+				};
+				list('protocols', v => protocolIds().includes(String(v)), protocolIds().join(', '));
+				list('nodes', v => whole(v, 2) && (v as number) <= 4, 'node counts from 2 to 4');
+				list('allow', v => Array.isArray(v) && v.every(b => (BEHAVIOURS as readonly unknown[]).includes(b)), 'behaviour lists like [crash] or []');
+				if (g['par'] !== undefined && !whole(g['par'], 1)) report(['levels', i, 'generate', 'par'], 'par must be a whole number ≥ 1');
+			} else report(['levels', i], 'a level is - file: PATH (a scenario file) or - generate: {goal, protocols, nodes, allow}');
+		}
+	}
+
+	if (problems.length > 0) return fail('invalid', problems.join('\n'));
+	const hash = createHash('sha256');
+	for (const t of texts) hash.update(t).update('\0');
+	const file = data as unknown as ChallengeFile;
+	return ok({path, file, hash: hash.digest('hex'), fixed, scoring: {...DEFAULT_SCORING, ...file.scoring}});
+}
+
+export interface Instance {
+	readonly index: number;
+	readonly file: ScenarioFile;
+}
+
+/** Generated levels, per challenge (by content hash) and seed: generating is pure, and not cheap. */
+const made = new Map<string, Map<number, Result<Instance[]>>>();
+
+/** The challenge's levels for a seed: fixed levels as they are, generated ones from the seed. */
+export function instances(challenge: Challenge, seed: number): Result<Instance[]> {
+	let bySeed = made.get(challenge.hash);
+	if (!bySeed) made.set(challenge.hash, (bySeed = new Map()));
+	const known = bySeed.get(seed);
+	if (known) return known;
+	const result = generateAll(challenge, seed);
+	bySeed.set(seed, result);
+	return result;
+}
+
+function generateAll(challenge: Challenge, seed: number): Result<Instance[]> {
+	let random = seeded(seed);
+	const list: Instance[] = [];
+	for (const [index, level] of challenge.file.levels.entries()) {
+		const fixed = challenge.fixed.get(index);
+		if (fixed) {
+			list.push({index, file: fixed});
+			continue;
+		}
+
+		if (!('generate' in level)) continue;
+		const [made, after] = generate(level.generate, random, `${challenge.file.id}-${index + 1}`, `Level ${index + 1}: ${level.generate.goal}`);
+		random = after;
+		if (!made) return fail('no-instance', `level ${index + 1}: the generator found no solvable ${level.generate.goal} level for seed ${seed}`);
+		list.push({index, file: made.file});
+	}
+
+	return ok(list);
+}
+
+/** A level's score: points for the goal, adjusted by the moves against par. */
+export function scoreLevel(scoring: Scoring, par: number | undefined, solved: boolean, moves: number): number {
+	if (!solved) return 0;
+	if (par === undefined) return scoring.solved;
+	const adjusted = scoring.solved + scoring.underPar * Math.max(0, par - moves) - scoring.overPar * Math.max(0, moves - par);
+	return Math.max(scoring.floor, adjusted);
+}

@@ -1,0 +1,74 @@
+/** A challenge in progress, and the result file it makes. */
+import {formatMoves} from '../engine/notation.js';
+import type {Session} from '../engine/session.js';
+import {writeAtomic} from '../scenario/save.js';
+import {type Challenge, type Instance, scoreLevel} from './challenge.js';
+import {type ChallengeResult, type LevelResult, RESULT_KIND} from './result.js';
+
+export interface LevelState {
+	readonly session?: Session;
+	/** Setup moves of the level: the player's moves come after. */
+	readonly start: number;
+	readonly inputs?: string;
+	readonly solved: boolean;
+	readonly timeMs: number;
+	readonly hintsUsed: number;
+}
+
+export interface ChallengeRun {
+	readonly challenge: Challenge;
+	readonly instances: readonly Instance[];
+	readonly player: string;
+	readonly seed: number;
+	readonly levels: readonly LevelState[];
+}
+
+export const newRun = (challenge: Challenge, instances: readonly Instance[], player: string, seed: number): ChallengeRun => ({
+	challenge,
+	instances,
+	player,
+	seed,
+	levels: instances.map(() => ({start: 0, solved: false, timeMs: 0, hintsUsed: 0})),
+});
+
+export function playerMoves(level: LevelState): string[] {
+	if (!level.session) return [];
+	return formatMoves(level.session.configs[0]!.setup, level.session.moves.slice(level.start));
+}
+
+export function levelScore(run: ChallengeRun, index: number): number {
+	const level = run.levels[index]!;
+	const file = run.instances[index]!.file;
+	const count = file.inputs === 'choose' ? 1 : playerMoves(level).length;
+	return scoreLevel(run.challenge.scoring, file.par, level.solved, count);
+}
+
+export function toResult(run: ChallengeRun, timeMs: number, finished: boolean): ChallengeResult {
+	const levels: LevelResult[] = run.instances.map((instance, i) => {
+		const level = run.levels[i]!;
+		return {
+			index: instance.index,
+			id: instance.file.id ?? `level-${i + 1}`,
+			...(level.inputs ? {inputs: level.inputs} : {}),
+			moves: playerMoves(level),
+			solved: level.solved,
+			timeMs: Math.round(level.timeMs),
+			hintsUsed: level.hintsUsed,
+			score: levelScore(run, i),
+		};
+	});
+	return {
+		format: 1,
+		kind: RESULT_KIND,
+		player: run.player,
+		seed: run.seed,
+		challenge: {id: run.challenge.file.id, sha256: run.challenge.hash},
+		timeLimit: run.challenge.file.timeLimit,
+		timeMs: Math.round(Math.min(timeMs, run.challenge.file.timeLimit * 1000)),
+		finished,
+		total: levels.reduce((sum, l) => sum + l.score, 0),
+		levels,
+	};
+}
+
+export const writeResult = (path: string, result: ChallengeResult): void => writeAtomic(path, `${JSON.stringify(result, null, 2)}\n`);
