@@ -13,17 +13,10 @@
  */
 import type {Configuration, PoolEntry} from './configuration.js';
 import {applyLegal} from './moves.js';
-import {type Flags, type OutcomeMask, ONE, ZERO, evaluate, flagsOf, labelOf, outcomesOf} from './outcomes.js';
-import {
-	type AnalysisMove,
-	type StateKey,
-	analysisMoves,
-	applyAnalysisMove,
-	flushInert,
-	normalize,
-	stateKey,
-	toGameMoves,
-} from './reduce.js';
+import {type Flags, type OutcomeMask, ONE, ZERO, flagsOf, labelOf, outcomesOf} from './outcomes.js';
+import {type FastMove, FastModel} from './fast.js';
+import {StateTable} from './state-table.js';
+import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
 export type AnalysisLabel = Label | 'unknown';
@@ -60,9 +53,12 @@ export function labelFor(mask: OutcomeMask, complete: boolean): AnalysisLabel {
 
 /** Keeps a memo of complete answers, so later questions about the same game are cheap. */
 export class Analyzer {
-	private readonly memo = new Map<StateKey, OutcomeMask>();
-	/** The game the memo is about: keys leave out what every configuration of a game shares. */
+	private memo = new StateTable(4);
+	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
+	private model: FastModel | undefined;
+	/** One state buffer per search depth, reused. */
+	private buffers: Uint8Array[] = [];
 
 	/** How many states the memo holds. */
 	get size(): number {
@@ -71,74 +67,80 @@ export class Analyzer {
 
 	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
 		const game = gameOf(c);
-		if (game !== this.game) {
-			this.memo.clear();
+		if (game !== this.game || !this.model) {
 			this.game = game;
+			this.model = new FastModel(c.setup);
+			this.memo = new StateTable(this.model.size);
+			this.buffers = [];
 		}
 
-		const root = normalize(c);
+		const model = this.model;
+		const memo = this.memo;
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
-		const paths = new Map<Outcome, AnalysisMove[]>();
-		const path: AnalysisMove[] = [];
+		const labelOnly = options.labelOnly ?? false;
+		const paths = new Map<Outcome, FastMove[]>();
+		const path: FastMove[] = [];
 		let found: OutcomeMask = 0;
 		let states = 0;
 		let stopped = false;
 
-		const discover = (mask: OutcomeMask, from: Configuration | null): void => {
+		const discover = (mask: OutcomeMask, from: Uint8Array | null): void => {
 			const fresh = mask & ~found;
 			if (fresh === 0) return;
 			found |= mask;
 			if (!wantWitnesses) return;
-			for (const o of outcomesOf(fresh)) {
-				paths.set(o, from ? [...path, ...this.trail(from, o)] : [...path]);
-			}
+			for (const o of outcomesOf(fresh)) paths.set(o, from ? [...path, ...this.trail(from, o)] : [...path]);
 		};
 
-		const visit = (state: Configuration): OutcomeMask => {
-			const key = stateKey(state);
-			const known = this.memo.get(key);
-			if (known !== undefined) {
+		const buffers = this.buffers;
+		const visit = (depth: number): OutcomeMask => {
+			const state = buffers[depth]!;
+			const known = memo.get(state);
+			if (known >= 0) {
 				discover(known, state);
 				return known;
 			}
 
-			if (states >= maxStates || (states % 1024 === 0 && options.shouldStop?.())) {
+			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
 				stopped = true;
 				return 0;
 			}
 
 			states++;
 			let mask: OutcomeMask = 0;
-			if (state.pool.length === 0) {
-				mask = evaluate(state);
+			if (model.isQuiescent(state)) {
+				mask = model.evaluate(state);
 				discover(mask, null);
 			}
 
-			for (const move of analysisMoves(state)) {
+			for (const move of model.moves(state)) {
 				if (stopped) break;
-				if (options.labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
+				if (labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
 					stopped = true;
 					break;
 				}
 
 				path.push(move);
-				mask |= visit(applyAnalysisMove(state, move));
+				buffers[depth + 1] ??= new Uint8Array(model.size);
+				model.apply(state, move, buffers[depth + 1]);
+				mask |= visit(depth + 1);
 				path.pop();
 			}
 
-			if (!stopped) this.memo.set(key, mask);
+			if (!stopped) memo.set(state, mask);
 			return mask;
 		};
 
-		const mask = visit(root);
+		buffers[0] = model.encode(c);
+		const mask = visit(0);
 		const complete = !stopped;
 		const result = complete ? mask : found;
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
 		if (wantWitnesses) {
 			for (const o of OUTCOMES) {
 				const run = paths.get(o);
-				if (run) witnesses[o] = gameRun(c, run);
+				if (run) witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
 			}
 		}
 
@@ -170,16 +172,17 @@ export class Analyzer {
 	}
 
 	/** A path to `outcome` from a state whose complete answer is in the memo. */
-	private trail(start: Configuration, outcome: Outcome): AnalysisMove[] {
+	private trail(start: Uint8Array, outcome: Outcome): FastMove[] {
+		const model = this.model!;
 		const want = 1 << OUTCOMES.indexOf(outcome);
-		const moves: AnalysisMove[] = [];
+		const moves: FastMove[] = [];
 		let state = start;
 		for (;;) {
-			if (state.pool.length === 0 && (evaluate(state) & want) !== 0) return moves;
-			let next: Configuration | undefined;
-			for (const move of analysisMoves(state)) {
-				const candidate = applyAnalysisMove(state, move);
-				if (((this.memo.get(stateKey(candidate)) ?? 0) & want) !== 0) {
+			if (model.isQuiescent(state) && (model.evaluate(state) & want) !== 0) return moves;
+			let next: Uint8Array | undefined;
+			for (const move of model.moves(state)) {
+				const candidate = model.apply(state, move);
+				if ((Math.max(0, this.memo.get(candidate)) & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;

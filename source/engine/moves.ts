@@ -48,7 +48,6 @@ function runNode(
 		f,
 		self: i,
 		input: node.corrupt === 'lie' ? ((1 - v) as Bit) : v,
-		received,
 		local,
 		get: (from, slot) => received[from * slots + slot] ?? -1,
 		broadcast(slot, value) {

@@ -17,8 +17,6 @@ export interface NodeWork {
 	readonly self: number;
 	/** The input the node acts on (1 - v for a node corrupted as `lie`). */
 	readonly input: Bit;
-	/** The first value recorded per (sender, slot), or -1: `received[from * slots + slot]`. */
-	readonly received: number[];
 	/** Protocol-specific local state, small integers. */
 	readonly local: number[];
 	/** The value of the first message recorded from `from` in `slot`, or -1. */

@@ -159,7 +159,7 @@ describe('the play screen', () => {
 		await press(stdin, 'w');
 		const list = await until(frame, containing('WITNESS RUNS'));
 		expect(list).toContain('WITNESS RUNS from here (label 0)');
-		expect(list).toContain('▸ zero       5 moves  start 1; start 2; start 3; 2<1:value=0; …');
+		expect(list).toContain('▸ zero       5 moves  start 1; start 2; 2<1:value=0; start 3; …');
 		expect(list).toContain('  stuck      4 moves  start 2; start 3; corrupt 1 as crash; start 1');
 		await press(stdin, ARROW_DOWN);
 		await until(frame, containing('▸ stuck'));

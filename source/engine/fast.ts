@@ -1,0 +1,406 @@
+/**
+ * The analysis graph on flat bytes: one Uint8Array per state, compared by its bytes. It is the
+ * graph of reduce.ts (inert messages dropped, byzantine sends merged with their delivery,
+ * closed slots and the dead state of crashed or byzantine nodes left out), built for speed:
+ * no objects per state, and a key that is the state itself.
+ *
+ * Layout: per node i (1..n) a block of B bytes at (i - 1) * B:
+ *   [0] 0 honest, 1 crash, 2 lie, 3 byzantine   [1] started   [2] output 0, 1, or 2 for none
+ *   [3 .. 3 + L) local state   [3 + L ..) received, (n + 1) * S bytes: value + 1, 0 none, 255 closed
+ * then the pool: one bit per message id (the tie-break rank of configuration.ts).
+ * Every state is canonical: what can no longer matter is blanked (see `canonicalize`).
+ */
+import {type Configuration, type Setup, maxDomain, messageId} from './configuration.js';
+import {BEHAVIOURS, type Behaviour, type Bit, type Message} from './types.js';
+import type {NodeView, NodeWork} from './protocol.js';
+import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js';
+
+const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
+const CLOSED = 255;
+
+/** An analysis move, as a number: a delivery, a corruption or an injection (see `decode`). */
+export type FastMove = number;
+
+export class FastModel {
+	readonly n: number;
+	readonly slots: number;
+	readonly local: number;
+	readonly block: number;
+	readonly messages: number;
+	readonly poolAt: number;
+	readonly size: number;
+	private readonly toOf: Int16Array;
+	private readonly fromOf: Int16Array;
+	private readonly slotOf: Int16Array;
+	private readonly valueOf: Int16Array;
+	private readonly behaviours: number[];
+	/** Id arithmetic: id = ((to * (n + 1) + from) * (S + 1) + slot + 1) * (V + 1) + value + 1. */
+	private readonly values: number;
+	private readonly perRecipient: number;
+	/** The state the reusable views and works below read and write. */
+	private current: Uint8Array = new Uint8Array(0);
+	private readonly views: ByteView[] = [];
+	private readonly works: ByteWork[] = [];
+
+	constructor(readonly setup: Setup) {
+		const {n, protocol} = setup;
+		this.n = n;
+		this.slots = protocol.slots.length;
+		this.local = protocol.initialLocal.length;
+		this.block = 3 + this.local + (n + 1) * this.slots;
+		const values = maxDomain(setup);
+		this.messages = (n + 1) * (n + 1) * (this.slots + 1) * (values + 1);
+		this.poolAt = n * this.block;
+		// A whole number of 32-bit words, so states hash and compare a word at a time.
+		this.size = Math.ceil((this.poolAt + Math.ceil(this.messages / 8)) / 4) * 4;
+		this.toOf = new Int16Array(this.messages).fill(-1);
+		this.fromOf = new Int16Array(this.messages);
+		this.slotOf = new Int16Array(this.messages);
+		this.valueOf = new Int16Array(this.messages);
+		for (let to = 1; to <= n; to++) {
+			const start = messageId(setup, {to, from: 0, slot: -1, value: -1});
+			this.toOf[start] = to;
+			this.slotOf[start] = -1;
+			this.valueOf[start] = -1;
+			for (let from = 1; from <= n; from++) {
+				for (let slot = 0; slot < this.slots; slot++) {
+					for (let value = 0; value < protocol.slots[slot]!.values.length; value++) {
+						const id = messageId(setup, {to, from, slot, value});
+						this.toOf[id] = to;
+						this.fromOf[id] = from;
+						this.slotOf[id] = slot;
+						this.valueOf[id] = value;
+					}
+				}
+			}
+		}
+
+		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
+		this.values = values;
+		this.perRecipient = (n + 1) * (this.slots + 1) * (values + 1);
+		for (let node = 1; node <= n; node++) {
+			this.views[node] = new ByteView(this, node);
+			this.works[node] = new ByteWork(this, node);
+		}
+	}
+
+	/** The id of a protocol message (from ≥ 1, slot ≥ 0). */
+	id(to: number, from: number, slot: number, value: number): number {
+		return ((to * (this.n + 1) + from) * (this.slots + 1) + slot + 1) * (this.values + 1) + value + 1;
+	}
+
+	/** The state the views and works act on. */
+	get state(): Uint8Array {
+		return this.current;
+	}
+
+	message(id: number): Message {
+		return {to: this.toOf[id]!, from: this.fromOf[id]!, slot: this.slotOf[id]!, value: this.valueOf[id]!};
+	}
+
+	/** The state of a configuration, canonical. */
+	encode(c: Configuration): Uint8Array {
+		const state = new Uint8Array(this.size);
+		for (const [index, node] of c.nodes.entries()) {
+			const at = index * this.block;
+			state[at] = node.corrupt ? KIND[node.corrupt] : 0;
+			state[at + 1] = node.started ? 1 : 0;
+			state[at + 2] = node.output === null ? 2 : node.output;
+			for (let j = 0; j < this.local; j++) state[at + 3 + j] = node.local[j]!;
+			for (let j = 0; j < node.received.length; j++) state[at + 3 + this.local + j] = node.received[j]! + 1;
+		}
+
+		for (const entry of c.pool) state[this.poolAt + (entry.id >> 3)]! |= 1 << (entry.id & 7);
+		this.canonicalize(state);
+		return state;
+	}
+
+	isQuiescent(state: Uint8Array): boolean {
+		for (let i = this.poolAt; i < state.length; i++) if (state[i] !== 0) return false;
+		return true;
+	}
+
+	private processing(state: Uint8Array, node: number): boolean {
+		const kind = state[(node - 1) * this.block]!;
+		return kind === 0 || kind === 2;
+	}
+
+	private view(state: Uint8Array, node: number): NodeView {
+		this.current = state;
+		return this.views[node]!.refresh();
+	}
+
+	/** Blank what can no longer matter and drop inert messages, for every node. */
+	private canonicalize(state: Uint8Array): void {
+		for (let node = 1; node <= this.n; node++) this.settle(state, node);
+	}
+
+	/**
+	 * Canonical form again after node's state changed: blank a corrupt node's dead state or its
+	 * newly closed slots, and drop the messages to it that became inert. Messages to it have
+	 * contiguous ids, so only that stretch of the pool is looked at.
+	 */
+	private settle(state: Uint8Array, node: number): void {
+		const {n, block, slots, local} = this;
+		const at = (node - 1) * block;
+		const first = node * this.perRecipient;
+		const last = first + this.perRecipient;
+		if (!this.processing(state, node)) {
+			state.fill(0, at + 1, at + block);
+			for (let id = first; id < last; id++) state[this.poolAt + (id >> 3)]! &= ~(1 << (id & 7));
+			return;
+		}
+
+		if (state[at + 1] === 1) {
+			const view = this.view(state, node);
+			const base = at + 3 + local;
+			for (let slot = 0; slot < slots; slot++) {
+				if (state[base + slot] === CLOSED || !this.setup.protocol.closed(view, slot)) continue;
+				for (let from = 0; from <= n; from++) state[base + from * slots + slot] = CLOSED;
+			}
+		}
+
+		for (let id = first; id < last; id++) {
+			const byte = this.poolAt + (id >> 3);
+			const bit = 1 << (id & 7);
+			if ((state[byte]! & bit) !== 0 && this.isInert(state, id)) state[byte]! &= ~bit;
+		}
+	}
+
+	private isInert(state: Uint8Array, id: number): boolean {
+		const to = this.toOf[id]!;
+		if (!this.processing(state, to)) return true;
+		const at = (to - 1) * this.block;
+		if (this.slotOf[id] === -1) return state[at + 1] === 1;
+		return state[at + 3 + this.local + this.fromOf[id]! * this.slots + this.slotOf[id]!] !== 0;
+	}
+
+	private corruptCount(state: Uint8Array): number {
+		let count = 0;
+		for (let node = 1; node <= this.n; node++) if (state[(node - 1) * this.block] !== 0) count++;
+		return count;
+	}
+
+	/** The moves of a state, in a fixed order: deliveries by id, corruptions, injections. */
+	moves(state: Uint8Array): FastMove[] {
+		const moves: FastMove[] = [];
+		const {n, block, slots, local, messages} = this;
+		for (let byte = this.poolAt; byte < state.length; byte++) {
+			const bits = state[byte]!;
+			if (bits === 0) continue;
+			for (let b = 0; b < 8; b++) if ((bits & (1 << b)) !== 0) moves.push(((byte - this.poolAt) << 3) + b);
+		}
+
+		if (this.behaviours.length > 0 && this.corruptCount(state) < this.setup.f) {
+			for (let node = 1; node <= n; node++) {
+				const at = (node - 1) * block;
+				if (state[at] !== 0) continue;
+				for (const kind of this.behaviours) {
+					if (kind === 2 && state[at + 1] === 1) continue;
+					moves.push(2 * messages + node * 4 + kind);
+				}
+			}
+		}
+
+		for (let from = 1; from <= n; from++) {
+			if (state[(from - 1) * block] !== 3) continue;
+			for (let to = 1; to <= n; to++) {
+				if (to === from || !this.processing(state, to)) continue;
+				const base = (to - 1) * block + 3 + local;
+				for (let slot = 0; slot < slots; slot++) {
+					if (state[base + from * slots + slot] !== 0) continue;
+					const domain = this.setup.protocol.slots[slot]!.values.length;
+					for (let value = 0; value < domain; value++) {
+						const id = this.id(to, from, slot, value);
+						if ((state[this.poolAt + (id >> 3)]! & (1 << (id & 7))) !== 0) continue;
+						moves.push(messages + id);
+					}
+				}
+			}
+		}
+
+		return moves;
+	}
+
+	/** What a move stands for: a delivery, an injection (send then deliver) or a corruption. */
+	decode(move: FastMove): {kind: 'deliver' | 'inject'; message: Message} | {kind: 'corrupt'; node: number; behaviour: Behaviour} {
+		if (move < this.messages) return {kind: 'deliver', message: this.message(move)};
+		if (move < 2 * this.messages) return {kind: 'inject', message: this.message(move - this.messages)};
+		const code = move - 2 * this.messages;
+		return {kind: 'corrupt', node: code >> 2, behaviour: BEHAVIOURS[(code & 3) - 1]!};
+	}
+
+	/** The state after a move: written into `into` when given (a reused buffer), else a new one. */
+	apply(state: Uint8Array, move: FastMove, into?: Uint8Array): Uint8Array {
+		const next = into ?? new Uint8Array(this.size);
+		next.set(state);
+		if (move >= 2 * this.messages) {
+			const code = move - 2 * this.messages;
+			next[((code >> 2) - 1) * this.block] = code & 3;
+			this.settle(next, code >> 2);
+		} else {
+			const id = move < this.messages ? move : move - this.messages;
+			if (move < this.messages) next[this.poolAt + (id >> 3)]! &= ~(1 << (id & 7));
+			this.deliver(next, id);
+			this.settle(next, this.toOf[id]!);
+		}
+
+		return next;
+	}
+
+	/** Run the recipient's reaction to message `id`, in place (the recipient is processing). */
+	private deliver(state: Uint8Array, id: number): void {
+		const to = this.toOf[id]!;
+		const {protocol} = this.setup;
+		const at = (to - 1) * this.block;
+		const base = at + 3 + this.local;
+		const from = this.fromOf[id]!;
+		const slot = this.slotOf[id]!;
+		if (state[at + 1] !== 1) {
+			state[at + 1] = 1;
+			this.step(state, to, work => protocol.start(work));
+		}
+
+		if (slot === -1) return;
+		const index = base + from * this.slots + slot;
+		if (state[index] !== 0) return;
+		state[index] = this.valueOf[id]! + 1;
+		this.step(state, to, work => protocol.receive(work, from, slot, this.valueOf[id]!));
+	}
+
+	private step(state: Uint8Array, self: number, run: (work: NodeWork) => void): void {
+		this.current = state;
+		const work = this.works[self]!.load();
+		run(work);
+		work.store();
+	}
+
+	/** Record a send: the message joins the pool unless the recipient would ignore it. */
+	send(state: Uint8Array, to: number, from: number, slot: number, value: number): void {
+		if (!this.processing(state, to)) return;
+		const at = (to - 1) * this.block + 3 + this.local + from * this.slots + slot;
+		if (state[at] !== 0) return;
+		const id = this.id(to, from, slot, value);
+		state[this.poolAt + (id >> 3)]! |= 1 << (id & 7);
+	}
+
+	/** eval of a state read as quiescent. */
+	evaluate(state: Uint8Array): OutcomeMask {
+		let zeros = 0;
+		let ones = 0;
+		let honest = 0;
+		let undecided = false;
+		let input0 = 0;
+		for (let node = 1; node <= this.n; node++) {
+			const at = (node - 1) * this.block;
+			if (state[at] !== 0) continue;
+			honest++;
+			const o = state[at + 2];
+			if (o === 0) zeros++;
+			else if (o === 1) ones++;
+			else undecided = true;
+			if (this.setup.inputs[node - 1] === 0) input0++;
+		}
+
+		let mask = 0;
+		if (honest > 0 && zeros === honest) mask |= ZERO;
+		if (honest > 0 && ones === honest) mask |= ONE;
+		if (zeros > 0 && ones > 0) mask |= SPLIT;
+		if (undecided) mask |= STUCK;
+		if ((input0 === honest && ones > 0) || (input0 === 0 && zeros > 0)) mask |= INVALID;
+		return mask;
+	}
+}
+
+/** A node's view over the model's current state (one per node, reused). */
+class ByteView implements NodeView {
+	readonly n: number;
+	readonly local: number[];
+	input: Bit = 0;
+	started = false;
+	output: Bit | null = null;
+	private readonly at: number;
+	private readonly base: number;
+
+	constructor(
+		private readonly model: FastModel,
+		readonly self: number,
+	) {
+		this.n = model.n;
+		this.at = (self - 1) * model.block;
+		this.base = this.at + 3 + model.local;
+		this.local = new Array<number>(model.local).fill(0);
+	}
+
+	refresh(): this {
+		const state = this.model.state;
+		const v = this.model.setup.inputs[this.self - 1] ?? 0;
+		this.input = state[this.at] === 2 ? ((1 - v) as Bit) : v;
+		this.started = state[this.at + 1] === 1;
+		const o = state[this.at + 2];
+		this.output = o === 2 ? null : (o as Bit);
+		for (let j = 0; j < this.local.length; j++) this.local[j] = state[this.at + 3 + j]!;
+		return this;
+	}
+
+	get(from: number, slot: number): number {
+		const b = this.model.state[this.base + from * this.model.slots + slot]!;
+		return b === 0 || b === CLOSED ? -1 : b - 1;
+	}
+}
+
+/** A node's work copy for one protocol step over the model's current state (reused). */
+class ByteWork implements NodeWork {
+	readonly n: number;
+	readonly f: number;
+	readonly local: number[];
+	input: Bit = 0;
+	private readonly at: number;
+	private readonly base: number;
+
+	constructor(
+		private readonly model: FastModel,
+		readonly self: number,
+	) {
+		this.n = model.n;
+		this.f = model.setup.f;
+		this.at = (self - 1) * model.block;
+		this.base = this.at + 3 + model.local;
+		this.local = new Array<number>(model.local).fill(0);
+	}
+
+	load(): this {
+		const state = this.model.state;
+		const v = this.model.setup.inputs[this.self - 1] ?? 0;
+		this.input = state[this.at] === 2 ? ((1 - v) as Bit) : v;
+		for (let j = 0; j < this.local.length; j++) this.local[j] = state[this.at + 3 + j]!;
+		return this;
+	}
+
+	store(): void {
+		const state = this.model.state;
+		for (let j = 0; j < this.local.length; j++) state[this.at + 3 + j] = this.local[j]!;
+	}
+
+	get(from: number, slot: number): number {
+		const b = this.model.state[this.base + from * this.model.slots + slot]!;
+		return b === 0 || b === CLOSED ? -1 : b - 1;
+	}
+
+	broadcast(slot: number, value: number): void {
+		const state = this.model.state;
+		const own = this.base + this.self * this.model.slots + slot;
+		if (state[own] === 0) state[own] = value + 1;
+		for (let to = 1; to <= this.n; to++) if (to !== this.self) this.model.send(state, to, this.self, slot, value);
+	}
+
+	decide(value: Bit): void {
+		const state = this.model.state;
+		if (state[this.at + 2] === 2) state[this.at + 2] = value;
+	}
+
+	get output(): Bit | null {
+		const o = this.model.state[this.at + 2]!;
+		return o === 2 ? null : (o as Bit);
+	}
+}
