@@ -1,9 +1,9 @@
 /** Loading challenge files and making their levels for a seed. */
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {LineCounter, type Node, isMap, isScalar, parseDocument} from 'yaml';
 import type {ScenarioFile} from '../scenario/format.js';
+import {readText} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {protocolIds} from '../protocols/registry.js';
@@ -27,13 +27,9 @@ const GENERATOR = ['goal', 'protocols', 'nodes', 'allow', 'par'];
 const GENERATED_GOALS = ['break-agreement', 'break-validity', 'break-termination', 'stall', 'find-ambiguous-start'];
 
 export function readChallenge(path: string): Result<Challenge> {
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
-	}
+	const read = readText(path);
+	if (!read.ok) return read;
+	const text = read.value;
 
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, {lineCounter, prettyErrors: false});
@@ -92,7 +88,8 @@ export function readChallenge(path: string): Result<Challenge> {
 				if (!loaded.ok) report(['levels', i, 'file'], loaded.message.split('\n')[0]!);
 				else {
 					fixed.set(i, loaded.value.file);
-					texts.push(readFileSync(levelPath, 'utf8'));
+					const levelText = readText(levelPath);
+					if (levelText.ok) texts.push(levelText.value);
 				}
 			} else if (entry['generate'] && typeof entry['generate'] === 'object') {
 				const g = entry['generate'] as Record<string, unknown>;

@@ -39,8 +39,7 @@ export class FastModel {
 	private readonly perRecipient: number;
 	/** The state the reusable views and works below read and write. */
 	private current: Uint8Array = new Uint8Array(0);
-	private readonly views: ByteView[] = [];
-	private readonly works: ByteWork[] = [];
+	private readonly nodes: ByteNode[] = [];
 
 	constructor(readonly setup: Setup) {
 		const {n, protocol} = setup;
@@ -78,10 +77,7 @@ export class FastModel {
 		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
 		this.values = values;
 		this.perRecipient = (n + 1) * (this.slots + 1) * (values + 1);
-		for (let node = 1; node <= n; node++) {
-			this.views[node] = new ByteView(this, node);
-			this.works[node] = new ByteWork(this, node);
-		}
+		for (let node = 1; node <= n; node++) this.nodes[node] = new ByteNode(this, node);
 	}
 
 	/** The id of a protocol message (from ≥ 1, slot ≥ 0). */
@@ -127,7 +123,7 @@ export class FastModel {
 
 	private view(state: Uint8Array, node: number): NodeView {
 		this.current = state;
-		return this.views[node]!.refresh();
+		return this.nodes[node]!.load();
 	}
 
 	/** Blank what can no longer matter and drop inert messages, for every node. */
@@ -270,7 +266,7 @@ export class FastModel {
 
 	private step(state: Uint8Array, self: number, run: (work: NodeWork) => void): void {
 		this.current = state;
-		const work = this.works[self]!.load();
+		const work = this.nodes[self]!.load();
 		run(work);
 		work.store();
 	}
@@ -312,45 +308,11 @@ export class FastModel {
 	}
 }
 
-/** A node's view over the model's current state (one per node, reused). */
-class ByteView implements NodeView {
-	readonly n: number;
-	readonly local: number[];
-	input: Bit = 0;
-	started = false;
-	output: Bit | null = null;
-	private readonly at: number;
-	private readonly base: number;
-
-	constructor(
-		private readonly model: FastModel,
-		readonly self: number,
-	) {
-		this.n = model.n;
-		this.at = (self - 1) * model.block;
-		this.base = this.at + 3 + model.local;
-		this.local = new Array<number>(model.local).fill(0);
-	}
-
-	refresh(): this {
-		const state = this.model.state;
-		const v = this.model.setup.inputs[this.self - 1] ?? 0;
-		this.input = state[this.at] === 2 ? ((1 - v) as Bit) : v;
-		this.started = state[this.at + 1] === 1;
-		const o = state[this.at + 2];
-		this.output = o === 2 ? null : (o as Bit);
-		for (let j = 0; j < this.local.length; j++) this.local[j] = state[this.at + 3 + j]!;
-		return this;
-	}
-
-	get(from: number, slot: number): number {
-		const b = this.model.state[this.base + from * this.model.slots + slot]!;
-		return b === 0 || b === CLOSED ? -1 : b - 1;
-	}
-}
-
-/** A node's work copy for one protocol step over the model's current state (reused). */
-class ByteWork implements NodeWork {
+/**
+ * One node over the model's current state, reused: the view that `closed` reads and the work
+ * copy a protocol step changes (`load` before a step, `store` after).
+ */
+class ByteNode implements NodeView, NodeWork {
 	readonly n: number;
 	readonly f: number;
 	readonly local: number[];
@@ -369,6 +331,7 @@ class ByteWork implements NodeWork {
 		this.local = new Array<number>(model.local).fill(0);
 	}
 
+	/** Read input and local state from the model's current state. */
 	load(): this {
 		const state = this.model.state;
 		const v = this.model.setup.inputs[this.self - 1] ?? 0;
@@ -377,9 +340,19 @@ class ByteWork implements NodeWork {
 		return this;
 	}
 
+	/** Write local state back. */
 	store(): void {
 		const state = this.model.state;
 		for (let j = 0; j < this.local.length; j++) state[this.at + 3 + j] = this.local[j]!;
+	}
+
+	get started(): boolean {
+		return this.model.state[this.at + 1] === 1;
+	}
+
+	get output(): Bit | null {
+		const o = this.model.state[this.at + 2]!;
+		return o === 2 ? null : (o as Bit);
 	}
 
 	get(from: number, slot: number): number {
@@ -397,10 +370,5 @@ class ByteWork implements NodeWork {
 	decide(value: Bit): void {
 		const state = this.model.state;
 		if (state[this.at + 2] === 2) state[this.at + 2] = value;
-	}
-
-	get output(): Bit | null {
-		const o = this.model.state[this.at + 2]!;
-		return o === 2 ? null : (o as Bit);
 	}
 }

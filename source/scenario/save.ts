@@ -1,5 +1,5 @@
 /** Writing games to files: atomically (a temporary file, then a rename). */
-import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, extname, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {formatMoves} from '../engine/notation.js';
@@ -57,4 +57,14 @@ export function freshPath(base: string, extension = '.yaml'): string {
 	let path = `${base}${extension}`;
 	for (let i = 2; existsSync(path); i++) path = `${base}-${i}${extension}`;
 	return path;
+}
+
+/** Read a text file; the failure says which file and why, in words. */
+export function readText(path: string): Result<string> {
+	try {
+		return ok(readFileSync(path, 'utf8'));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+	}
 }

@@ -1,5 +1,4 @@
 /** From a validated scenario file to a game: session, goal and what the play screen shows. */
-import {readFileSync} from 'node:fs';
 import type {GameSpec} from '../engine/game.js';
 import {type GoalSpec, goalSentence} from '../engine/goals.js';
 import {parseMove, parseMoves} from '../engine/notation.js';
@@ -7,6 +6,7 @@ import {type Session, newSession, playAll} from '../engine/session.js';
 import {type Message, type Result, fail, ok} from '../engine/types.js';
 import type {LevelInfo} from '../ui/level.js';
 import type {Goal, ScenarioFile} from './format.js';
+import {readText} from './save.js';
 import {validateText} from './validate.js';
 
 export interface Loaded {
@@ -16,13 +16,9 @@ export interface Loaded {
 
 /** Read and validate a file; the failure lists every problem as `path:line:col: field: message`. */
 export function readScenario(path: string): Result<Loaded> {
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
-	}
+	const read = readText(path);
+	if (!read.ok) return read;
+	const text = read.value;
 
 	return parseScenario(text, path);
 }

@@ -1,7 +1,7 @@
 /** Ask for a file path (dumb: text in, callbacks out). */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
-import {useSyncState} from './use-sync-state.js';
+import {useTextInput} from './use-text-input.js';
 
 export interface PathPromptProps {
 	readonly title: string;
@@ -12,13 +12,7 @@ export interface PathPromptProps {
 }
 
 export function PathPrompt({title, initial = '', notice, onSubmit, onCancel}: PathPromptProps): React.JSX.Element {
-	const [path, setPath, pathRef] = useSyncState(initial);
-	useInput((input, key) => {
-		if (key.escape) onCancel();
-		else if (key.return) onSubmit(pathRef.current.trim());
-		else if (key.backspace || key.delete) setPath(p => p.slice(0, -1));
-		else if (input && !key.ctrl && !key.meta) setPath(p => p + input.replace(/[\r\n]/g, ''));
-	});
+	const path = useTextInput(initial, onSubmit, onCancel);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>{title}</Text>

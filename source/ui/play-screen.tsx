@@ -2,6 +2,7 @@
 import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {useSyncState} from './use-sync-state.js';
+import {useTextInput} from './use-text-input.js';
 import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
 import {applyLegal, legalCorruptions, legalSends} from '../engine/moves.js';
 import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
@@ -507,13 +508,7 @@ interface SavePromptProps {
 }
 
 function SavePrompt({initial, onSubmit, onCancel}: SavePromptProps): React.JSX.Element {
-	const [path, setPath, pathRef] = useSyncState(initial);
-	useInput((input, key) => {
-		if (key.escape) onCancel();
-		else if (key.return) onSubmit(pathRef.current.trim());
-		else if (key.backspace || key.delete) setPath(p => p.slice(0, -1));
-		else if (input && !key.ctrl && !key.meta) setPath(p => p + input.replace(/[\r\n]/g, ''));
-	});
+	const path = useTextInput(initial, onSubmit, onCancel);
 	return (
 		<Text wrap="truncate">
 			{' Save to: '}
