@@ -1,5 +1,5 @@
 /** The screen router. Screens get plain props; the game's state lives here between screens. */
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
 import {Box, useApp, useInput} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {GameSpec} from './engine/game.js';
@@ -11,7 +11,12 @@ import type {ScenarioFile} from './scenario/format.js';
 import {EMPTY_PROGRESS, type Progress, loadProgress, recordSolved, saveProgress} from './scenario/progress.js';
 import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
 import {playFile, readScenario, startLevel} from './scenario/scenario.js';
+import {readChallenge} from './challenge/challenge.js';
+import {type ChallengeRun, writeResult} from './challenge/run.js';
+import {prepareChallenge} from './commands/challenge.js';
 import {CampaignScreen} from './ui/campaign-screen.js';
+import {ChallengeScreen} from './ui/challenge-screen.js';
+import {KeysScreen} from './ui/keys-screen.js';
 import {HelpScreen} from './ui/help-screen.js';
 import {type LevelInfo, SANDBOX} from './ui/level.js';
 import {LevelIntro} from './ui/level-intro.js';
@@ -60,6 +65,9 @@ type Screen =
 	| {readonly kind: 'intro'; readonly file: ScenarioFile; readonly back: Screen; readonly notice?: string}
 	| ({readonly kind: 'play'} & Playing)
 	| {readonly kind: 'replay-prompt'; readonly notice?: string}
+	| {readonly kind: 'challenge-prompt'; readonly notice?: string}
+	| {readonly kind: 'player-prompt'; readonly path: string; readonly notice?: string}
+	| {readonly kind: 'challenge'; readonly run: ChallengeRun; readonly out: string}
 	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly back: Screen};
 
 const stampOf = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -99,6 +107,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
+	const [showKeys, setShowKeys] = useState(false);
 	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
 	const latest = useRef<Session | undefined>(undefined);
 
@@ -133,6 +142,14 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 		},
 		{isActive: !fits(size)},
 	);
+	// `?` shows the keys on every screen without a text field (a game has its own, fuller list).
+	const keysFor = ['menu', 'sandbox', 'campaign', 'intro', 'help', 'replay'].includes(screen.kind) ? screen.kind : undefined;
+	useInput(
+		input => {
+			if (input === '?') setShowKeys(true);
+		},
+		{isActive: keysFor !== undefined && !showKeys},
+	);
 
 	const choose = (choice: MenuChoice): void => {
 		switch (choice) {
@@ -147,7 +164,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 			case 'replay':
 				return setScreen({kind: 'replay-prompt'});
 			case 'challenge':
-				return setScreen({kind: 'menu', notice: 'Challenges start from the command line: flp challenge FILE (see docs/classroom.md).'});
+				return setScreen({kind: 'challenge-prompt'});
 		}
 	};
 
@@ -157,6 +174,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	};
 
 	if (!fits(size)) return <TooSmall {...size} />;
+	if (showKeys && keysFor) return <KeysScreen screen={keysFor} onClose={() => setShowKeys(false)} />;
 	const rows = Math.min(size.rows, 30);
 	let content: React.JSX.Element;
 	switch (screen.kind) {
@@ -246,10 +264,64 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 		case 'replay-prompt':
 			content = (
 				<PathPrompt
+					key="replay-file"
 					title="REPLAY A FILE: a saved game or a level with moves (YAML or JSON)"
 					notice={screen.notice}
 					onCancel={() => setScreen(menu)}
 					onSubmit={path => setScreen(openReplay(path, {kind: 'replay-prompt'}))}
+				/>
+			);
+			break;
+		case 'challenge-prompt':
+			content = (
+				<PathPrompt
+					key="challenge-file"
+					title="CHALLENGE: the challenge file your instructor gave you"
+					notice={screen.notice}
+					onCancel={() => setScreen(menu)}
+					onSubmit={path => {
+						const challenge = readChallenge(path);
+						if (!challenge.ok) return setScreen({kind: 'challenge-prompt', notice: challenge.message});
+						setScreen({kind: 'player-prompt', path});
+					}}
+				/>
+			);
+			break;
+		case 'player-prompt':
+			content = (
+				<PathPrompt
+					key="player-name"
+					title="CHALLENGE: your name, as your instructor should see it"
+					label="Name: "
+					notice={screen.notice}
+					onCancel={() => setScreen({kind: 'challenge-prompt'})}
+					onSubmit={player => {
+						const prepared = prepareChallenge([screen.path], {player});
+						if ('code' in prepared) return setScreen({...screen, notice: prepared.stderr.trim()});
+						setScreen({kind: 'challenge', run: prepared.run, out: prepared.out});
+					}}
+				/>
+			);
+			break;
+		case 'challenge':
+			content = (
+				<ChallengeScreen
+					run={screen.run}
+					service={service}
+					colour={colour}
+					rows={rows}
+					clock={clock}
+					onResult={result => {
+						try {
+							writeResult(screen.out, result);
+							return `Result written to ${resolve(screen.out)}.`;
+						} catch (error) {
+							return `Could not write ${screen.out}: ${(error as Error).message}`;
+						}
+					}}
+					onExit={started =>
+						setScreen({kind: 'menu', notice: started ? `Challenge over: your result is in ${resolve(screen.out)}.` : 'Challenge left before its clock started.'})
+					}
 				/>
 			);
 			break;

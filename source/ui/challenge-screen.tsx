@@ -19,7 +19,8 @@ export interface ChallengeScreenProps {
 	readonly clock: () => number;
 	/** Write the result (after every change, and at the end); says where, or why not. */
 	readonly onResult: (result: ChallengeResult) => string;
-	readonly onExit: () => void;
+	/** Leave the challenge; `started` says whether its clock ever ran (and a result exists). */
+	readonly onExit: (started: boolean) => void;
 }
 
 type Phase =
@@ -94,8 +95,8 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
 			leaveLevel();
-			save(runRef.current, false);
-			onExit();
+			if (startedAt.current !== undefined) save(runRef.current, false);
+			onExit(startedAt.current !== undefined);
 		}
 	});
 	useInput(
@@ -105,8 +106,8 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 				setNow(clock());
 				save(runRef.current, false);
 				setPhase({kind: 'list'});
-			} else if (phaseRef.current.kind === 'intro' && key.escape) onExit();
-			else if (phaseRef.current.kind === 'over' && (key.return || key.escape || _input === 'q')) onExit();
+			} else if (phaseRef.current.kind === 'intro' && key.escape) onExit(false);
+			else if (phaseRef.current.kind === 'over' && (key.return || key.escape || _input === 'q')) onExit(true);
 		},
 		{isActive: phase.kind === 'intro' || phase.kind === 'over'},
 	);

@@ -7,24 +7,26 @@ export interface PathPromptProps {
 	readonly title: string;
 	readonly initial?: string;
 	readonly notice?: string;
+	/** What stands before the text (default "File: "). */
+	readonly label?: string;
 	readonly onSubmit: (path: string) => void;
 	readonly onCancel: () => void;
 }
 
-export function PathPrompt({title, initial = '', notice, onSubmit, onCancel}: PathPromptProps): React.JSX.Element {
+export function PathPrompt({title, initial = '', notice, label = 'File: ', onSubmit, onCancel}: PathPromptProps): React.JSX.Element {
 	const path = useTextInput(initial, onSubmit, onCancel);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>{title}</Text>
 			<Text> </Text>
 			<Text>
-				{'File: '}
+				{label}
 				{path}
 				<Text inverse> </Text>
 			</Text>
 			<Text> </Text>
 			{notice ? <Text wrap="wrap">{notice}</Text> : null}
-			<Text dimColor>[enter] open [esc] back</Text>
+			<Text dimColor>[enter] go on [esc] back</Text>
 		</Box>
 	);
 }

@@ -34,6 +34,36 @@ describe('the main menu', () => {
 	});
 });
 
+describe('keys and challenges from the menu', () => {
+	test('? shows the keys of the screen, and any key goes back', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, '?');
+		const text = await until(frame, containing('KEYS'));
+		expect(text).toContain('  q / esc    quit');
+		expect(text).toContain('  ctrl-c     quit (a game in progress is saved first)');
+		await press(stdin, ' ');
+		await until(frame, containing('FLP ADVERSARY'));
+	});
+
+	test('Challenge asks for the file and a name, then opens the challenge', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ARROW_DOWN, ENTER);
+		await until(frame, containing('CHALLENGE: the challenge file'));
+		await press(stdin, 'nope.yaml', ENTER);
+		await until(frame, containing('nope.yaml: cannot read it (no such file)'));
+		for (let i = 0; i < 'nope.yaml'.length; i++) await press(stdin, '\u007F');
+		await press(stdin, 'scenarios/challenges/lab-break-and-stall.yaml', ENTER);
+		await until(frame, containing('your name'));
+		await press(stdin, 'Ada', ENTER);
+		const text = await until(frame, containing('CHALLENGE: Lab: break it, then stall it'), 15_000);
+		expect(text).toContain('Player Ada, seed');
+		await press(stdin, ESCAPE);
+		await until(frame, containing('Challenge left before its clock started.'));
+	});
+});
+
 describe('the sandbox', () => {
 	test('sets up a game and plays it', async () => {
 		const {frame, stdin} = open();

@@ -31,7 +31,9 @@ function open() {
 				written.push(result);
 				return 'Result written to ada.json.';
 			}}
-			onExit={() => exited++}
+			onExit={() => {
+				exited++;
+			}}
 		/>,
 	);
 	return {
