@@ -354,9 +354,9 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
 			</Box>
 			{rule}
-			<Text wrap="truncate">{` Goal: ${level.goal}`}</Text>
+			<Text wrap="truncate">{status ? ` ${status}` : ` Goal: ${level.goal}`}</Text>
 			<Text wrap="truncate" dimColor>
-				{status ? ` ${status}` : ' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
+				{' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
 			</Text>
 			{mode.kind === 'save' ? (
 				<SavePrompt
