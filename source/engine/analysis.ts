@@ -57,8 +57,9 @@ export class Analyzer {
 	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
 	private model: FastModel | undefined;
-	/** One state buffer per search depth, reused. */
+	/** One state buffer and one key buffer per search depth, reused. */
 	private buffers: Uint8Array[] = [];
+	private keys: Uint8Array[] = [];
 
 	/** How many states the memo holds. */
 	get size(): number {
@@ -72,6 +73,7 @@ export class Analyzer {
 			this.model = new FastModel(c.setup);
 			this.memo = new StateTable(this.model.size);
 			this.buffers = [];
+			this.keys = [];
 		}
 
 		const model = this.model;
@@ -94,9 +96,12 @@ export class Analyzer {
 		};
 
 		const buffers = this.buffers;
+		const keys = this.keys;
 		const visit = (depth: number): OutcomeMask => {
 			const state = buffers[depth]!;
-			const known = memo.get(state);
+			keys[depth] ??= new Uint8Array(model.size);
+			const key = model.key(state, keys[depth]);
+			const known = memo.get(key);
 			if (known >= 0) {
 				discover(known, state);
 				return known;
@@ -128,7 +133,7 @@ export class Analyzer {
 				path.pop();
 			}
 
-			if (!stopped) memo.set(state, mask);
+			if (!stopped) memo.set(key, mask);
 			return mask;
 		};
 
@@ -182,7 +187,7 @@ export class Analyzer {
 			let next: Uint8Array | undefined;
 			for (const move of model.moves(state)) {
 				const candidate = model.apply(state, move);
-				if ((Math.max(0, this.memo.get(candidate)) & want) !== 0) {
+				if ((Math.max(0, this.memo.get(model.key(candidate, new Uint8Array(model.size)))) & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;

@@ -18,6 +18,20 @@ import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js'
 const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
 const CLOSED = 255;
 
+/** 256 well-mixed numbers, so sums of them tell multisets of bytes apart (almost always). */
+const MIX = (() => {
+	const table = new Int32Array(256);
+	let x = 0x9e3779b9;
+	for (let i = 0; i < 256; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		table[i] = x;
+	}
+
+	return table;
+})();
+
 /** An analysis move, as a number: a delivery, a corruption or an injection (see `decode`). */
 export type FastMove = number;
 
@@ -78,6 +92,108 @@ export class FastModel {
 		this.values = values;
 		this.perRecipient = (n + 1) * (this.slots + 1) * (values + 1);
 		for (let node = 1; node <= n; node++) this.nodes[node] = new ByteNode(this, node);
+		const groups = new Map<string, number[]>();
+		let symmetric = true;
+		for (let node = 1; node <= n; node++) {
+			const role = protocol.role ? protocol.role(node) : 0;
+			if (role === undefined) symmetric = false;
+			const group = `${role}/${setup.inputs[node - 1]}`;
+			groups.set(group, [...(groups.get(group) ?? []), node]);
+		}
+
+		this.classes = symmetric ? [...groups.values()].filter(members => members.length > 1) : [];
+		this.sigs = new Int32Array(n + 1);
+		this.newOf = new Int8Array(n + 1);
+	}
+
+	/**
+	 * Classes of interchangeable nodes (same role, same input), each of two or more; empty when
+	 * no renumbering can merge states.
+	 */
+	private readonly classes: number[][];
+	private readonly sigs: Int32Array;
+	private readonly newOf: Int8Array;
+
+	/**
+	 * The key of a state: the state with interchangeable nodes renumbered in a fixed way (sorted
+	 * by a signature that does not depend on node numbers), written into `into`. States with the
+	 * same key are renumberings of each other, so they have the same R.
+	 */
+	key(state: Uint8Array, into: Uint8Array): Uint8Array {
+		if (this.classes.length === 0) return state;
+		const {n, block, slots, local} = this;
+		const sig = this.sigs;
+		const newOf = this.newOf;
+		// Signatures: a node's own bytes and records, the values others sent it (as a sum, so the
+		// senders' numbers do not matter), and its pending traffic, in one pass over the pool.
+		for (let node = 1; node <= n; node++) {
+			const at = (node - 1) * block;
+			let h = 0;
+			for (let j = 0; j < 3 + local; j++) h = Math.imul(h ^ state[at + j]!, 0x01000193);
+			const base = at + 3 + local;
+			for (let slot = 0; slot < slots; slot++) {
+				h = Math.imul(h ^ state[base + node * slots + slot]!, 0x01000193);
+				let others = 0;
+				for (let from = 1; from <= n; from++) if (from !== node) others += MIX[state[base + from * slots + slot]!]!;
+				h = Math.imul(h ^ others ^ (slot << 24), 0x01000193);
+			}
+
+			sig[node] = h;
+		}
+
+		for (let byte = this.poolAt; byte < state.length; byte++) {
+			const bits = state[byte]!;
+			if (bits === 0) continue;
+			for (let b = 0; b < 8; b++) {
+				if ((bits & (1 << b)) === 0) continue;
+				const id = ((byte - this.poolAt) << 3) + b;
+				const kind = (this.slotOf[id]! + 2) * 8 + this.valueOf[id]! + 1;
+				sig[this.toOf[id]!] = (sig[this.toOf[id]!]! + MIX[kind & 255]!) | 0;
+				const from = this.fromOf[id]!;
+				if (from !== 0) sig[from] = (sig[from]! + Math.imul(MIX[kind & 255]!, 3)) | 0;
+			}
+		}
+
+		let identity = true;
+		for (let node = 0; node <= n; node++) newOf[node] = node;
+		for (const members of this.classes) {
+			// A member's new number: its rank in the class by (signature, number).
+			for (const m of members) {
+				let rank = 0;
+				for (const other of members) if (sig[other]! < sig[m]! || (sig[other] === sig[m] && other < m)) rank++;
+				newOf[m] = members[rank]!;
+				if (newOf[m] !== m) identity = false;
+			}
+		}
+
+		if (identity) return state;
+		into.fill(0);
+		for (let old = 1; old <= n; old++) {
+			const from = (old - 1) * block;
+			const to = (newOf[old]! - 1) * block;
+			for (let j = 0; j < 3 + local; j++) into[to + j] = state[from + j]!;
+			for (let sender = 0; sender <= n; sender++) {
+				const row = from + 3 + local + sender * slots;
+				const target = to + 3 + local + newOf[sender]! * slots;
+				for (let slot = 0; slot < slots; slot++) into[target + slot] = state[row + slot]!;
+			}
+		}
+
+		for (let byte = this.poolAt; byte < state.length; byte++) {
+			const bits = state[byte]!;
+			if (bits === 0) continue;
+			for (let b = 0; b < 8; b++) {
+				if ((bits & (1 << b)) === 0) continue;
+				const id = ((byte - this.poolAt) << 3) + b;
+				const moved =
+					this.slotOf[id] === -1
+						? id + (newOf[this.toOf[id]!]! - this.toOf[id]!) * this.perRecipient
+						: this.id(newOf[this.toOf[id]!]!, newOf[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
+				into[this.poolAt + (moved >> 3)]! |= 1 << (moved & 7);
+			}
+		}
+
+		return into;
 	}
 
 	/** The id of a protocol message (from ≥ 1, slot ≥ 0). */

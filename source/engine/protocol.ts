@@ -56,6 +56,12 @@ export interface ProtocolInstance {
 	 * key (dead-state reduction); it never changes how the game itself plays.
 	 */
 	closed(node: Readonly<NodeView>, slot: number): boolean;
+	/**
+	 * Nodes with the same role and the same input are interchangeable: renumbering them changes
+	 * nothing in what the protocol does (the analysis uses this to merge symmetric states).
+	 * Leave out when every node has the same role; return undefined to forbid any renumbering.
+	 */
+	role?(self: number): number | undefined;
 }
 
 /** A read-only view of a node for summaries. */
