@@ -1,6 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {Analyzer, analyze} from '../../source/engine/analysis.js';
 import {formatMoves} from '../../source/engine/notation.js';
+import {applyMoves} from '../../source/engine/moves.js';
+import {evaluate, outcomesOf} from '../../source/engine/outcomes.js';
 import {parseMove} from '../../source/engine/notation.js';
 import {game} from '../helpers/games.js';
 import {toyGame} from '../helpers/toy.js';
@@ -96,4 +98,28 @@ test('one analyzer asked about two games never mixes their answers', () => {
 	expect(analyzer.analyze(pivot).label).toBe('ambiguous');
 	expect(analyzer.analyze(below).label).toBe('0');
 	expect(analyzer.analyze(pivot).label).toBe('ambiguous');
+});
+
+describe('symmetry', () => {
+	test('mirror-image positions share one memo entry: the second question explores nothing', () => {
+		const analyzer = new Analyzer();
+		// Nodes 2 and 3 both hold 1 in quorum 011: starting one or the other is the same game.
+		const first = analyzer.analyze(game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']}, 'start 2'));
+		const position = game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']}, 'start 3');
+		const mirror = analyzer.analyze(position);
+		expect(first.states).toBeGreaterThan(0);
+		expect(mirror).toMatchObject({states: 0, label: first.label, outcomes: first.outcomes});
+		// Its witnesses are runs of the mirrored position itself, not of the one in the memo.
+		for (const outcome of mirror.outcomes) {
+			const end = applyMoves(position, mirror.witnesses[outcome]!);
+			expect(end.ok && end.value.pool.length === 0 && outcomesOf(evaluate(end.value)).includes(outcome)).toBe(true);
+		}
+	});
+
+	test('the leader is not interchangeable with a follower', () => {
+		const analyzer = new Analyzer();
+		analyzer.analyze(game({protocol: 'leader', n: 3, inputs: '000', allow: ['crash']}, 'start 1'));
+		const follower = analyzer.analyze(game({protocol: 'leader', n: 3, inputs: '000', allow: ['crash']}, 'start 2'));
+		expect(follower.states).toBeGreaterThan(0);
+	});
 });

@@ -77,6 +77,21 @@ describe('laws of the model, on random reachable configurations of small games',
 		);
 	});
 
+	test('the symmetry reduction is exact on four-node games with interchangeable nodes', () => {
+		const symmetric = [
+			{protocol: 'quorum', n: 4, inputs: '0011', allow: ['crash']},
+			{protocol: 'wait-all', n: 4, inputs: '0000', allow: ['lie']},
+			{protocol: 'leader', n: 4, inputs: '1001', allow: ['byzantine']},
+			{protocol: 'ben-or', n: 4, inputs: '1100', allow: ['crash'], rounds: 1},
+		] as const;
+		fc.assert(
+			fc.property(reachable(symmetric, 14, 20), ({config}) => {
+				expect(outcomesOf(new Analyzer().analyze(config).mask)).toEqual(outcomesOf(plainOutcomes(config).mask));
+			}),
+			{...runs, numRuns: 25},
+		);
+	});
+
 	test('every witness replays from C to a quiescent configuration with its outcome', () => {
 		fc.assert(
 			fc.property(reachable(), ({config}) => {
