@@ -1,8 +1,8 @@
 /**
- * The analysis graph on flat bytes: one Uint8Array per state, compared by its bytes. It is the
- * graph of reduce.ts (inert messages dropped, byzantine sends merged with their delivery,
- * closed slots and the dead state of crashed or byzantine nodes left out), built for speed:
- * no objects per state, and a key that is the state itself.
+ * The analysis graph on flat bytes: one Uint8Array per state, compared by its bytes. Inert
+ * messages (reduce.ts) are dropped, byzantine sends merged with their delivery, closed slots and
+ * the dead state of crashed or byzantine nodes left out (docs/engine.md says why R stays exact),
+ * and it is built for speed: no objects per state, and a key made of the state's bytes.
  *
  * Layout: per node i (1..n) a block of B bytes at (i - 1) * B:
  *   [0] 0 honest, 1 crash, 2 lie, 3 byzantine   [1] started   [2] output 0, 1, or 2 for none

@@ -5,15 +5,18 @@
 import type {Configuration} from './configuration.js';
 import {applyLegal, legalMoves} from './moves.js';
 import {type OutcomeMask, evaluate} from './outcomes.js';
-import {stateKey} from './reduce.js';
 
 export interface PlainResult {
 	readonly mask: OutcomeMask;
 	readonly states: number;
 }
 
-/** The key of the plain graph: everything but ages and the step. */
-const plainKey = (c: Configuration): string => `${stateKey(c)}|${c.sent.join(',')}`;
+/** The key of the plain graph: everything but ages and the step, nothing left out. */
+const plainKey = (c: Configuration): string =>
+	`${JSON.stringify(c.nodes)}|${c.pool
+		.map(e => e.id)
+		.sort((a, b) => a - b)
+		.join(',')}|${c.sent.join(',')}`;
 
 export function plainOutcomes(c: Configuration): PlainResult {
 	const memo = new Map<string, OutcomeMask>();
