@@ -1,7 +1,7 @@
 /**
  * Exact valency analysis: R(C), the label, the flags, the starred label and witness runs.
  *
- * A depth-first search over the analysis graph (reduce.ts) with a memo of complete answers.
+ * A depth-first search over the analysis graph (fast.ts) with a memo of complete answers.
  * The graph is finite and acyclic (every move delivers a message for good, corrupts a node or
  * makes a byzantine node send a message it never sent), so R(C) = eval(C) when quiescent,
  * united with R of every successor.
