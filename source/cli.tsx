@@ -2,7 +2,6 @@
 import process from 'node:process';
 import {render} from 'ink';
 import meow from 'meow';
-import React from 'react';
 import {App, type Opening} from './app.js';
 import {stateDirectory} from './scenario/progress.js';
 import {readScenario} from './scenario/scenario.js';

@@ -2,7 +2,7 @@
  * Validation of scenario files: every problem at once, each with line, column and field.
  * Works on the parsed YAML document (JSON is read by the same parser), so positions are exact.
  */
-import {type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument} from 'yaml';
+import {type Document, LineCounter, type Node, isMap, isScalar, parseDocument} from 'yaml';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES, createSetup} from '../engine/game.js';
 import {initialConfiguration} from '../engine/configuration.js';
 import {applyMove} from '../engine/moves.js';

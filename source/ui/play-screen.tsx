@@ -1,19 +1,21 @@
 /** The play screen: the board, the verdict, and the player's moves. */
 import {Box, Text, useInput} from 'ink';
-import React, {useEffect, useMemo, useRef, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {useSyncState} from './use-sync-state.js';
-import {useTextInput} from './use-text-input.js';
 import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
-import {applyLegal, legalCorruptions, legalSends} from '../engine/moves.js';
+import {legalCorruptions} from '../engine/moves.js';
 import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
 import {evaluate, outcomesOf} from '../engine/outcomes.js';
 import {type Session, current, play, playAll, redo, sameMessage, setTarget, targetOf, undo} from '../engine/session.js';
-import {strategies} from '../engine/strategies.js';
 import type {Move, Outcome, Result} from '../engine/types.js';
 import type {GoalSpec} from '../engine/goals.js';
 import type {PositionReport} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
-import {NODES_WIDTH, Nodes, Pool, VerdictLine} from './board.js';
+import {Nodes, Pool, VerdictLine} from './board.js';
+import {KeysHelp} from './keys-help.js';
+import {SavePrompt} from './save-prompt.js';
+import {SendMenu} from './send-menu.js';
+import {WitnessStepper} from './witness-stepper.js';
 import type {LevelInfo} from './level.js';
 import {SelectList} from './select-list.js';
 import {TARGET, labelColour} from './theme.js';
@@ -407,114 +409,4 @@ function outcomeRuns(c: Configuration, report: PositionReport): Array<{label: st
 	}
 
 	return items;
-}
-
-interface SendMenuProps {
-	readonly config: Configuration;
-	readonly rows: number;
-	readonly onPick: (moves: readonly Move[]) => void;
-	readonly onCancel: () => void;
-}
-
-function SendMenu({config, rows, onPick, onCancel}: SendMenuProps): React.JSX.Element {
-	const items = useMemo(() => {
-		const list: Array<{label: string; detail?: string; value: readonly Move[]}> = [];
-		for (let k = 1; k <= config.setup.n; k++) {
-			if (config.nodes[k - 1]!.corrupt !== 'byzantine') continue;
-			for (const s of strategies(config, k)) {
-				list.push({label: `node ${k}: ${s.name}`, detail: s.description, value: s.moves});
-			}
-
-			list.push({label: `node ${k}: stay silent`, detail: 'send nothing: just never choose [b] for it', value: []});
-		}
-
-		for (const move of legalSends(config)) list.push({label: formatMove(config.setup, move), value: [move]});
-		return list;
-	}, [config]);
-	return <SelectList title="BYZANTINE SEND (each distinct message at most once)" rows={rows} items={items} onSelect={onPick} onCancel={onCancel} />;
-}
-
-interface WitnessStepperProps {
-	readonly config: Configuration;
-	readonly outcome: Outcome;
-	readonly run: readonly Move[];
-	readonly k: number;
-	readonly rows: number;
-	readonly colour: boolean;
-	readonly onStep: (k: number) => void;
-	readonly onPlay: (k: number) => void;
-	readonly onCancel: () => void;
-}
-
-function WitnessStepper({config, outcome, run, k, rows, colour, onStep, onPlay, onCancel}: WitnessStepperProps): React.JSX.Element {
-	const configs = useMemo(() => {
-		const list = [config];
-		for (const move of run) list.push(applyLegal(list.at(-1)!, move));
-		return list;
-	}, [config, run]);
-	useInput((input, key) => {
-		if (key.escape || input === 'q') onCancel();
-		else if (key.rightArrow || input === 'l') onStep(Math.min(run.length, k + 1));
-		else if (key.leftArrow || input === 'j') onStep(Math.max(0, k - 1));
-		else if (key.home) onStep(0);
-		else if (key.end) onStep(run.length);
-		else if (input === 'p') onPlay(k);
-	});
-	const shown = configs[k]!;
-	const last = k > 0 ? formatMove(config.setup, run[k - 1]!) : '(start: the position you are in)';
-	const end = k === run.length ? `  → quiescent, outcome ${outcomesOf(evaluate(shown)).join(', ')}` : '';
-	return (
-		<Box flexDirection="column" height={rows}>
-			<Text bold wrap="truncate">{`WITNESS for ${outcome}: step ${k}/${run.length}  ${last}${end}`}</Text>
-			<Box height={rows - 2}>
-				<Nodes config={shown} colour={colour} rows={rows - 2} />
-				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 2} colour={colour} />
-			</Box>
-			<Text dimColor wrap="truncate">{`[←→] step [home/end] ends [p] play these ${k} moves [esc] back`}</Text>
-		</Box>
-	);
-}
-
-function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.Element {
-	useInput(() => onClose());
-	const keys = [
-		['↑ ↓', 'pick a pending message'],
-		['enter', 'deliver it'],
-		['c', 'corrupt a node (crash, lie, byzantine: as the level allows)'],
-		['b', 'make a byzantine node send (strategies or one message)'],
-		['t / o', 'make the picked message the target / back to the oldest'],
-		['u / r', 'undo / redo'],
-		['w', 'witness runs for the current label; step through one'],
-		['h', 'hints on/off (the preview column)'],
-		['x / a', 'stop a long analysis / analyse again'],
-		['s', 'save the game to a file'],
-		['q / esc', 'back to the menu'],
-	];
-	return (
-		<Box flexDirection="column">
-			<Text bold>KEYS</Text>
-			{keys.map(([k, what]) => (
-				<Text key={k}>{`  ${k!.padEnd(9)}${what}`}</Text>
-			))}
-			<Text dimColor>(any key to go back)</Text>
-		</Box>
-	);
-}
-
-interface SavePromptProps {
-	readonly initial: string;
-	readonly onSubmit: (path: string) => void;
-	readonly onCancel: () => void;
-}
-
-function SavePrompt({initial, onSubmit, onCancel}: SavePromptProps): React.JSX.Element {
-	const path = useTextInput(initial, onSubmit, onCancel);
-	return (
-		<Text wrap="truncate">
-			{' Save to: '}
-			{path}
-			<Text inverse> </Text>
-			<Text dimColor>{'  [enter] save [esc] cancel'}</Text>
-		</Text>
-	);
 }

@@ -45,14 +45,19 @@ export interface PositionReport {
 	readonly goal?: GoalProgress;
 }
 
+/** The most states the memo keeps before it starts afresh (about 1 GB at the sizes seen). */
+export const MEMO_LIMIT = 5_000_000;
+
 /** Analyzers keyed by game, so a memo survives across moves and across the previews. */
 export class PositionAnalyst {
 	private analyzer = new Analyzer();
 	private key = '';
 
+	constructor(private readonly memoLimit = MEMO_LIMIT) {}
+
 	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates'> = {}): PositionReport {
 		const key = JSON.stringify(request.spec);
-		if (key !== this.key) {
+		if (key !== this.key || this.analyzer.size > this.memoLimit) {
 			this.analyzer = new Analyzer();
 			this.key = key;
 		}

@@ -123,3 +123,14 @@ describe('symmetry', () => {
 		expect(follower.states).toBeGreaterThan(0);
 	});
 });
+
+test('the position analyst starts its memo afresh past its limit, with the same answers', async () => {
+	const {PositionAnalyst} = await import('../../source/worker/position.js');
+	const small = new PositionAnalyst(10);
+	const spec = {protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']};
+	const first = small.report({id: 1, spec, moves: []});
+	const again = small.report({id: 2, spec, moves: []});
+	expect(first.states).toBeGreaterThan(10);
+	expect(again.states).toBe(first.states); // explored afresh, not answered from the memo
+	expect(again.now).toEqual(first.now);
+});

@@ -2,7 +2,6 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {describe, expect, test} from 'vitest';
 import {App, type Opening} from '../../source/app.js';
 import {InlineService} from '../../source/worker/service.js';

@@ -1,5 +1,4 @@
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {describe, expect, test} from 'vitest';
 import {instances, readChallenge} from '../../source/challenge/challenge.js';
 import {hashSeed} from '../../source/challenge/random.js';

@@ -12,6 +12,7 @@ import {PlayScreen} from '../../source/ui/play-screen.js';
 import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
+import {HeldService} from '../helpers/held-service.js';
 
 function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
 	const session = newSession(spec);
@@ -207,11 +208,22 @@ describe('the play screen', () => {
 		expect(exits[0]!.moves).toHaveLength(1);
 	});
 
-	test('a long analysis shows progress and can be stopped, giving an honest unknown', async () => {
-		const {frame, stdin} = start(quorum, {service: new InlineService(3)});
-		const text = await until(frame, analysed('unknown'));
+	test('a long analysis shows a spinner and progress; x stops it, giving an honest unknown', async () => {
+		const service = new HeldService();
+		const {frame, stdin} = start(quorum, {service});
+		let text = await until(frame, containing('analysing… 4,096 states [x] stop'));
+		expect(text).toContain(' TARGET ◎ start 1 → …');
+		await press(stdin, 'x');
+		text = await until(frame, analysed('unknown'));
+		expect(service.cancelled).toEqual([1]);
 		expect(text).toContain('search cut short: [a] again');
 		expect(text).toMatch(/NOW {2}unknown {4}cut short; found so far: (nothing|zero|split|invalid)/);
+	});
+
+	test('a budget cut short gives unknown, never a guess', async () => {
+		const {frame} = start(quorum, {service: new InlineService(3)});
+		const text = await until(frame, analysed('unknown'));
+		expect(text).not.toMatch(/NOW {2}(0|1|none) /);
 	});
 
 	test('keys help and back', async () => {

@@ -1,0 +1,29 @@
+/** The play screen's keys. */
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+
+export function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.Element {
+	useInput(() => onClose());
+	const keys = [
+		['↑ ↓', 'pick a pending message'],
+		['enter', 'deliver it'],
+		['c', 'corrupt a node (crash, lie, byzantine: as the level allows)'],
+		['b', 'make a byzantine node send (strategies or one message)'],
+		['t / o', 'make the picked message the target / back to the oldest'],
+		['u / r', 'undo / redo'],
+		['w', 'witness runs for the current label; step through one'],
+		['h', 'hints on/off (the preview column)'],
+		['x / a', 'stop a long analysis / analyse again'],
+		['s', 'save the game to a file'],
+		['q / esc', 'back to the menu'],
+	];
+	return (
+		<Box flexDirection="column">
+			<Text bold>KEYS</Text>
+			{keys.map(([k, what]) => (
+				<Text key={k}>{`  ${k!.padEnd(9)}${what}`}</Text>
+			))}
+			<Text dimColor>(any key to go back)</Text>
+		</Box>
+	);
+}

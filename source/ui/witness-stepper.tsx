@@ -1,0 +1,50 @@
+/** Step through a witness run from the current position, board and all. */
+import {Box, Text, useInput} from 'ink';
+import React, {useMemo} from 'react';
+import type {Configuration} from '../engine/configuration.js';
+import {applyLegal} from '../engine/moves.js';
+import {formatMove} from '../engine/notation.js';
+import {evaluate, outcomesOf} from '../engine/outcomes.js';
+import type {Move, Outcome} from '../engine/types.js';
+import {Nodes, Pool} from './board.js';
+
+export interface WitnessStepperProps {
+	readonly config: Configuration;
+	readonly outcome: Outcome;
+	readonly run: readonly Move[];
+	readonly k: number;
+	readonly rows: number;
+	readonly colour: boolean;
+	readonly onStep: (k: number) => void;
+	readonly onPlay: (k: number) => void;
+	readonly onCancel: () => void;
+}
+
+export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, onPlay, onCancel}: WitnessStepperProps): React.JSX.Element {
+	const configs = useMemo(() => {
+		const list = [config];
+		for (const move of run) list.push(applyLegal(list.at(-1)!, move));
+		return list;
+	}, [config, run]);
+	useInput((input, key) => {
+		if (key.escape || input === 'q') onCancel();
+		else if (key.rightArrow || input === 'l') onStep(Math.min(run.length, k + 1));
+		else if (key.leftArrow || input === 'j') onStep(Math.max(0, k - 1));
+		else if (key.home) onStep(0);
+		else if (key.end) onStep(run.length);
+		else if (input === 'p') onPlay(k);
+	});
+	const shown = configs[k]!;
+	const last = k > 0 ? formatMove(config.setup, run[k - 1]!) : '(start: the position you are in)';
+	const end = k === run.length ? `  → quiescent, outcome ${outcomesOf(evaluate(shown)).join(', ')}` : '';
+	return (
+		<Box flexDirection="column" height={rows}>
+			<Text bold wrap="truncate">{`WITNESS for ${outcome}: step ${k}/${run.length}  ${last}${end}`}</Text>
+			<Box height={rows - 2}>
+				<Nodes config={shown} colour={colour} rows={rows - 2} />
+				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 2} colour={colour} />
+			</Box>
+			<Text dimColor wrap="truncate">{`[←→] step [home/end] ends [p] play these ${k} moves [esc] back`}</Text>
+		</Box>
+	);
+}
