@@ -167,7 +167,8 @@ export class FastModel {
 		}
 
 		if (identity) return state;
-		into.fill(0);
+		// Every node byte is written below; only the pool and the padding need clearing.
+		into.fill(0, this.poolAt);
 		for (let old = 1; old <= n; old++) {
 			const from = (old - 1) * block;
 			const to = (newOf[old]! - 1) * block;
@@ -259,7 +260,11 @@ export class FastModel {
 		const last = first + this.perRecipient;
 		if (!this.processing(state, node)) {
 			state.fill(0, at + 1, at + block);
-			for (let id = first; id < last; id++) state[this.poolAt + (id >> 3)]! &= ~(1 << (id & 7));
+			for (let id = first; id < last; id++) {
+				const byte = this.poolAt + (id >> 3);
+				if (state[byte] !== 0) state[byte]! &= ~(1 << (id & 7));
+			}
+
 			return;
 		}
 
@@ -272,10 +277,17 @@ export class FastModel {
 			}
 		}
 
-		for (let id = first; id < last; id++) {
-			const byte = this.poolAt + (id >> 3);
-			const bit = 1 << (id & 7);
-			if ((state[byte]! & bit) !== 0 && this.isInert(state, id)) state[byte]! &= ~bit;
+		// Only the pending ones: whole empty bytes are skipped.
+		for (let byte = this.poolAt + (first >> 3); byte <= this.poolAt + ((last - 1) >> 3); byte++) {
+			let bits = state[byte]!;
+			if (bits === 0) continue;
+			for (let b = 0; b < 8; b++) {
+				const id = ((byte - this.poolAt) << 3) + b;
+				if ((bits & (1 << b)) === 0 || id < first || id >= last) continue;
+				if (this.isInert(state, id)) bits &= ~(1 << b);
+			}
+
+			state[byte] = bits;
 		}
 	}
 
