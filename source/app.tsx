@@ -108,6 +108,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
 	const [showKeys, setShowKeys] = useState(false);
+	const [lastChoice, setLastChoice] = useState<MenuChoice | undefined>(undefined);
 	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
 	const latest = useRef<Session | undefined>(undefined);
 
@@ -152,6 +153,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	);
 
 	const choose = (choice: MenuChoice): void => {
+		setLastChoice(choice);
 		switch (choice) {
 			case 'quit':
 				return exit();
@@ -179,7 +181,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	let content: React.JSX.Element;
 	switch (screen.kind) {
 		case 'menu':
-			content = <MainMenu notice={screen.notice ?? progressNotice} onChoose={choose} />;
+			content = <MainMenu notice={screen.notice ?? progressNotice} last={lastChoice} onChoose={choose} />;
 			break;
 		case 'help':
 			content = <HelpScreen onClose={() => setScreen(menu)} />;

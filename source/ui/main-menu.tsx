@@ -8,6 +8,8 @@ export interface MainMenuProps {
 	readonly onChoose: (choice: MenuChoice) => void;
 	/** A line under the title (e.g. progress, or a message from the last screen). */
 	readonly notice?: string;
+	/** The choice the cursor starts on (the last one made). */
+	readonly last?: MenuChoice;
 }
 
 const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> = [
@@ -19,14 +21,14 @@ const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> =
 	{label: 'Quit', detail: '', value: 'quit'},
 ];
 
-export function MainMenu({onChoose, notice}: MainMenuProps): React.JSX.Element {
+export function MainMenu({onChoose, notice, last}: MainMenuProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>FLP ADVERSARY</Text>
 			<Text>You are the network. Keep consensus from ever happening.</Text>
 			<Text dimColor>{notice ?? ' '}</Text>
 			<Text> </Text>
-			<SelectList title="" rows={ITEMS.length} items={ITEMS.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
+			<SelectList title="" initial={ITEMS.findIndex(item => item.value === last)} rows={ITEMS.length} items={ITEMS.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
 		</Box>
 	);
 }

@@ -19,10 +19,12 @@ export interface SelectListProps<T> {
 	readonly empty?: string;
 	/** The key help under the list. */
 	readonly footer?: string;
+	/** The item the cursor starts on. */
+	readonly initial?: number;
 }
 
-export function SelectList<T>({title, items, onSelect, onCancel, rows, empty, footer = '[↑↓] choose [enter] do it [esc] back'}: SelectListProps<T>): React.JSX.Element {
-	const [cursor, setCursor, cursorRef] = useSyncState(0);
+export function SelectList<T>({title, items, onSelect, onCancel, rows, empty, footer = '[↑↓] choose [enter] do it [esc] back', initial = 0}: SelectListProps<T>): React.JSX.Element {
+	const [cursor, setCursor, cursorRef] = useSyncState(Math.max(0, Math.min(initial, items.length - 1)));
 	useInput((input, key) => {
 		if (key.escape || input === 'q') onCancel();
 		else if (key.upArrow) setCursor(c => Math.max(0, c - 1));
