@@ -82,6 +82,33 @@ for (const c of cases) {
 	}
 }
 
+/** Raw exploration: large fixed cases with symmetry off, so every state is a distinct one. */
+interface RawRow {
+	readonly name: string;
+	readonly states: number;
+	readonly ms: number;
+	readonly perSecond: number;
+}
+
+const raw: RawRow[] = [];
+console.log('\nraw exploration (symmetry off)              states       ms     states/s');
+for (const [protocol, n, inputs, allow, rounds] of [
+	['wait-all', 5, '11000', [], 1],
+	['quorum', 5, '11100', ['crash'], 1],
+	['ben-or', 3, '110', ['byzantine'], 2],
+	['ben-or', 4, '1100', ['byzantine'], 1],
+] as const) {
+	const g = newGame({protocol, n, inputs, allow, rounds});
+	if (!g.ok) throw new Error(g.message);
+	globalThis.gc?.();
+	const started = performance.now();
+	const result = new Analyzer({symmetry: false}).analyze(g.value, {witnesses: false, maxStates: 1_500_000});
+	const ms = performance.now() - started;
+	const row = {name: `${protocol}${protocol === 'ben-or' ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`, states: result.states, ms: Math.round(ms), perSecond: Math.round(result.states / (ms / 1000))};
+	raw.push(row);
+	console.log(`${row.name.padEnd(40)} ${String(row.states).padStart(10)} ${String(row.ms).padStart(8)} ${String(row.perSecond).padStart(12)}`);
+}
+
 /** Play each shipped level's solution as the game does: one report per position. */
 interface PlayRow {
 	readonly level: string;
@@ -119,6 +146,6 @@ for (const level of loadCampaign()) {
 
 const out = fileURLToPath(new URL('../../bench', import.meta.url));
 mkdirSync(out, {recursive: true});
-const results = {date: new Date().toISOString(), node: process.version, budgetMs: BUDGET_MS, analyses: rows, play};
+const results = {date: new Date().toISOString(), node: process.version, budgetMs: BUDGET_MS, analyses: rows, raw, play};
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${join(out, 'results.json')}`);

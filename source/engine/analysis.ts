@@ -61,6 +61,9 @@ export class Analyzer {
 	private buffers: Uint8Array[] = [];
 	private keys: Uint8Array[] = [];
 
+	/** `symmetry: false` turns the symmetry reduction off (to measure raw exploration). */
+	constructor(private readonly settings: {readonly symmetry?: boolean} = {}) {}
+
 	/** How many states the memo holds. */
 	get size(): number {
 		return this.memo.size;
@@ -70,7 +73,7 @@ export class Analyzer {
 		const game = gameOf(c);
 		if (game !== this.game || !this.model) {
 			this.game = game;
-			this.model = new FastModel(c.setup);
+			this.model = new FastModel(c.setup, this.settings.symmetry ?? true);
 			this.memo = new StateTable(this.model.size);
 			this.buffers = [];
 			this.keys = [];

@@ -55,7 +55,11 @@ export class FastModel {
 	private current: Uint8Array = new Uint8Array(0);
 	private readonly nodes: ByteNode[] = [];
 
-	constructor(readonly setup: Setup) {
+	/** `symmetry: false` keeps every node's number (for measuring raw exploration). */
+	constructor(
+		readonly setup: Setup,
+		symmetry = true,
+	) {
 		const {n, protocol} = setup;
 		this.n = n;
 		this.slots = protocol.slots.length;
@@ -101,7 +105,7 @@ export class FastModel {
 			groups.set(group, [...(groups.get(group) ?? []), node]);
 		}
 
-		this.classes = symmetric ? [...groups.values()].filter(members => members.length > 1) : [];
+		this.classes = symmetry && symmetric ? [...groups.values()].filter(members => members.length > 1) : [];
 		this.sigs = new Int32Array(n + 1);
 		this.newOf = new Int8Array(n + 1);
 	}

@@ -134,3 +134,11 @@ test('the position analyst starts its memo afresh past its limit, with the same 
 	expect(again.states).toBe(first.states); // explored afresh, not answered from the memo
 	expect(again.now).toEqual(first.now);
 });
+
+test('with symmetry off the answer is the same, from more states', () => {
+	const c = game({protocol: 'quorum', n: 4, inputs: '0011', allow: ['crash']});
+	const on = new Analyzer().analyze(c, {witnesses: false});
+	const off = new Analyzer({symmetry: false}).analyze(c, {witnesses: false});
+	expect(off.outcomes).toEqual(on.outcomes);
+	expect(off.states).toBeGreaterThan(on.states);
+});
