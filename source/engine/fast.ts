@@ -97,9 +97,9 @@ export class FastModel {
 		this.perRecipient = (n + 1) * (this.slots + 1) * (values + 1);
 		for (let node = 1; node <= n; node++) this.nodes[node] = new ByteNode(this, node);
 		const groups = new Map<string, number[]>();
-		let symmetric = true;
+		let symmetric = protocol.role !== undefined;
 		for (let node = 1; node <= n; node++) {
-			const role = protocol.role ? protocol.role(node) : 0;
+			const role = protocol.role?.(node);
 			if (role === undefined) symmetric = false;
 			const group = `${role}/${setup.inputs[node - 1]}`;
 			groups.set(group, [...(groups.get(group) ?? []), node]);

@@ -57,9 +57,9 @@ export interface ProtocolInstance {
 	 */
 	closed(node: Readonly<NodeView>, slot: number): boolean;
 	/**
-	 * Nodes with the same role and the same input are interchangeable: renumbering them changes
-	 * nothing in what the protocol does (the analysis uses this to merge symmetric states).
-	 * Leave out when every node has the same role; return undefined to forbid any renumbering.
+	 * Opt in to the symmetry reduction: nodes with the same role and the same input are
+	 * interchangeable, renumbering them changing nothing in what the protocol does. Without it
+	 * (or when it returns undefined for some node) the analysis never renumbers nodes.
 	 */
 	role?(self: number): number | undefined;
 }

@@ -26,6 +26,8 @@ export const quorum: Protocol = {
 		},
 		receive: node => decideAtQuorum(node),
 		summary: voteSummary,
+		// Every node plays the same part.
+		role: () => 0,
 		// Decided: it never counts votes again.
 		closed: node => node.output !== null,
 	}),

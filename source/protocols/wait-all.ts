@@ -25,6 +25,8 @@ export const waitAll: Protocol = {
 		},
 		receive: node => decideWhenAll(node),
 		summary: voteSummary,
+		// Every node plays the same part.
+		role: () => 0,
 		// Decided: it never counts votes again.
 		closed: node => node.output !== null,
 	}),

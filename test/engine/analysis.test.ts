@@ -142,3 +142,17 @@ test('with symmetry off the answer is the same, from more states', () => {
 	expect(off.outcomes).toEqual(on.outcomes);
 	expect(off.states).toBeGreaterThan(on.states);
 });
+
+test('a protocol that declares no roles is never renumbered', async () => {
+	const {selfish} = await import('../helpers/toy.js');
+	const {makeSetup, initialConfiguration} = await import('../../source/engine/configuration.js');
+	const instance = selfish.instantiate(3, 1, {});
+	const {role: _role, ...withoutRoles} = instance;
+	const setup = makeSetup({protocol: withoutRoles, inputs: [0, 1, 1], allowed: ['crash']});
+	const analyzer = new Analyzer();
+	const {applyLegal} = await import('../../source/engine/moves.js');
+	const start2 = applyLegal(initialConfiguration(setup), {kind: 'deliver', message: {to: 2, from: 0, slot: -1, value: -1}});
+	const start3 = applyLegal(initialConfiguration(setup), {kind: 'deliver', message: {to: 3, from: 0, slot: -1, value: -1}});
+	expect(analyzer.analyze(start2).states).toBeGreaterThan(0);
+	expect(analyzer.analyze(start3).states).toBeGreaterThan(0); // not merged with its mirror
+});

@@ -22,6 +22,7 @@ export const selfish: Protocol = {
 		receive() {},
 		summary: node => (node.output === null ? 'waiting' : `said ${node.output}`),
 		closed: () => false,
+		role: () => 0,
 	}),
 };
 
