@@ -15,7 +15,7 @@ import {ChallengeApp, prepareChallenge} from './commands/challenge.js';
 import {runBoard, runVerify} from './commands/results.js';
 import {writeResult} from './challenge/run.js';
 
-const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, flags: FLAGS});
+const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, description: false, flags: FLAGS});
 
 function finish(result: CommandResult): void {
 	process.stdout.write(result.stdout);

@@ -108,3 +108,10 @@ describe('the real flp command', () => {
 		expect(runCli(['analyse'])).toEqual({code: 2, stdout: '', stderr: 'flp: unknown command "analyse" (see flp --help)\n'});
 	});
 });
+
+test('flp --help says what the program is once, then how to use it', () => {
+	const run = runCli(['--help']);
+	expect(run.code).toBe(0);
+	expect(run.stdout.match(/Play the adversary of the FLP impossibility proof/g)).toHaveLength(1);
+	expect(run.stdout).toContain('$ flp analyze [options]');
+});
