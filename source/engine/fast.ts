@@ -107,6 +107,7 @@ export class FastModel {
 
 		this.classes = symmetry && symmetric ? [...groups.values()].filter(members => members.length > 1) : [];
 		this.sigs = new Int32Array(n + 1);
+		this.ids = new Int32Array(this.messages);
 		this.newOf = new Int8Array(n + 1);
 	}
 
@@ -116,6 +117,8 @@ export class FastModel {
 	 */
 	private readonly classes: number[][];
 	private readonly sigs: Int32Array;
+	/** Pending message ids of the state being keyed or expanded (see `pending`). */
+	private readonly ids: Int32Array;
 	private readonly newOf: Int8Array;
 
 	/**
@@ -145,17 +148,14 @@ export class FastModel {
 			sig[node] = h;
 		}
 
-		for (let byte = this.poolAt; byte < state.length; byte++) {
-			const bits = state[byte]!;
-			if (bits === 0) continue;
-			for (let b = 0; b < 8; b++) {
-				if ((bits & (1 << b)) === 0) continue;
-				const id = ((byte - this.poolAt) << 3) + b;
-				const kind = (this.slotOf[id]! + 2) * 8 + this.valueOf[id]! + 1;
-				sig[this.toOf[id]!] = (sig[this.toOf[id]!]! + MIX[kind & 255]!) | 0;
-				const from = this.fromOf[id]!;
-				if (from !== 0) sig[from] = (sig[from]! + Math.imul(MIX[kind & 255]!, 3)) | 0;
-			}
+		const count = this.pending(state);
+		const ids = this.ids;
+		for (let k = 0; k < count; k++) {
+			const id = ids[k]!;
+			const kind = (this.slotOf[id]! + 2) * 8 + this.valueOf[id]! + 1;
+			sig[this.toOf[id]!] = (sig[this.toOf[id]!]! + MIX[kind & 255]!) | 0;
+			const from = this.fromOf[id]!;
+			if (from !== 0) sig[from] = (sig[from]! + Math.imul(MIX[kind & 255]!, 3)) | 0;
 		}
 
 		let identity = true;
@@ -184,21 +184,29 @@ export class FastModel {
 			}
 		}
 
-		for (let byte = this.poolAt; byte < state.length; byte++) {
-			const bits = state[byte]!;
-			if (bits === 0) continue;
-			for (let b = 0; b < 8; b++) {
-				if ((bits & (1 << b)) === 0) continue;
-				const id = ((byte - this.poolAt) << 3) + b;
-				const moved =
-					this.slotOf[id] === -1
-						? id + (newOf[this.toOf[id]!]! - this.toOf[id]!) * this.perRecipient
-						: this.id(newOf[this.toOf[id]!]!, newOf[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
-				into[this.poolAt + (moved >> 3)]! |= 1 << (moved & 7);
-			}
+		for (let k = 0; k < count; k++) {
+			const id = ids[k]!;
+			const moved =
+				this.slotOf[id] === -1
+					? id + (newOf[this.toOf[id]!]! - this.toOf[id]!) * this.perRecipient
+					: this.id(newOf[this.toOf[id]!]!, newOf[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
+			into[this.poolAt + (moved >> 3)]! |= 1 << (moved & 7);
 		}
 
 		return into;
+	}
+
+	/** The ids of the pending messages, written into a reused buffer; returns how many. */
+	private pending(state: Uint8Array): number {
+		const ids = this.ids;
+		let count = 0;
+		for (let byte = this.poolAt; byte < state.length; byte++) {
+			const bits = state[byte]!;
+			if (bits === 0) continue;
+			for (let b = 0; b < 8; b++) if ((bits & (1 << b)) !== 0) ids[count++] = ((byte - this.poolAt) << 3) + b;
+		}
+
+		return count;
 	}
 
 	/** The id of a protocol message (from ≥ 1, slot ≥ 0). */
@@ -311,13 +319,9 @@ export class FastModel {
 
 	/** The moves of a state, in a fixed order: deliveries by id, corruptions, injections. */
 	moves(state: Uint8Array): FastMove[] {
-		const moves: FastMove[] = [];
 		const {n, block, slots, local, messages} = this;
-		for (let byte = this.poolAt; byte < state.length; byte++) {
-			const bits = state[byte]!;
-			if (bits === 0) continue;
-			for (let b = 0; b < 8; b++) if ((bits & (1 << b)) !== 0) moves.push(((byte - this.poolAt) << 3) + b);
-		}
+		const count = this.pending(state);
+		const moves: FastMove[] = Array.from(this.ids.subarray(0, count));
 
 		if (this.behaviours.length > 0 && this.corruptCount(state) < this.setup.f) {
 			for (let node = 1; node <= n; node++) {
