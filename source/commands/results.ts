@@ -1,5 +1,5 @@
 /** `flp results verify|board FILE... --challenge FILE`: check and rank students' result files. */
-import {readFileSync} from 'node:fs';
+import {readText} from '../scenario/save.js';
 import {type Challenge, readChallenge} from '../challenge/challenge.js';
 import {type ChallengeResult, rank, verifyResult} from '../challenge/result.js';
 import {type CommandResult, usageError} from './result.js';
@@ -16,12 +16,17 @@ function check(paths: readonly string[], challenge: Challenge): Checked {
 	const accepted: Checked['accepted'] = [];
 	const rejected: Checked['rejected'] = [];
 	for (const path of paths) {
+		const text = readText(path);
+		if (!text.ok) {
+			rejected.push({path, reason: text.message.slice(path.length + 2)});
+			continue;
+		}
+
 		let value: unknown;
 		try {
-			value = JSON.parse(readFileSync(path, 'utf8'));
+			value = JSON.parse(text.value);
 		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code;
-			rejected.push({path, reason: code === 'ENOENT' ? 'no such file' : `not readable as JSON (${(error as Error).message})`});
+			rejected.push({path, reason: `not readable as JSON (${(error as Error).message})`});
 			continue;
 		}
 

@@ -168,7 +168,7 @@ describe('flp results', () => {
 			stdout: [
 				`ok       ${ada}: ada, score 100, 60.0 s`,
 				`REJECTED ${eve}: total 999 claimed, 100 by the rules`,
-				`REJECTED ${join(dir, 'none.json')}: no such file`,
+				`REJECTED ${join(dir, 'none.json')}: cannot read it (no such file)`,
 				'',
 			].join('\n'),
 			stderr: '',
