@@ -8,7 +8,7 @@ import {lemmaInputs, newGame} from '../engine/game.js';
 import {goalSentence} from '../engine/goals.js';
 import {applyLegal, legalMoves} from '../engine/moves.js';
 import {formatMessage, formatMoves} from '../engine/notation.js';
-import type {Message, Move} from '../engine/types.js';
+import {type Message, type Move, sameMessage} from '../engine/types.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import type {Generator} from './format.js';
 import {type Random, below} from './random.js';
@@ -23,7 +23,6 @@ function pick<T>(random: Random, list: readonly T[]): [T, Random] {
 	return [list[i]!, after];
 }
 
-const same = (a: Message, b: Message): boolean => a.to === b.to && a.from === b.from && a.slot === b.slot && a.value === b.value;
 
 /** A run from C, not delivering t before its end, every step ambiguous, ending by delivering t. */
 function stallRun(c: Configuration, t: Message, label: (c: Configuration) => string, depth: number): Move[] | undefined {
@@ -31,7 +30,7 @@ function stallRun(c: Configuration, t: Message, label: (c: Configuration) => str
 	if (label(applyLegal(c, deliverT)) === 'ambiguous') return [deliverT];
 	if (depth === 0) return undefined;
 	for (const move of legalMoves(c)) {
-		if (move.kind === 'send' || (move.kind === 'deliver' && same(move.message, t))) continue;
+		if (move.kind === 'send' || (move.kind === 'deliver' && sameMessage(move.message, t))) continue;
 		const next = applyLegal(c, move);
 		if (label(next) !== 'ambiguous') continue;
 		const rest = stallRun(next, t, label, depth - 1);

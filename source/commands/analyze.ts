@@ -1,8 +1,7 @@
 /** `flp analyze`: apply moves to an initial configuration and report its analysis. */
 import {type Analysis, Analyzer} from '../engine/analysis.js';
-import {type Configuration, isQuiescent} from '../engine/configuration.js';
+import {type Configuration, findInPool, initialConfiguration, isQuiescent} from '../engine/configuration.js';
 import {createSetup, inputsOf, parseAllow} from '../engine/game.js';
-import {initialConfiguration} from '../engine/configuration.js';
 import {applyMoves} from '../engine/moves.js';
 import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
 import {OUTCOMES} from '../engine/types.js';
@@ -81,7 +80,7 @@ export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandR
 		if (!parsed.ok) return usageError(`--target: ${parsed.message}`);
 		if (parsed.value.kind !== 'deliver') return usageError(`--target: "${options.target}" is not a delivery`);
 		target = parsed.value.message;
-		if (!config.pool.some(e => e.message.to === target!.to && e.message.from === target!.from && e.message.slot === target!.slot && e.message.value === target!.value)) {
+		if (!findInPool(config, target)) {
 			return usageError(`--target: "${options.target}" is not pending after the moves`);
 		}
 	}

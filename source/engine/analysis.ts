@@ -11,7 +11,7 @@
  * search stops early the answer says `complete: false`, lists what it found, and its label is
  * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
  */
-import type {Configuration, PoolEntry} from './configuration.js';
+import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
@@ -168,13 +168,7 @@ export class Analyzer {
 	 * Undefined when the target is not pending in C.
 	 */
 	analyzeStar(c: Configuration, target: PoolEntry['message'], options: AnalysisOptions = {}): Analysis | undefined {
-		const entry = c.pool.find(
-			e =>
-				e.message.to === target.to &&
-				e.message.from === target.from &&
-				e.message.slot === target.slot &&
-				e.message.value === target.value,
-		);
+		const entry = findInPool(c, target);
 		if (!entry) return undefined;
 		return this.analyze(applyLegal(c, {kind: 'deliver', message: entry.message}), options);
 	}

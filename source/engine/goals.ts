@@ -19,7 +19,7 @@ import {type Configuration, type PoolEntry, isQuiescent} from './configuration.j
 import {applyLegal} from './moves.js';
 import {formatMessage, formatMove} from './notation.js';
 import {INVALID, SPLIT, STUCK, evaluate} from './outcomes.js';
-import type {Message, Move} from './types.js';
+import {type Message, type Move, sameMessage} from './types.js';
 
 export type GoalKind =
 	| 'find-ambiguous-start'
@@ -60,10 +60,7 @@ export interface Run {
 	readonly start: number;
 }
 
-const same = (a: Message, b: Message): boolean =>
-	a.to === b.to && a.from === b.from && a.slot === b.slot && a.value === b.value;
-
-const delivers = (move: Move | undefined, m: Message): boolean => move?.kind === 'deliver' && same(move.message, m);
+const delivers = (move: Move | undefined, m: Message): boolean => move?.kind === 'deliver' && sameMessage(move.message, m);
 
 /** The same configuration, ages aside: node states and pending messages. */
 function sameNodes(a: Configuration, b: Configuration): boolean {

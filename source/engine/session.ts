@@ -5,7 +5,7 @@
 import {type Configuration, type PoolEntry, initialConfiguration} from './configuration.js';
 import {type GameSpec, createSetup} from './game.js';
 import {applyMove} from './moves.js';
-import {type Message, type Move, type Result, fail, ok} from './types.js';
+import {type Message, type Move, type Result, fail, ok, sameMessage} from './types.js';
 
 export interface Session {
 	readonly spec: Required<Pick<GameSpec, 'protocol' | 'n' | 'inputs' | 'f' | 'rounds'>> & {readonly allow: readonly string[]};
@@ -34,8 +34,7 @@ export function newSession(spec: GameSpec): Result<Session> {
 
 export const current = (s: Session): Configuration => s.configs.at(-1)!;
 
-export const sameMessage = (a: Message, b: Message): boolean =>
-	a.to === b.to && a.from === b.from && a.slot === b.slot && a.value === b.value;
+export {sameMessage} from './types.js';
 
 /** The target: the one the player set while it is pending, else the oldest pending message. */
 export function targetOf(s: Session): PoolEntry | undefined {

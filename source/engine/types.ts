@@ -28,6 +28,10 @@ export interface Message {
 
 export const isStart = (m: Message): boolean => m.from === 0;
 
+/** The same message: recipient, sender, slot and value. */
+export const sameMessage = (a: Message, b: Message): boolean =>
+	a.to === b.to && a.from === b.from && a.slot === b.slot && a.value === b.value;
+
 export const startMessage = (to: number): Message => ({to, from: 0, slot: -1, value: -1});
 
 /** A move of the adversary (the player). */
