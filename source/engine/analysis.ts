@@ -100,6 +100,7 @@ export class Analyzer {
 
 		const buffers = this.buffers;
 		const keys = this.keys;
+		const lists: Int32Array[] = [];
 		const visit = (depth: number): OutcomeMask => {
 			const state = buffers[depth]!;
 			keys[depth] ??= new Uint8Array(model.size);
@@ -122,7 +123,11 @@ export class Analyzer {
 				discover(mask, null);
 			}
 
-			for (const move of model.moves(state)) {
+			lists[depth] ??= new Int32Array(model.maxMoves);
+			const list = lists[depth];
+			const count = model.movesInto(state, list);
+			for (let i = 0; i < count; i++) {
+				const move = list[i]!;
 				if (stopped) break;
 				if (labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
 					stopped = true;

@@ -319,9 +319,20 @@ export class FastModel {
 
 	/** The moves of a state, in a fixed order: deliveries by id, corruptions, injections. */
 	moves(state: Uint8Array): FastMove[] {
+		const out = new Int32Array(this.maxMoves);
+		return Array.from(out.subarray(0, this.movesInto(state, out)));
+	}
+
+	/** The most moves a state can have: every delivery, corruption and injection. */
+	get maxMoves(): number {
+		return 2 * this.messages + 4 * (this.n + 1);
+	}
+
+	/** The moves of a state, in the same order, written into `out`; returns how many. */
+	movesInto(state: Uint8Array, out: Int32Array): number {
 		const {n, block, slots, local, messages} = this;
-		const count = this.pending(state);
-		const moves: FastMove[] = Array.from(this.ids.subarray(0, count));
+		let count = this.pending(state);
+		out.set(this.ids.subarray(0, count));
 
 		if (this.behaviours.length > 0 && this.corruptCount(state) < this.setup.f) {
 			for (let node = 1; node <= n; node++) {
@@ -329,7 +340,7 @@ export class FastModel {
 				if (state[at] !== 0) continue;
 				for (const kind of this.behaviours) {
 					if (kind === 2 && state[at + 1] === 1) continue;
-					moves.push(2 * messages + node * 4 + kind);
+					out[count++] = 2 * messages + node * 4 + kind;
 				}
 			}
 		}
@@ -345,13 +356,13 @@ export class FastModel {
 					for (let value = 0; value < domain; value++) {
 						const id = this.id(to, from, slot, value);
 						if ((state[this.poolAt + (id >> 3)]! & (1 << (id & 7))) !== 0) continue;
-						moves.push(messages + id);
+						out[count++] = messages + id;
 					}
 				}
 			}
 		}
 
-		return moves;
+		return count;
 	}
 
 	/** What a move stands for: a delivery, an injection (send then deliver) or a corruption. */
