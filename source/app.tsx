@@ -82,7 +82,8 @@ function openFile(path: string, back: Screen): Screen {
 	const loaded = readScenario(path);
 	if (!loaded.ok) return {kind: 'menu', notice: loaded.message.split('\n')[0]};
 	const {file} = loaded.value;
-	if (file.inputs === 'choose') return {kind: 'intro', file, back};
+	// A level (no moves yet) opens on its story; a saved game goes on where it stopped.
+	if (file.inputs === 'choose' || (file.moves ?? []).length === 0) return {kind: 'intro', file, back};
 	const level = playFile(file);
 	if (!level.ok) return {kind: 'menu', notice: `${path}: ${level.message}`};
 	const {session, start, goal, info} = level.value;

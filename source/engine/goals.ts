@@ -68,19 +68,19 @@ function sameNodes(a: Configuration, b: Configuration): boolean {
 	return JSON.stringify(a.nodes) === JSON.stringify(b.nodes) && ids(a) === ids(b);
 }
 
-export function goalSentence(goal: GoalSpec, first: Configuration): string {
-	const {setup} = first;
+/** The goal in a sentence; `first` (the level's start) is needed only to name messages. */
+export function goalSentence(goal: GoalSpec, first?: Configuration): string {
+	const name = (m: Message | undefined): string => (m && first ? formatMessage(first.setup, m) : '');
 	switch (goal.kind) {
 		case 'find-ambiguous-start':
 			return 'choose inputs X_i whose initial configuration is ambiguous.';
 		case 'stall': {
-			const target = goal.target ?? first.pool[0]?.message;
-			return `deliver the target ${target ? formatMessage(setup, target) : ''} last, with every configuration ambiguous.`;
+			return `deliver the target ${name(goal.target ?? first?.pool[0]?.message)} last, with every configuration ambiguous.`;
 		}
 
 		case 'diamond':
 			if (goal.hide && goal.pair) {
-				return `make node ${goal.pair[0].to} byzantine, then deliver ${formatMessage(setup, goal.pair[0])} and ${formatMessage(setup, goal.pair[1])}.`;
+				return `make node ${goal.pair[0].to} byzantine, then deliver ${name(goal.pair[0])} and ${name(goal.pair[1])}.`;
 			}
 
 			return goal.commute

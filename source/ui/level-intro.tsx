@@ -3,7 +3,8 @@ import {Box, Text, useInput} from 'ink';
 import React from 'react';
 import {lemmaInputs} from '../engine/game.js';
 import type {ScenarioFile} from '../scenario/format.js';
-import {goalOf} from '../scenario/scenario.js';
+import {goalSentence} from '../engine/goals.js';
+import {goalOf, startLevel} from '../scenario/scenario.js';
 import {SelectList} from './select-list.js';
 
 export interface LevelIntroProps {
@@ -13,6 +14,13 @@ export interface LevelIntroProps {
 	readonly onCancel: () => void;
 	/** A line under the story, e.g. why the last choice did not solve it. */
 	readonly notice?: string;
+}
+
+/** The goal in a sentence, as the play screen says it (the raw kind when no game can be made yet). */
+function goalText(file: ScenarioFile): string {
+	if (file.inputs === 'choose') return goalSentence({kind: 'find-ambiguous-start'});
+	const level = startLevel(file);
+	return level.ok ? level.value.info.goal : goalOf(file).kind;
 }
 
 export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): React.JSX.Element {
@@ -38,7 +46,8 @@ export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): 
 			<Text> </Text>
 			<Text>{(file.story ?? '').trimEnd()}</Text>
 			<Text> </Text>
-			<Text>{`Goal: ${goalOf(file).kind}${file.par ? `   par ${file.par}` : ''}${file.timeLimit ? `   time ${file.timeLimit} s` : ''}`}</Text>
+			<Text wrap="wrap">{`Goal: ${goalText(file)}`}</Text>
+			<Text dimColor>{`${file.par ? `par ${file.par}` : ''}${file.timeLimit ? `${file.par ? '   ' : ''}time ${file.timeLimit} s` : ''}`}</Text>
 			{notice ? <Text color="yellow">{notice}</Text> : null}
 			{choose ? (
 				<SelectList title="Choose the inputs:" rows={choices.length} items={choices} onSelect={inputs => onStart(inputs)} onCancel={onCancel} />

@@ -29,7 +29,8 @@ describe('the campaign', () => {
 		await press(stdin, ...down(1), ENTER); // 2. Follow the leader
 		text = await until(frame, containing('2. Follow the leader'));
 		expect(text).toContain('leader, n = 3, f = 1, allowed: crash');
-		expect(text).toContain('Goal: break-termination   par 4');
+		expect(text).toContain('Goal: end the run (empty pool) with an honest node that never decides.');
+		expect(text).toContain(' par 4');
 		await press(stdin, ENTER);
 		await until(frame, analysed('0'));
 		await press(stdin, 'c');
@@ -67,6 +68,14 @@ describe('the campaign', () => {
 });
 
 describe('saved games', () => {
+	test('flp play LEVEL opens on the level’s story', async () => {
+		const {frame, stdin} = open({kind: 'play-file', path: 'scenarios/campaign/11-diamond-hide.yaml'});
+		const text = await until(frame, containing('11. The diamond: a recipient that hides'));
+		expect(text).toContain('Goal: make node 3 byzantine, then deliver 3<1:vote=0 and 3<2:vote=1.');
+		await press(stdin, ENTER);
+		await until(frame, analysed());
+	});
+
 	test('flp play FILE continues a saved game where it stopped', async () => {
 		const {frame} = open({kind: 'play-file', path: 'scenarios/solutions/08-lemma2-stall.yaml'});
 		const text = await until(frame, containing('✓ GOAL REACHED.'));
