@@ -42,7 +42,9 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 			'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
 			`cd '${root}' && NO_COLOR=1 '${process.execPath}' --import tsx source/cli.tsx`,
 		);
-		await waitFor(t => t.includes('FLP ADVERSARY'), 'the main menu');
+		// The first screen may be slow on a cold start (tsx compiles every source while other test
+		// files compete for the cores); what is tested here comes after it.
+		await waitFor(t => t.includes('FLP ADVERSARY'), 'the main menu', 60_000);
 		await keys('Down', 'Down', 'Down', 'Enter');
 		await waitFor(t => t.includes('SANDBOX: choose a game'), 'the sandbox setup');
 		await keys('Enter'); // quorum, n = 3, inputs 011, f = 1, crash
@@ -76,5 +78,5 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 		const alive = (): boolean => spawnSync('tmux', ['has-session', '-t', session]).status === 0;
 		for (let waited = 0; alive() && waited < 5000; waited += 50) await new Promise(resolve => setTimeout(resolve, 50));
 		expect(alive()).toBe(false); // Quit ends the program, and with it the tmux session
-	});
+	}, 120_000);
 });
