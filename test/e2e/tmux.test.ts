@@ -40,7 +40,7 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 	test('opens the menu, sets up a sandbox game, plays moves and shows the engine’s verdict', async () => {
 		tmux(
 			'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
-			`cd '${root}' && NO_COLOR=1 '${process.execPath}' --import tsx source/cli.tsx`,
+			`cd '${root}' && NO_COLOR=1 '${process.execPath}' --import tsx source/bin.ts`,
 		);
 		// The first screen may be slow on a cold start (tsx compiles every source while other test
 		// files compete for the cores); what is tested here comes after it.

@@ -11,7 +11,7 @@ export interface Run {
 }
 
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Run {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', 'source/cli.tsx', ...args], {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'source/bin.ts', ...args], {
 		cwd: root,
 		encoding: 'utf8',
 		env: {...process.env, NO_COLOR: '1', ...env},
