@@ -6,6 +6,7 @@ import type {ChallengeResult} from '../challenge/result.js';
 import type {Session} from '../engine/session.js';
 import {goalOf, startLevel} from '../scenario/scenario.js';
 import type {AnalysisService} from '../worker/service.js';
+import {formatClock as clockText} from './clock.js';
 import {LevelIntro} from './level-intro.js';
 import {PlayScreen} from './play-screen.js';
 import {SelectList} from './select-list.js';
@@ -30,10 +31,6 @@ type Phase =
 	| {readonly kind: 'play'; readonly index: number; readonly since: number}
 	| {readonly kind: 'over'; readonly why: string};
 
-const clockText = (ms: number): string => {
-	const s = Math.max(0, Math.ceil(ms / 1000));
-	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 export function ChallengeScreen({run: initial, service, colour, rows, clock, onResult, onExit}: ChallengeScreenProps): React.JSX.Element {
 	const [run, setRun, runRef] = useSyncState(initial);

@@ -3,6 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
+import {allowedText} from '../engine/game.js';
 import {legalCorruptions} from '../engine/moves.js';
 import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
 import {evaluate, outcomesOf} from '../engine/outcomes.js';
@@ -18,6 +19,7 @@ import {SendMenu} from './send-menu.js';
 import {WitnessStepper} from './witness-stepper.js';
 import type {LevelInfo} from './level.js';
 import {SelectList} from './select-list.js';
+import {formatClock} from './clock.js';
 import {TARGET, labelColour} from './theme.js';
 import {type AnalysisState, useAnalysis} from './use-analysis.js';
 import {useSpinner} from './use-spinner.js';
@@ -377,9 +379,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 }
 
 function timeLeft(limit: number | undefined, elapsedMs: number): string {
-	if (limit === undefined) return '';
-	const left = Math.max(0, limit - Math.floor(elapsedMs / 1000));
-	return `time ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}  `;
+	return limit === undefined ? '' : `time ${formatClock(limit * 1000 - elapsedMs)}  `;
 }
 
 function goalLine(goal: PositionReport['goal']): string | undefined {
@@ -391,7 +391,7 @@ function goalLine(goal: PositionReport['goal']): string | undefined {
 
 function headerFacts(c: Configuration): string {
 	const {setup} = c;
-	const allow = setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(',');
+	const allow = allowedText(setup, ',');
 	const rounds = setup.protocol.id === 'ben-or' ? ` r=${setup.protocol.params.rounds}` : '';
 	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  in ${setup.inputs.join('')}  allow: ${allow}`;
 }
