@@ -12,7 +12,7 @@ import {EMPTY_PROGRESS, type Progress, loadProgress, recordSolved, saveProgress}
 import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
 import {playFile, readScenario, startLevel} from './scenario/scenario.js';
 import {readChallenge} from './challenge/challenge.js';
-import {type ChallengeRun, writeResult} from './challenge/run.js';
+import {type ChallengeRun, saveResult} from './challenge/run.js';
 import {prepareChallenge} from './commands/challenge.js';
 import {CampaignScreen} from './ui/campaign-screen.js';
 import {ChallengeScreen} from './ui/challenge-screen.js';
@@ -314,14 +314,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					colour={colour}
 					rows={rows}
 					clock={clock}
-					onResult={result => {
-						try {
-							writeResult(screen.out, result);
-							return `Result written to ${resolve(screen.out)}.`;
-						} catch (error) {
-							return `Could not write ${screen.out}: ${(error as Error).message}`;
-						}
-					}}
+					onResult={result => saveResult(screen.out, result)}
 					onExit={started =>
 						setScreen({kind: 'menu', notice: started ? `Challenge over: your result is in ${resolve(screen.out)}.` : 'Challenge left before its clock started.'})
 					}

@@ -12,7 +12,7 @@ import type {CommandResult} from './commands/result.js';
 import {WorkerService} from './worker/service.js';
 import {ChallengeApp, prepareChallenge} from './commands/challenge.js';
 import {runBoard, runVerify} from './commands/results.js';
-import {writeResult} from './challenge/run.js';
+import {saveResult} from './challenge/run.js';
 
 const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, description: false, flags: FLAGS});
 
@@ -53,16 +53,7 @@ if (problem) {
 				service={new WorkerService()}
 				colour={colour}
 				clock={Date.now}
-				onResult={result => {
-					try {
-						writeResult(out, result);
-						last = `Result written to ${out}.`;
-					} catch (error) {
-						last = `Could not write ${out}: ${(error as Error).message}`;
-					}
-
-					return last;
-				}}
+				onResult={result => (last = saveResult(out, result))}
 			/>,
 			{exitOnCtrlC: false},
 		);

@@ -1,4 +1,5 @@
 /** A challenge in progress, and the result file it makes. */
+import {resolve} from 'node:path';
 import {formatMoves} from '../engine/notation.js';
 import type {Session} from '../engine/session.js';
 import {writeAtomic} from '../scenario/save.js';
@@ -72,3 +73,13 @@ export function toResult(run: ChallengeRun, timeMs: number, finished: boolean): 
 }
 
 export const writeResult = (path: string, result: ChallengeResult): void => writeAtomic(path, `${JSON.stringify(result, null, 2)}\n`);
+
+/** Write the result; the sentence says where, or why it could not be written. */
+export function saveResult(path: string, result: ChallengeResult): string {
+	try {
+		writeResult(path, result);
+		return `Result written to ${resolve(path)}.`;
+	} catch (error) {
+		return `Could not write ${path}: ${(error as Error).message}`;
+	}
+}
