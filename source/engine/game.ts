@@ -72,6 +72,10 @@ export const lemmaInputs = (n: number, i: number): string => '1'.repeat(i) + '0'
 
 export const inputsOf = (setup: Setup): string => setup.inputs.join('');
 
+/** The allowed behaviours as people read them, or "none" when no corruption is possible. */
+export const allowedText = (setup: Setup, separator = ', '): string =>
+	setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(separator);
+
 export function newGame(spec: GameSpec): Result<Configuration> {
 	const setup = createSetup(spec);
 	return setup.ok ? ok(initialConfiguration(setup.value)) : setup;
