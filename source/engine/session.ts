@@ -37,15 +37,12 @@ export const current = (s: Session): Configuration => s.configs.at(-1)!;
 export {sameMessage} from './types.js';
 
 /** The target: the one the player set while it is pending, else the oldest pending message. */
-export function targetOf(s: Session): PoolEntry | undefined {
-	const c = current(s);
-	const chosen = s.target;
-	if (chosen) {
-		const entry = c.pool.find(e => sameMessage(e.message, chosen));
-		if (entry) return entry;
-	}
+export const targetOf = (s: Session): PoolEntry | undefined => targetIn(current(s), s.target);
 
-	return c.pool[0];
+/** The target in a configuration: the chosen message while it is pending, else the oldest. */
+export function targetIn(c: Configuration, chosen: Message | null): PoolEntry | undefined {
+	const entry = chosen ? c.pool.find(e => sameMessage(e.message, chosen)) : undefined;
+	return entry ?? c.pool[0];
 }
 
 /** Play a move: the new session, or the failure that names the move and why. */

@@ -3,8 +3,7 @@ import {type Analysis, type AnalysisOptions, Analyzer} from '../engine/analysis.
 import type {Configuration} from '../engine/configuration.js';
 import {type GoalProgress, evaluateGoal} from '../engine/goals.js';
 import {formatMove} from '../engine/notation.js';
-import {type Session, sameMessage} from '../engine/session.js';
-import type {Message} from '../engine/types.js';
+import {type Session, targetIn} from '../engine/session.js';
 import type {ScenarioFile} from './format.js';
 import {type Level, playFile} from './scenario.js';
 
@@ -27,12 +26,6 @@ export interface Verification {
 	readonly failures: readonly string[];
 }
 
-/** The target at configuration k: the level's target while pending, else the oldest. */
-function targetAt(c: Configuration, chosen: Message | null): Message | undefined {
-	if (chosen && c.pool.some(e => sameMessage(e.message, chosen))) return chosen;
-	return c.pool[0]?.message;
-}
-
 export function labeller(analyzer: Analyzer, options: AnalysisOptions) {
 	return (c: Configuration) => analyzer.analyze(c, {...options, witnesses: false}).label;
 }
@@ -48,7 +41,7 @@ export function verifyFile(file: ScenarioFile, options: AnalysisOptions = {}): {
 	const steps: Step[] = [];
 	for (let k = 0; start + k < session.configs.length; k++) {
 		const c = session.configs[start + k]!;
-		const target = targetAt(c, goal.target ?? null);
+		const target = targetIn(c, goal.target ?? null)?.message;
 		const analysis = analyzer.analyze(c, {...options, witnesses: false});
 		const star = target ? analyzer.analyzeStar(c, target, {...options, witnesses: false}) : undefined;
 		steps.push({
