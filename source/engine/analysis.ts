@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
-import {StateTable} from './state-table.js';
+import {StateTable, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -57,9 +57,8 @@ export class Analyzer {
 	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
 	private model: FastModel | undefined;
-	/** One state buffer and one key buffer per search depth, reused. */
-	private buffers: Uint8Array[] = [];
-	private keys: Uint8Array[] = [];
+	/** The successors of the state being expanded at each search depth, in reused buffers. */
+	private levels: Level[] = [];
 
 	/** `symmetry: false` turns the symmetry reduction off (to measure raw exploration). */
 	constructor(private readonly settings: {readonly symmetry?: boolean} = {}) {}
@@ -75,8 +74,7 @@ export class Analyzer {
 			this.game = game;
 			this.model = new FastModel(c.setup, this.settings.symmetry ?? true);
 			this.memo = new StateTable(this.model.size);
-			this.buffers = [];
-			this.keys = [];
+			this.levels = [];
 		}
 
 		const model = this.model;
@@ -98,19 +96,11 @@ export class Analyzer {
 			for (const o of outcomesOf(fresh)) paths.set(o, from ? [...path, ...this.trail(from, o)] : [...path]);
 		};
 
-		const buffers = this.buffers;
-		const keys = this.keys;
-		const lists: Int32Array[] = [];
-		const visit = (depth: number): OutcomeMask => {
-			const state = buffers[depth]!;
-			keys[depth] ??= new Uint8Array(model.size);
-			const key = model.key(state, keys[depth]);
-			const known = memo.get(key);
-			if (known >= 0) {
-				discover(known, state);
-				return known;
-			}
+		const levels = this.levels;
+		const level = (depth: number): Level => (levels[depth] ??= new Level(model));
 
+		/** R of a state known to be missing from the memo, whose key and hash are given. */
+		const expand = (depth: number, state: Uint8Array, key: Int32Array, hash: number): OutcomeMask => {
 			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
 				stopped = true;
 				return 0;
@@ -123,30 +113,51 @@ export class Analyzer {
 				discover(mask, null);
 			}
 
-			lists[depth] ??= new Int32Array(model.maxMoves);
-			const list = lists[depth];
-			const count = model.movesInto(state, list);
+			// Every successor first, then all their lookups in one go, so the memory waits overlap.
+			const here = level(depth);
+			const count = model.movesInto(state, here.moves);
+			for (let i = 0; i < count; i++) here.prepare(i, state, memo);
+			memo.reserve(count);
+			memo.warm(here.hashes, count);
+			for (let i = 0; i < count; i++) here.entries[i] = memo.find(here.keys[i]!, here.hashes[i]!);
 			for (let i = 0; i < count; i++) {
-				const move = list[i]!;
 				if (stopped) break;
 				if (labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
 					stopped = true;
 					break;
 				}
 
-				path.push(move);
-				buffers[depth + 1] ??= new Uint8Array(model.size);
-				model.apply(state, move, buffers[depth + 1]);
-				mask |= visit(depth + 1);
+				path.push(here.moves[i]!);
+				const child = here.states[i]!;
+				// A miss may since have been stored by an earlier sibling's search.
+				const entry = here.entries[i]! >= 0 ? here.entries[i]! : memo.find(here.keys[i]!, here.hashes[i]!);
+				if (entry >= 0) {
+					const known = memo.maskOf(entry);
+					discover(known, child);
+					mask |= known;
+				} else {
+					mask |= expand(depth + 1, child, here.keys[i]!, here.hashes[i]!);
+				}
+
 				path.pop();
 			}
 
-			if (!stopped) memo.set(key, mask);
+			if (!stopped) memo.insert(key, hash, mask);
 			return mask;
 		};
 
-		buffers[0] = model.encode(c);
-		const mask = visit(0);
+		const start = model.encode(c);
+		const startKey = wordsOf(model.key(start, new Uint8Array(model.size)).slice());
+		const startHash = memo.hash(startKey);
+		const startEntry = memo.find(startKey, startHash);
+		let mask: OutcomeMask;
+		if (startEntry >= 0) {
+			mask = memo.maskOf(startEntry);
+			discover(mask, start);
+		} else {
+			mask = expand(0, start, startKey, startHash);
+		}
+
 		const complete = !stopped;
 		const result = complete ? mask : found;
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
@@ -218,3 +229,43 @@ function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
 
 /** One-off analysis with a fresh memo. */
 export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);
+
+/**
+ * The successors of one state, at one search depth: their moves, states, keys (as words) and
+ * hashes, and what a lookup found. Buffers grow on demand and are reused by every state
+ * expanded at that depth.
+ */
+class Level {
+	readonly moves: Int32Array;
+	readonly states: Uint8Array[] = [];
+	readonly keys: Int32Array[] = [];
+	readonly hashes: Int32Array;
+	readonly entries: Int32Array;
+	private readonly words: Int32Array[] = [];
+	private readonly keyBytes: Uint8Array[] = [];
+	private readonly keyWords: Int32Array[] = [];
+
+	constructor(private readonly model: FastModel) {
+		this.moves = new Int32Array(model.maxMoves);
+		this.hashes = new Int32Array(model.maxMoves);
+		this.entries = new Int32Array(model.maxMoves);
+	}
+
+	/** Compute successor i of `state` (by move i), its key and its hash. */
+	prepare(i: number, state: Uint8Array, memo: StateTable): void {
+		if (this.states[i] === undefined) {
+			const bytes = new Uint8Array(this.model.size);
+			this.states[i] = bytes;
+			this.words[i] = wordsOf(bytes);
+			const key = new Uint8Array(this.model.size);
+			this.keyBytes[i] = key;
+			this.keyWords[i] = wordsOf(key);
+		}
+
+		const next = this.model.apply(state, this.moves[i]!, this.states[i]);
+		const key = this.model.key(next, this.keyBytes[i]!);
+		const words = key === next ? this.words[i]! : this.keyWords[i]!;
+		this.keys[i] = words;
+		this.hashes[i] = memo.hash(words);
+	}
+}

@@ -51,8 +51,6 @@ export class FastModel {
 	/** Id arithmetic: id = ((to * (n + 1) + from) * (S + 1) + slot + 1) * (V + 1) + value + 1. */
 	private readonly values: number;
 	private readonly perRecipient: number;
-	/** The state the reusable views and works below read and write. */
-	private current: Uint8Array = new Uint8Array(0);
 	private readonly nodes: ByteNode[] = [];
 
 	/** `symmetry: false` keeps every node's number (for measuring raw exploration). */
@@ -214,11 +212,6 @@ export class FastModel {
 		return ((to * (this.n + 1) + from) * (this.slots + 1) + slot + 1) * (this.values + 1) + value + 1;
 	}
 
-	/** The state the views and works act on. */
-	get state(): Uint8Array {
-		return this.current;
-	}
-
 	message(id: number): Message {
 		return {to: this.toOf[id]!, from: this.fromOf[id]!, slot: this.slotOf[id]!, value: this.valueOf[id]!};
 	}
@@ -251,8 +244,7 @@ export class FastModel {
 	}
 
 	private view(state: Uint8Array, node: number): NodeView {
-		this.current = state;
-		return this.nodes[node]!.load();
+		return this.nodes[node]!.load(state);
 	}
 
 	/** Blank what can no longer matter and drop inert messages, for every node. */
@@ -396,25 +388,23 @@ export class FastModel {
 		const to = this.toOf[id]!;
 		const {protocol} = this.setup;
 		const at = (to - 1) * this.block;
-		const base = at + 3 + this.local;
-		const from = this.fromOf[id]!;
 		const slot = this.slotOf[id]!;
+		const work = this.nodes[to]!;
 		if (state[at + 1] !== 1) {
 			state[at + 1] = 1;
-			this.step(state, to, work => protocol.start(work));
+			work.load(state);
+			protocol.start(work);
+			work.store();
 		}
 
 		if (slot === -1) return;
-		const index = base + from * this.slots + slot;
+		const from = this.fromOf[id]!;
+		const index = at + 3 + this.local + from * this.slots + slot;
 		if (state[index] !== 0) return;
-		state[index] = this.valueOf[id]! + 1;
-		this.step(state, to, work => protocol.receive(work, from, slot, this.valueOf[id]!));
-	}
-
-	private step(state: Uint8Array, self: number, run: (work: NodeWork) => void): void {
-		this.current = state;
-		const work = this.nodes[self]!.load();
-		run(work);
+		const value = this.valueOf[id]!;
+		state[index] = value + 1;
+		work.load(state);
+		protocol.receive(work, from, slot, value);
 		work.store();
 	}
 
@@ -456,7 +446,7 @@ export class FastModel {
 }
 
 /**
- * One node over the model's current state, reused: the view that `closed` reads and the work
+ * One node over the state it loaded last, reused: the view that `closed` reads and the work
  * copy a protocol step changes (`load` before a step, `store` after).
  */
 class ByteNode implements NodeView, NodeWork {
@@ -466,6 +456,12 @@ class ByteNode implements NodeView, NodeWork {
 	input: Bit = 0;
 	private readonly at: number;
 	private readonly base: number;
+	private readonly slots: number;
+	/** The input, and the one a `lie` node acts on. */
+	private readonly honestInput: Bit;
+	private readonly lieInput: Bit;
+	/** The state loaded last. */
+	private state: Uint8Array = new Uint8Array(0);
 
 	constructor(
 		private readonly model: FastModel,
@@ -475,47 +471,51 @@ class ByteNode implements NodeView, NodeWork {
 		this.f = model.setup.f;
 		this.at = (self - 1) * model.block;
 		this.base = this.at + 3 + model.local;
+		this.slots = model.slots;
 		this.local = new Array<number>(model.local).fill(0);
+		this.honestInput = model.setup.inputs[self - 1] ?? 0;
+		this.lieInput = (1 - this.honestInput) as Bit;
 	}
 
-	/** Read input and local state from the model's current state. */
-	load(): this {
-		const state = this.model.state;
-		const v = this.model.setup.inputs[this.self - 1] ?? 0;
-		this.input = state[this.at] === 2 ? ((1 - v) as Bit) : v;
-		for (let j = 0; j < this.local.length; j++) this.local[j] = state[this.at + 3 + j]!;
+	/** Read input and local state from a state. */
+	load(state: Uint8Array): this {
+		this.state = state;
+		this.input = state[this.at] === 2 ? this.lieInput : this.honestInput;
+		const local = this.local;
+		for (let j = 0; j < local.length; j++) local[j] = state[this.at + 3 + j]!;
 		return this;
 	}
 
-	/** Write local state back. */
+	/** Write local state back into the state loaded last. */
 	store(): void {
-		const state = this.model.state;
-		for (let j = 0; j < this.local.length; j++) state[this.at + 3 + j] = this.local[j]!;
+		const state = this.state;
+		const local = this.local;
+		for (let j = 0; j < local.length; j++) state[this.at + 3 + j] = local[j]!;
 	}
 
 	get started(): boolean {
-		return this.model.state[this.at + 1] === 1;
+		return this.state[this.at + 1] === 1;
 	}
 
 	get output(): Bit | null {
-		const o = this.model.state[this.at + 2]!;
+		const o = this.state[this.at + 2]!;
 		return o === 2 ? null : (o as Bit);
 	}
 
 	get(from: number, slot: number): number {
-		const b = this.model.state[this.base + from * this.model.slots + slot]!;
+		const b = this.state[this.base + from * this.slots + slot]!;
 		return b === 0 || b === CLOSED ? -1 : b - 1;
 	}
 
 	broadcast(slot: number, value: number): void {
-		const state = this.model.state;
-		const own = this.base + this.self * this.model.slots + slot;
+		const state = this.state;
+		const own = this.base + this.self * this.slots + slot;
 		if (state[own] === 0) state[own] = value + 1;
 		for (let to = 1; to <= this.n; to++) if (to !== this.self) this.model.send(state, to, this.self, slot, value);
 	}
 
 	decide(value: Bit): void {
-		const state = this.model.state;
+		const state = this.state;
 		if (state[this.at + 2] === 2) state[this.at + 2] = value;
 	}
 }

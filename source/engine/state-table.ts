@@ -2,11 +2,18 @@
  * A set of byte states with an outcome mask each: open addressing over the states' own bytes
  * (no strings). States have a fixed width, a multiple of 4 bytes, and are hashed and compared
  * a 32-bit word at a time.
+ *
+ * Built for the search's access pattern, where most lookups find a state already stored and
+ * the cost is waiting for memory: each table slot holds the entry and its full hash side by side,
+ * so a probe that does not match never touches the stored states, and growing never rehashes.
+ * The search looks up all successors of a state in one go (`find`), so their cache misses
+ * overlap.
  */
 export class StateTable {
 	private readonly words: number;
 	private arena: Int32Array;
 	private masks: Uint8Array;
+	/** Per slot: [entry + 1 (0 empty), hash]. */
 	private table: Int32Array;
 	private count = 0;
 
@@ -15,48 +22,66 @@ export class StateTable {
 		this.words = width / 4;
 		this.arena = new Int32Array(1024 * this.words);
 		this.masks = new Uint8Array(1024);
-		this.table = new Int32Array(2048);
+		this.table = new Int32Array(2 * 2048);
 	}
 
 	get size(): number {
 		return this.count;
 	}
 
-	clear(): void {
-		this.count = 0;
-		this.table.fill(0);
-	}
-
-	private hash(state: Int32Array): number {
+	/** The hash of a state, given as a view of its words. */
+	hash(state: Int32Array): number {
 		let h = 0x811c9dc5;
 		for (let i = 0; i < this.words; i++) {
 			h = Math.imul(h ^ state[i]!, 0x01000193);
-			h ^= h >>> 13;
+			h ^= h >>> 15;
 		}
 
-		return h >>> 0;
+		h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+		return h ^ (h >>> 13);
 	}
 
-	private same(entry: number, state: Int32Array): boolean {
-		const at = entry * this.words;
-		for (let i = 0; i < this.words; i++) if (this.arena[at + i] !== state[i]) return false;
-		return true;
-	}
-
-	/** The mask stored for the state, or -1. */
-	get(bytes: Uint8Array): number {
-		const state = new Int32Array(bytes.buffer, bytes.byteOffset, this.words);
-		const mask = this.table.length - 1;
-		for (let slot = this.hash(state) & mask; ; slot = (slot + 1) & mask) {
-			const entry = this.table[slot]!;
+	/** The entry holding the state (its words and their `hash`), or -1. */
+	find(state: Int32Array, hash: number): number {
+		const table = this.table;
+		const mask = (table.length >> 1) - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const entry = table[2 * slot]!;
 			if (entry === 0) return -1;
-			if (this.same(entry - 1, state)) return this.masks[entry - 1]!;
+			if (table[2 * slot + 1] === hash && this.same(entry - 1, state)) return entry - 1;
 		}
+	}
+
+	/**
+	 * Touch the table slots, then the stored states, that `find` will read for these hashes,
+	 * each pass a tight loop of independent loads, so their cache misses overlap instead of
+	 * queueing one behind the other. Only a hint: it changes nothing.
+	 */
+	warm(hashes: Int32Array, count: number): number {
+		const table = this.table;
+		const mask = (table.length >> 1) - 1;
+		const seen = this.seen;
+		for (let i = 0; i < count; i++) seen[i] = table[2 * (hashes[i]! & mask)]!;
+		let sum = 0;
+		for (let i = 0; i < count; i++) if (seen[i]! > 0) sum += this.arena[(seen[i]! - 1) * this.words]!;
+		return sum;
+	}
+
+	private seen = new Int32Array(0);
+
+	/** Make room for `warm` over this many hashes. */
+	reserve(count: number): void {
+		if (this.seen.length < count) this.seen = new Int32Array(count);
+	}
+
+	/** The mask stored in an entry that `find` returned. */
+	maskOf(entry: number): number {
+		return this.masks[entry]!;
 	}
 
 	/** Store the state's mask (the state must not be stored yet). */
-	set(bytes: Uint8Array, value: number): void {
-		if ((this.count + 1) * 2 > this.table.length) this.grow();
+	insert(state: Int32Array, hash: number, value: number): void {
+		if ((this.count + 1) * 2 > this.table.length >> 1) this.grow();
 		if (this.count === this.masks.length) {
 			const arena = new Int32Array(this.arena.length * 2);
 			arena.set(this.arena);
@@ -67,21 +92,48 @@ export class StateTable {
 		}
 
 		const entry = this.count++;
-		this.arena.set(new Int32Array(bytes.buffer, bytes.byteOffset, this.words), entry * this.words);
+		const at = entry * this.words;
+		for (let i = 0; i < this.words; i++) this.arena[at + i] = state[i]!;
 		this.masks[entry] = value;
-		this.place(entry);
+		this.place(entry + 1, hash);
 	}
 
-	private place(entry: number): void {
-		const state = this.arena.subarray(entry * this.words, (entry + 1) * this.words);
-		const mask = this.table.length - 1;
-		let slot = this.hash(state) & mask;
-		while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-		this.table[slot] = entry + 1;
+	/** The mask stored for the state, or -1. */
+	get(bytes: Uint8Array): number {
+		const state = wordsOf(bytes);
+		const entry = this.find(state, this.hash(state));
+		return entry < 0 ? -1 : this.masks[entry]!;
+	}
+
+	/** Store the state's mask (the state must not be stored yet). */
+	set(bytes: Uint8Array, value: number): void {
+		const state = wordsOf(bytes);
+		this.insert(state, this.hash(state), value);
+	}
+
+	private same(entry: number, state: Int32Array): boolean {
+		const at = entry * this.words;
+		for (let i = 0; i < this.words; i++) if (this.arena[at + i] !== state[i]) return false;
+		return true;
+	}
+
+	private place(code: number, hash: number): void {
+		const table = this.table;
+		const mask = (table.length >> 1) - 1;
+		let slot = hash & mask;
+		while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+		table[2 * slot] = code;
+		table[2 * slot + 1] = hash;
 	}
 
 	private grow(): void {
-		this.table = new Int32Array(this.table.length * 2);
-		for (let entry = 0; entry < this.count; entry++) this.place(entry);
+		const old = this.table;
+		this.table = new Int32Array(old.length * 2);
+		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
+}
+
+/** A view of a state's bytes as 32-bit words (the width is a multiple of 4). */
+export function wordsOf(bytes: Uint8Array): Int32Array {
+	return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
 }
