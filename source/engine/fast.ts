@@ -10,7 +10,7 @@
  * then the pool: one bit per message id (the tie-break rank of configuration.ts).
  * Every state is canonical: what can no longer matter is blanked (see `canonicalize`).
  */
-import {type Configuration, type Setup, maxDomain, messageId} from './configuration.js';
+import type {Configuration, Setup} from './configuration.js';
 import {BEHAVIOURS, type Behaviour, type Bit, type Message} from './types.js';
 import type {NodeView, NodeWork} from './protocol.js';
 import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js';
@@ -48,8 +48,9 @@ export class FastModel {
 	private readonly slotOf: Int16Array;
 	private readonly valueOf: Int16Array;
 	private readonly behaviours: number[];
-	/** Id arithmetic: id = ((to * (n + 1) + from) * (S + 1) + slot + 1) * (V + 1) + value + 1. */
-	private readonly values: number;
+	/** Where each slot's values start among one sender's messages; how many values in all. */
+	private readonly slotBase: Int32Array;
+	private readonly perSender: number;
 	private readonly perRecipient: number;
 	private readonly nodes: ByteNode[] = [];
 
@@ -63,24 +64,35 @@ export class FastModel {
 		this.slots = protocol.slots.length;
 		this.local = protocol.initialLocal.length;
 		this.block = 3 + this.local + (n + 1) * this.slots;
-		const values = maxDomain(setup);
-		this.messages = (n + 1) * (n + 1) * (this.slots + 1) * (values + 1);
+		// Dense message ids, in the order of the tie-break rank (configuration.ts): by recipient,
+		// its start message first, then by sender, slot and value. Messages to one node are
+		// contiguous, and the pool holds a bit for every message that can exist.
+		this.slotBase = new Int32Array(this.slots);
+		let domains = 0;
+		for (let slot = 0; slot < this.slots; slot++) {
+			this.slotBase[slot] = domains;
+			domains += protocol.slots[slot]!.values.length;
+		}
+
+		this.perSender = domains;
+		this.perRecipient = 1 + n * domains;
+		this.messages = n * this.perRecipient;
 		this.poolAt = n * this.block;
 		// A whole number of 32-bit words, so states hash and compare a word at a time.
 		this.size = Math.ceil((this.poolAt + Math.ceil(this.messages / 8)) / 4) * 4;
-		this.toOf = new Int16Array(this.messages).fill(-1);
+		this.toOf = new Int16Array(this.messages);
 		this.fromOf = new Int16Array(this.messages);
 		this.slotOf = new Int16Array(this.messages);
 		this.valueOf = new Int16Array(this.messages);
 		for (let to = 1; to <= n; to++) {
-			const start = messageId(setup, {to, from: 0, slot: -1, value: -1});
+			const start = (to - 1) * this.perRecipient;
 			this.toOf[start] = to;
 			this.slotOf[start] = -1;
 			this.valueOf[start] = -1;
 			for (let from = 1; from <= n; from++) {
 				for (let slot = 0; slot < this.slots; slot++) {
 					for (let value = 0; value < protocol.slots[slot]!.values.length; value++) {
-						const id = messageId(setup, {to, from, slot, value});
+						const id = this.id(to, from, slot, value);
 						this.toOf[id] = to;
 						this.fromOf[id] = from;
 						this.slotOf[id] = slot;
@@ -91,8 +103,6 @@ export class FastModel {
 		}
 
 		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
-		this.values = values;
-		this.perRecipient = (n + 1) * (this.slots + 1) * (values + 1);
 		for (let node = 1; node <= n; node++) this.nodes[node] = new ByteNode(this, node);
 		const groups = new Map<string, number[]>();
 		let symmetric = protocol.role !== undefined;
@@ -209,7 +219,7 @@ export class FastModel {
 
 	/** The id of a protocol message (from ≥ 1, slot ≥ 0). */
 	id(to: number, from: number, slot: number, value: number): number {
-		return ((to * (this.n + 1) + from) * (this.slots + 1) + slot + 1) * (this.values + 1) + value + 1;
+		return (to - 1) * this.perRecipient + 1 + (from - 1) * this.perSender + this.slotBase[slot]! + value;
 	}
 
 	message(id: number): Message {
@@ -228,7 +238,10 @@ export class FastModel {
 			for (let j = 0; j < node.received.length; j++) state[at + 3 + this.local + j] = node.received[j]! + 1;
 		}
 
-		for (const entry of c.pool) state[this.poolAt + (entry.id >> 3)]! |= 1 << (entry.id & 7);
+		for (const {message: m} of c.pool) {
+			const id = m.slot === -1 ? (m.to - 1) * this.perRecipient : this.id(m.to, m.from, m.slot, m.value);
+			state[this.poolAt + (id >> 3)]! |= 1 << (id & 7);
+		}
 		this.canonicalize(state);
 		return state;
 	}
@@ -260,7 +273,7 @@ export class FastModel {
 	private settle(state: Uint8Array, node: number): void {
 		const {n, block, slots, local} = this;
 		const at = (node - 1) * block;
-		const first = node * this.perRecipient;
+		const first = (node - 1) * this.perRecipient;
 		const last = first + this.perRecipient;
 		if (!this.processing(state, node)) {
 			state.fill(0, at + 1, at + block);
