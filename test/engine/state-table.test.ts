@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {StateTable, wordsOf} from '../../source/engine/state-table.js';
+
+/** A constant hash, so every state collides: only the stored words can tell them apart. */
+class Colliding extends StateTable {
+	override hash(): number {
+		return 7;
+	}
+}
+
+describe('StateTable', () => {
+	it('agrees with a Map over many states, through several growths', () => {
+		fc.assert(
+			fc.property(fc.array(fc.uint8Array({minLength: 8, maxLength: 8}), {minLength: 1, maxLength: 3000}), states => {
+				const table = new StateTable(8);
+				const reference = new Map<string, number>();
+				for (const [i, bytes] of states.entries()) {
+					const id = bytes.join(',');
+					expect(table.get(bytes)).toBe(reference.get(id) ?? -1);
+					if (!reference.has(id)) {
+						table.set(bytes, i % 32);
+						reference.set(id, i % 32);
+					}
+				}
+
+				expect(table.size).toBe(reference.size);
+				for (const bytes of states) expect(table.get(bytes)).toBe(reference.get(bytes.join(',')));
+			}),
+			{numRuns: 30},
+		);
+	});
+
+	it('tells states apart by their words when every hash is the same', () => {
+		const table = new Colliding(4);
+		for (let v = 0; v < 300; v++) table.set(new Uint8Array([v & 255, v >> 8, 1, 2]), v % 7);
+		for (let v = 0; v < 300; v++) expect(table.get(new Uint8Array([v & 255, v >> 8, 1, 2]))).toBe(v % 7);
+		expect(table.get(new Uint8Array([44, 1, 2, 2]))).toBe(-1);
+	});
+
+	it('finds by words and hash, and warming changes nothing', () => {
+		const table = new StateTable(8);
+		const a = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+		const b = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 9]);
+		const wa = wordsOf(a);
+		const wb = wordsOf(b);
+		table.insert(wa, table.hash(wa), 5);
+		const hashes = Int32Array.of(table.hash(wa), table.hash(wb));
+		table.reserve(2);
+		table.warm(hashes, 2);
+		expect(table.maskOf(table.find(wa, hashes[0]!))).toBe(5);
+		expect(table.find(wb, hashes[1]!)).toBe(-1);
+		expect(table.size).toBe(1);
+	});
+
+	it('refuses a width that is not whole words', () => {
+		expect(() => new StateTable(6)).toThrow(/multiple of 4/);
+	});
+});
