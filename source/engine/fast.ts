@@ -7,7 +7,8 @@
  * Layout: per node i (1..n) a block of B bytes at (i - 1) * B:
  *   [0] 0 honest, 1 crash, 2 lie, 3 byzantine   [1] started   [2] output 0, 1, or 2 for none
  *   [3 .. 3 + L) local state   [3 + L ..) received, (n + 1) * S bytes: value + 1, 0 none, 255 closed
- * then the pool: one bit per message id (the tie-break rank of configuration.ts).
+ * then the pool: one bit per message that can exist, by a dense id in the order of the tie-break
+ * rank of configuration.ts (so moves are tried in the game's order).
  * Every state is canonical: what can no longer matter is blanked (see `canonicalize`).
  */
 import type {Configuration, Setup} from './configuration.js';
