@@ -99,11 +99,16 @@ export class Analyzer {
 		const levels = this.levels;
 		const level = (depth: number): Level => (levels[depth] ??= new Level(model));
 
-		/** R of a state known to be missing from the memo, whose key and hash are given. */
-		const expand = (depth: number, state: Uint8Array, key: Int32Array, hash: number): OutcomeMask => {
+		/**
+		 * Search a state known to be missing from the memo, whose key and hash are given; store
+		 * its R and return its entry (-1 when the search stopped). `parent` is the level of the
+		 * state it was reached from, by that level's move `at` (none for the first state);
+		 * `exact` says whether its key is the state itself (not renumbered).
+		 */
+		const expand = (depth: number, state: Uint8Array, key: Int32Array, hash: number, parent: Level | undefined, at: number, exact: boolean): number => {
 			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
 				stopped = true;
-				return 0;
+				return -1;
 			}
 
 			states++;
@@ -113,13 +118,45 @@ export class Analyzer {
 				discover(mask, null);
 			}
 
-			// Every successor first, then all their lookups in one go, so the memory waits overlap.
 			const here = level(depth);
 			const count = model.movesInto(state, here.moves);
-			for (let i = 0; i < count; i++) here.prepare(i, state, memo);
+			here.begin(count);
+			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
+			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
+			// when P·b is stored as it is and was searched with its successors linked, the link
+			// by a (there is one exactly when a is still a move after b) names P·b·a's entry, with
+			// no state to build or look up.
+			if (parent) {
+				const a = parent.moves[at]!;
+				let candidates = 0;
+				for (let i = 0; i < count; i++) {
+					const b = here.moves[i]!;
+					if (!model.commute(a, b)) continue;
+					const j = parent.indexOf[b]!;
+					if (j < 0 || j >= at || parent.codes[j]! < 0 || (parent.codes[j]! & 1) === 0) continue;
+					here.which[candidates] = i;
+					here.via[candidates++] = parent.codes[j]! >> 1;
+				}
+
+				memo.reserve(candidates);
+				memo.warmLinks(here.via, candidates);
+				for (let k = 0; k < candidates; k++) {
+					const code = memo.link(here.via[k]!, a);
+					if (code < 0) continue;
+					here.codes[here.which[k]!] = code;
+					here.linked[here.which[k]!] = 1;
+				}
+			}
+
+			// Every other successor first, then all their lookups in one go, so the memory waits
+			// overlap.
+			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.prepare(i, state, memo);
 			memo.reserve(count);
 			memo.warm(here.hashes, count);
-			for (let i = 0; i < count; i++) here.entries[i] = memo.find(here.keys[i]!, here.hashes[i]!);
+			for (let i = 0; i < count; i++) {
+				if (here.linked[i] === 0) here.codes[i] = here.code(i, memo.find(here.keys[i]!, here.hashes[i]!));
+			}
+
 			for (let i = 0; i < count; i++) {
 				if (stopped) break;
 				if (labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
@@ -127,35 +164,49 @@ export class Analyzer {
 					break;
 				}
 
-				path.push(here.moves[i]!);
-				const child = here.states[i]!;
-				// A miss may since have been stored by an earlier sibling's search.
-				const entry = here.entries[i]! >= 0 ? here.entries[i]! : memo.find(here.keys[i]!, here.hashes[i]!);
-				if (entry >= 0) {
-					const known = memo.maskOf(entry);
-					discover(known, child);
+				const move = here.moves[i]!;
+				path.push(move);
+				if (here.linked[i] === 1) {
+					const known = memo.maskOf(here.codes[i]! >> 1);
+					// Outcomes found in an earlier call may be new to this one: build the state then.
+					if ((known & ~found) !== 0) discover(known, model.apply(state, move));
 					mask |= known;
 				} else {
-					mask |= expand(depth + 1, child, here.keys[i]!, here.hashes[i]!);
+					// A miss may since have been stored by an earlier sibling's search.
+					if (here.codes[i]! < 0) here.codes[i] = here.code(i, memo.find(here.keys[i]!, here.hashes[i]!));
+					if (here.codes[i]! >= 0) {
+						const known = memo.maskOf(here.codes[i]! >> 1);
+						discover(known, here.states[i]!);
+						mask |= known;
+					} else {
+						const entry = expand(depth + 1, here.states[i]!, here.keys[i]!, here.hashes[i]!, here, i, here.isExact(i));
+						here.codes[i] = here.code(i, entry);
+						if (entry >= 0) mask |= memo.maskOf(entry);
+					}
 				}
 
 				path.pop();
 			}
 
-			if (!stopped) memo.insert(key, hash, mask);
-			return mask;
+			here.end(count);
+			if (stopped) return -1;
+			const entry = memo.insert(key, hash, mask);
+			if (exact) memo.setLinks(entry, here.moves, here.codes, count);
+			return entry;
 		};
 
 		const start = model.encode(c);
-		const startKey = wordsOf(model.key(start, new Uint8Array(model.size)).slice());
+		const startBytes = model.key(start, new Uint8Array(model.size));
+		const startKey = wordsOf(startBytes.slice());
 		const startHash = memo.hash(startKey);
 		const startEntry = memo.find(startKey, startHash);
-		let mask: OutcomeMask;
+		let mask: OutcomeMask = 0;
 		if (startEntry >= 0) {
 			mask = memo.maskOf(startEntry);
 			discover(mask, start);
 		} else {
-			mask = expand(0, start, startKey, startHash);
+			const entry = expand(0, start, startKey, startHash, undefined, -1, startBytes === start);
+			if (entry >= 0) mask = memo.maskOf(entry);
 		}
 
 		const complete = !stopped;
@@ -232,23 +283,61 @@ export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis =
 
 /**
  * The successors of one state, at one search depth: their moves, states, keys (as words) and
- * hashes, and what a lookup found. Buffers grow on demand and are reused by every state
- * expanded at that depth.
+ * hashes, and the memo entry each turned out to have, as a link code (see StateTable.setLinks;
+ * -1 before it is known). Buffers grow on demand and are reused by every state expanded at that
+ * depth.
  */
 class Level {
 	readonly moves: Int32Array;
 	readonly states: Uint8Array[] = [];
 	readonly keys: Int32Array[] = [];
 	readonly hashes: Int32Array;
-	readonly entries: Int32Array;
+	readonly codes: Int32Array;
+	/** 1 where the code came from a link (the successor was not built). */
+	readonly linked: Uint8Array;
+	/** Where each move stands in `moves`, or -1. */
+	readonly indexOf: Int32Array;
+	/** Successors that may be reached by a link, and the entry whose link to follow. */
+	readonly which: Int32Array;
+	readonly via: Int32Array;
 	private readonly words: Int32Array[] = [];
 	private readonly keyBytes: Uint8Array[] = [];
 	private readonly keyWords: Int32Array[] = [];
 
 	constructor(private readonly model: FastModel) {
-		this.moves = new Int32Array(model.maxMoves);
-		this.hashes = new Int32Array(model.maxMoves);
-		this.entries = new Int32Array(model.maxMoves);
+		const most = model.maxMoves;
+		this.moves = new Int32Array(most);
+		this.hashes = new Int32Array(most);
+		this.codes = new Int32Array(most);
+		this.linked = new Uint8Array(most);
+		this.indexOf = new Int32Array(model.maxMoves).fill(-1);
+		this.which = new Int32Array(most);
+		this.via = new Int32Array(most);
+		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
+	}
+
+	/** Start on a state whose `count` moves are in `moves`. */
+	begin(count: number): void {
+		for (let i = 0; i < count; i++) {
+			this.indexOf[this.moves[i]!] = i;
+			this.linked[i] = 0;
+			this.codes[i] = -1;
+		}
+	}
+
+	/** Done with the state (its children no longer read `indexOf`). */
+	end(count: number): void {
+		for (let i = 0; i < count; i++) this.indexOf[this.moves[i]!] = -1;
+	}
+
+	/** Whether successor i's key is the state itself. */
+	isExact(i: number): boolean {
+		return this.keys[i] === this.words[i];
+	}
+
+	/** The link code of successor i stored at `entry` (-1 stays -1). */
+	code(i: number, entry: number): number {
+		return entry < 0 ? -1 : 2 * entry + (this.isExact(i) ? 1 : 0);
 	}
 
 	/** Compute successor i of `state` (by move i), its key and its hash. */

@@ -329,9 +329,29 @@ export class FastModel {
 		return Array.from(out.subarray(0, this.movesInto(state, out)));
 	}
 
-	/** The most moves a state can have: every delivery, corruption and injection. */
+	/** The most moves a state can have (every delivery, corruption and injection), and a bound on move numbers. */
 	get maxMoves(): number {
 		return 2 * this.messages + 4 * (this.n + 1);
+	}
+
+	/**
+	 * Whether two moves commute: they act on different nodes (a delivery or injection on its
+	 * recipient, a corruption on the corrupted node). When each is still a move after the other,
+	 * either order reaches the same state: a move changes only its node's block, and adds messages
+	 * to the pool, and whether a message is recorded or dropped as inert depends on its recipient
+	 * alone. (Whether each stays a move after the other is not claimed: with f = 1, corrupting one
+	 * node takes away corrupting another.)
+	 */
+	commute(a: FastMove, b: FastMove): boolean {
+		return this.nodeOf(a) !== this.nodeOf(b);
+	}
+
+	/** The node a move acts on. */
+	private nodeOf(move: FastMove): number {
+		const m = this.messages;
+		if (move < m) return this.toOf[move]!;
+		if (move < 2 * m) return this.toOf[move - m]!;
+		return (move - 2 * m) >> 2;
 	}
 
 	/** The moves of a state, in the same order, written into `out`; returns how many. */

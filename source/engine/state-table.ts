@@ -94,8 +94,8 @@ export class StateTable {
 		return this.masks[entry]!;
 	}
 
-	/** Store the state's mask (the state must not be stored yet). */
-	insert(state: Int32Array, hash: number, value: number): void {
+	/** Store the state's mask (the state must not be stored yet); returns its entry. */
+	insert(state: Int32Array, hash: number, value: number): number {
 		if ((this.count + 1) * 2 > this.table.length >> 1) this.grow();
 		if (this.count === this.masks.length) {
 			const arena = new Int32Array(this.arena.length * 2);
@@ -104,6 +104,12 @@ export class StateTable {
 			const masks = new Uint8Array(this.masks.length * 2);
 			masks.set(this.masks);
 			this.masks = masks;
+			const linkAt = new Int32Array(this.linkAt.length * 2).fill(-1);
+			linkAt.set(this.linkAt);
+			this.linkAt = linkAt;
+			const linkCount = new Int32Array(this.linkCount.length * 2);
+			linkCount.set(this.linkCount);
+			this.linkCount = linkCount;
 		}
 
 		const entry = this.count++;
@@ -111,6 +117,60 @@ export class StateTable {
 		for (let i = 0; i < this.words; i++) this.arena[at + i] = state[i]!;
 		this.masks[entry] = value;
 		this.place(entry + 1, hash);
+		return entry;
+	}
+
+	/**
+	 * Links: for an entry, the entry of each of its successors, by move. A link's code is
+	 * 2 * entry + 1 when the successor is stored as it is (its key was itself), 2 * entry when it
+	 * is stored renumbered. Set at most once per entry.
+	 */
+	private linkAt = new Int32Array(1024).fill(-1);
+	private linkCount = new Int32Array(1024);
+	private linkMoves = new Uint16Array(4096);
+	private linkCodes = new Int32Array(4096);
+	private linkTop = 0;
+
+	/** Moves must be below 65,536. */
+	setLinks(entry: number, moves: Int32Array, codes: Int32Array, count: number): void {
+		if (this.linkTop + count > this.linkMoves.length) {
+			let size = this.linkMoves.length * 2;
+			while (this.linkTop + count > size) size *= 2;
+			const linkMoves = new Uint16Array(size);
+			linkMoves.set(this.linkMoves);
+			this.linkMoves = linkMoves;
+			const linkCodes = new Int32Array(size);
+			linkCodes.set(this.linkCodes);
+			this.linkCodes = linkCodes;
+		}
+
+		const at = this.linkTop;
+		for (let i = 0; i < count; i++) {
+			this.linkMoves[at + i] = moves[i]!;
+			this.linkCodes[at + i] = codes[i]!;
+		}
+
+		this.linkAt[entry] = at;
+		this.linkCount[entry] = count;
+		this.linkTop += count;
+	}
+
+	/** Like `warm`, for the links `link` will read next: of these entries. */
+	warmLinks(entries: Int32Array, count: number): number {
+		const seen = this.seen;
+		for (let i = 0; i < count; i++) seen[i] = this.linkAt[entries[i]!]!;
+		let sum = 0;
+		for (let i = 0; i < count; i++) if (seen[i]! >= 0) sum += this.linkMoves[seen[i]!]! + this.linkCodes[seen[i]!]!;
+		return sum;
+	}
+
+	/** The code of the entry's successor by `move` (see `setLinks`), or -1 when not linked. */
+	link(entry: number, move: number): number {
+		const at = this.linkAt[entry]!;
+		if (at < 0) return -1;
+		const end = at + this.linkCount[entry]!;
+		for (let i = at; i < end; i++) if (this.linkMoves[i] === move) return this.linkCodes[i]!;
+		return -1;
 	}
 
 	/** The mask stored for the state, or -1. */

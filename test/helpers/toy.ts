@@ -26,6 +26,37 @@ export const selfish: Protocol = {
 	}),
 };
 
+/**
+ * A toy protocol where the order of arrival matters at one node: each node sends its input and
+ * decides the first value it hears (never its own), and keeps listening. Two messages to one
+ * node then stay deliverable in either order and lead to different configurations.
+ */
+export const firstWins: Protocol = {
+	id: 'first-wins',
+	title: 'decide the first value heard',
+	flaw: 'agreement, whenever inputs differ',
+	hasRounds: false,
+	instantiate: (n, f) => ({
+		id: 'first-wins',
+		n,
+		f,
+		params: {rounds: 1},
+		slots: [{name: 'value', values: ['0', '1']}],
+		initialLocal: [],
+		start: node => node.broadcast(0, node.input),
+		receive(node, _from, _slot, value) {
+			if (node.output === null) node.decide(value as Bit);
+		},
+		summary: node => (node.output === null ? 'waiting' : `heard ${node.output}`),
+		closed: () => false,
+		role: () => 0,
+	}),
+};
+
+export function firstWinsGame(inputs: readonly Bit[], allowed: readonly Behaviour[] = [], f = 1): Configuration {
+	return initialConfiguration(makeSetup({protocol: firstWins.instantiate(inputs.length, f, {}), inputs, allowed}));
+}
+
 export function toyGame(inputs: readonly Bit[], allowed: readonly Behaviour[] = [], f = 1): Configuration {
 	return initialConfiguration(makeSetup({protocol: selfish.instantiate(inputs.length, f, {}), inputs, allowed}));
 }
