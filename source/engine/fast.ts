@@ -49,6 +49,8 @@ export class FastModel {
 	private readonly slotOf: Int16Array;
 	private readonly valueOf: Int16Array;
 	private readonly behaviours: number[];
+	/** Whether the protocol declares arrival order at a node irrelevant (`orderFree`). */
+	private readonly orderFree: boolean;
 	/** Where each slot's values start among one sender's messages; how many values in all. */
 	private readonly slotBase: Int32Array;
 	private readonly perSender: number;
@@ -103,6 +105,7 @@ export class FastModel {
 			}
 		}
 
+		this.orderFree = protocol.orderFree === true;
 		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
 		for (let node = 1; node <= n; node++) this.nodes[node] = new ByteNode(this, node);
 		const groups = new Map<string, number[]>();
@@ -340,11 +343,15 @@ export class FastModel {
 	 * either order reaches the same state: a move changes only its node's block, and adds messages
 	 * to the pool, and whether a message is recorded or dropped as inert depends on its recipient
 	 * alone. (Whether each stays a move after the other is not claimed: with f = 1, corrupting one
-	 * node takes away corrupting another.)
+	 * node takes away corrupting another.) For an `orderFree` protocol any two moves commute in
+	 * that sense.
 	 */
 	commute(a: FastMove, b: FastMove): boolean {
+		if (this.orderFree) return a !== b;
 		return this.nodeOf(a) !== this.nodeOf(b);
 	}
+
+
 
 	/** The node a move acts on. */
 	private nodeOf(move: FastMove): number {

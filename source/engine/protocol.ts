@@ -57,6 +57,15 @@ export interface ProtocolInstance {
 	 */
 	closed(node: Readonly<NodeView>, slot: number): boolean;
 	/**
+	 * Declares that arrival order does not matter at a node: whenever two moves on the same node
+	 * (deliveries or injections) can each still be taken after the other, both orders leave the
+	 * same state. It holds when a node acts on the set of values it has recorded, and closes a
+	 * slot (`closed`) once later values there could no longer change what it did. The analysis
+	 * then treats every two moves as commuting when both orders are possible, and reads more
+	 * successors through the memo's links. A property test checks it for every built-in protocol.
+	 */
+	readonly orderFree?: boolean;
+	/**
 	 * Opt in to the symmetry reduction: nodes with the same role and the same input are
 	 * interchangeable, renumbering them changing nothing in what the protocol does. Without it
 	 * (or when it returns undefined for some node) the analysis never renumbers nodes.

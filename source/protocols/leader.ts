@@ -25,6 +25,7 @@ export const leader: Protocol = {
 			if (from === LEADER && node.output === null) node.decide(value === 1 ? 1 : 0);
 		},
 		// Node 1 leads; the followers are interchangeable.
+		orderFree: true,
 		role: self => (self === LEADER ? 1 : 0),
 		// The leader never reads a value; a follower stops reading once it has output.
 		closed: node => node.self === LEADER || node.output !== null,

@@ -27,6 +27,7 @@ export const quorum: Protocol = {
 		receive: node => decideAtQuorum(node),
 		summary: voteSummary,
 		// Every node plays the same part.
+		orderFree: true,
 		role: () => 0,
 		// Decided: it never counts votes again.
 		closed: node => node.output !== null,

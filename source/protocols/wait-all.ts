@@ -26,6 +26,7 @@ export const waitAll: Protocol = {
 		receive: node => decideWhenAll(node),
 		summary: voteSummary,
 		// Every node plays the same part.
+		orderFree: true,
 		role: () => 0,
 		// Decided: it never counts votes again.
 		closed: node => node.output !== null,
