@@ -99,11 +99,14 @@ export class Analyzer {
 		const levels = this.levels;
 		const level = (depth: number): Level => (levels[depth] ??= new Level(model));
 
+		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
+		let stored = -1;
+
 		/**
 		 * Search a state known to be missing from the memo, whose key and hash are given; store
-		 * its R and return its entry (-1 when the search stopped). `parent` is the level of the
-		 * state it was reached from, by that level's move `at` (none for the first state);
-		 * `exact` says whether its key is the state itself (not renumbered).
+		 * its R and return it (-1 when the search stopped). `parent` is the level of the state it
+		 * was reached from, by that level's move `at` (none for the first state); `exact` says
+		 * whether its key is the state itself (not renumbered): only then are its links stored.
 		 */
 		const expand = (depth: number, state: Uint8Array, key: Int32Array, hash: number, parent: Level | undefined, at: number, exact: boolean): number => {
 			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
@@ -123,9 +126,8 @@ export class Analyzer {
 			here.begin(count);
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
-			// when P·b is stored as it is and was searched with its successors linked, the link
-			// by a (there is one exactly when a is still a move after b) names P·b·a's entry, with
-			// no state to build or look up.
+			// when P·b has links, its link by a (there is one exactly when a is still a move
+			// after b) gives P·b·a's mask and links, with no state to build or look up.
 			if (parent) {
 				const a = parent.moves[at]!;
 				let candidates = 0;
@@ -133,18 +135,19 @@ export class Analyzer {
 					const b = here.moves[i]!;
 					if (!model.commute(a, b)) continue;
 					const j = parent.indexOf[b]!;
-					if (j < 0 || j >= at || parent.codes[j]! < 0 || (parent.codes[j]! & 1) === 0) continue;
+					if (j < 0 || j >= at || parent.next[j]! < 0) continue;
 					here.which[candidates] = i;
-					here.via[candidates++] = parent.codes[j]! >> 1;
+					here.via[candidates++] = parent.next[j]!;
 				}
 
-				memo.reserve(candidates);
 				memo.warmLinks(here.via, candidates);
 				for (let k = 0; k < candidates; k++) {
-					const code = memo.link(here.via[k]!, a);
-					if (code < 0) continue;
-					here.codes[here.which[k]!] = code;
-					here.linked[here.which[k]!] = 1;
+					const place = memo.follow(here.via[k]!, a);
+					if (place < 0) continue;
+					const i = here.which[k]!;
+					here.masks[i] = memo.maskAt(place);
+					here.next[i] = memo.nextAt(place);
+					here.linked[i] = 1;
 				}
 			}
 
@@ -153,9 +156,7 @@ export class Analyzer {
 			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.prepare(i, state, memo);
 			memo.reserve(count);
 			memo.warm(here.hashes, count);
-			for (let i = 0; i < count; i++) {
-				if (here.linked[i] === 0) here.codes[i] = here.code(i, memo.find(here.keys[i]!, here.hashes[i]!));
-			}
+			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.found(i, memo, memo.find(here.keys[i]!, here.hashes[i]!));
 
 			for (let i = 0; i < count; i++) {
 				if (stopped) break;
@@ -167,32 +168,31 @@ export class Analyzer {
 				const move = here.moves[i]!;
 				path.push(move);
 				if (here.linked[i] === 1) {
-					const known = memo.maskOf(here.codes[i]! >> 1);
 					// Outcomes found in an earlier call may be new to this one: build the state then.
-					if ((known & ~found) !== 0) discover(known, model.apply(state, move));
-					mask |= known;
+					if ((here.masks[i]! & ~found) !== 0) discover(here.masks[i]!, model.apply(state, move));
 				} else {
 					// A miss may since have been stored by an earlier sibling's search.
-					if (here.codes[i]! < 0) here.codes[i] = here.code(i, memo.find(here.keys[i]!, here.hashes[i]!));
-					if (here.codes[i]! >= 0) {
-						const known = memo.maskOf(here.codes[i]! >> 1);
-						discover(known, here.states[i]!);
-						mask |= known;
+					if (here.masks[i] === NONE) here.found(i, memo, memo.find(here.keys[i]!, here.hashes[i]!));
+					if (here.masks[i] === NONE) {
+						const child = expand(depth + 1, here.states[i]!, here.keys[i]!, here.hashes[i]!, here, i, here.isExact(i));
+						if (child >= 0) {
+							here.masks[i] = child;
+							here.next[i] = stored;
+						}
 					} else {
-						const entry = expand(depth + 1, here.states[i]!, here.keys[i]!, here.hashes[i]!, here, i, here.isExact(i));
-						here.codes[i] = here.code(i, entry);
-						if (entry >= 0) mask |= memo.maskOf(entry);
+						discover(here.masks[i]!, here.states[i]!);
 					}
 				}
 
 				path.pop();
+				if (here.masks[i] !== NONE) mask |= here.masks[i]!;
 			}
 
 			here.end(count);
 			if (stopped) return -1;
 			const entry = memo.insert(key, hash, mask);
-			if (exact) memo.setLinks(entry, here.moves, here.codes, count);
-			return entry;
+			stored = exact ? memo.setLinks(entry, here.moves, here.masks, here.next, count) : -1;
+			return mask;
 		};
 
 		const start = model.encode(c);
@@ -205,8 +205,7 @@ export class Analyzer {
 			mask = memo.maskOf(startEntry);
 			discover(mask, start);
 		} else {
-			const entry = expand(0, start, startKey, startHash, undefined, -1, startBytes === start);
-			if (entry >= 0) mask = memo.maskOf(entry);
+			mask = Math.max(0, expand(0, start, startKey, startHash, undefined, -1, startBytes === start));
 		}
 
 		const complete = !stopped;
@@ -281,23 +280,27 @@ function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
 /** One-off analysis with a fresh memo. */
 export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);
 
+/** No mask known yet (masks are below 32). */
+const NONE = 255;
+
 /**
  * The successors of one state, at one search depth: their moves, states, keys (as words) and
- * hashes, and the memo entry each turned out to have, as a link code (see StateTable.setLinks;
- * -1 before it is known). Buffers grow on demand and are reused by every state expanded at that
- * depth.
+ * hashes; then each one's mask once known, and where its links are (-1 when it has none, or when
+ * it is stored renumbered). Buffers grow on demand and are reused by every state expanded at
+ * that depth.
  */
 class Level {
 	readonly moves: Int32Array;
 	readonly states: Uint8Array[] = [];
 	readonly keys: Int32Array[] = [];
 	readonly hashes: Int32Array;
-	readonly codes: Int32Array;
-	/** 1 where the code came from a link (the successor was not built). */
+	readonly masks: Uint8Array;
+	readonly next: Int32Array;
+	/** 1 where the mask came from a link (the successor was not built). */
 	readonly linked: Uint8Array;
 	/** Where each move stands in `moves`, or -1. */
 	readonly indexOf: Int32Array;
-	/** Successors that may be reached by a link, and the entry whose link to follow. */
+	/** Successors that may be read through a link, and the links to read. */
 	readonly which: Int32Array;
 	readonly via: Int32Array;
 	private readonly words: Int32Array[] = [];
@@ -306,14 +309,15 @@ class Level {
 
 	constructor(private readonly model: FastModel) {
 		const most = model.maxMoves;
+		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
 		this.moves = new Int32Array(most);
 		this.hashes = new Int32Array(most);
-		this.codes = new Int32Array(most);
+		this.masks = new Uint8Array(most);
+		this.next = new Int32Array(most);
 		this.linked = new Uint8Array(most);
-		this.indexOf = new Int32Array(model.maxMoves).fill(-1);
+		this.indexOf = new Int32Array(most).fill(-1);
 		this.which = new Int32Array(most);
 		this.via = new Int32Array(most);
-		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
 	}
 
 	/** Start on a state whose `count` moves are in `moves`. */
@@ -321,7 +325,8 @@ class Level {
 		for (let i = 0; i < count; i++) {
 			this.indexOf[this.moves[i]!] = i;
 			this.linked[i] = 0;
-			this.codes[i] = -1;
+			this.masks[i] = NONE;
+			this.next[i] = -1;
 		}
 	}
 
@@ -335,9 +340,11 @@ class Level {
 		return this.keys[i] === this.words[i];
 	}
 
-	/** The link code of successor i stored at `entry` (-1 stays -1). */
-	code(i: number, entry: number): number {
-		return entry < 0 ? -1 : 2 * entry + (this.isExact(i) ? 1 : 0);
+	/** Successor i is stored at `entry` (or missing, when -1). */
+	found(i: number, memo: StateTable, entry: number): void {
+		if (entry < 0) return;
+		this.masks[i] = memo.maskOf(entry);
+		this.next[i] = this.isExact(i) ? memo.linksOf(entry) : -1;
 	}
 
 	/** Compute successor i of `state` (by move i), its key and its hash. */

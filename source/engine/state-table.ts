@@ -107,9 +107,6 @@ export class StateTable {
 			const linkAt = new Int32Array(this.linkAt.length * 2).fill(-1);
 			linkAt.set(this.linkAt);
 			this.linkAt = linkAt;
-			const linkCount = new Int32Array(this.linkCount.length * 2);
-			linkCount.set(this.linkCount);
-			this.linkCount = linkCount;
 		}
 
 		const entry = this.count++;
@@ -121,56 +118,63 @@ export class StateTable {
 	}
 
 	/**
-	 * Links: for an entry, the entry of each of its successors, by move. A link's code is
-	 * 2 * entry + 1 when the successor is stored as it is (its key was itself), 2 * entry when it
-	 * is stored renumbered. Set at most once per entry.
+	 * Links: for an entry, each successor by move, with its mask and where its own links are
+	 * (-1 when it has none, or is stored renumbered). One list per entry, set at most once, in one
+	 * heap of 32-bit pairs: a header [count, 0], then per successor [move | mask << 16, links].
+	 * Following a link thus reads one place in memory; the successor's entry is never needed.
 	 */
 	private linkAt = new Int32Array(1024).fill(-1);
-	private linkCount = new Int32Array(1024);
-	private linkMoves = new Uint16Array(4096);
-	private linkCodes = new Int32Array(4096);
+	private links = new Int32Array(8192);
 	private linkTop = 0;
 
-	/** Moves must be below 65,536. */
-	setLinks(entry: number, moves: Int32Array, codes: Int32Array, count: number): void {
-		if (this.linkTop + count > this.linkMoves.length) {
-			let size = this.linkMoves.length * 2;
-			while (this.linkTop + count > size) size *= 2;
-			const linkMoves = new Uint16Array(size);
-			linkMoves.set(this.linkMoves);
-			this.linkMoves = linkMoves;
-			const linkCodes = new Int32Array(size);
-			linkCodes.set(this.linkCodes);
-			this.linkCodes = linkCodes;
+	/** Store an entry's links (moves below 65,536); returns where they are. */
+	setLinks(entry: number, moves: Int32Array, masks: Uint8Array, next: Int32Array, count: number): number {
+		const need = this.linkTop + 2 * (count + 1);
+		if (need > this.links.length) {
+			let size = this.links.length * 2;
+			while (need > size) size *= 2;
+			const links = new Int32Array(size);
+			links.set(this.links);
+			this.links = links;
 		}
 
 		const at = this.linkTop;
+		this.links[at] = count;
 		for (let i = 0; i < count; i++) {
-			this.linkMoves[at + i] = moves[i]!;
-			this.linkCodes[at + i] = codes[i]!;
+			this.links[at + 2 + 2 * i] = moves[i]! | (masks[i]! << 16);
+			this.links[at + 3 + 2 * i] = next[i]!;
 		}
 
 		this.linkAt[entry] = at;
-		this.linkCount[entry] = count;
-		this.linkTop += count;
+		this.linkTop = need;
+		return at;
 	}
 
-	/** Like `warm`, for the links `link` will read next: of these entries. */
-	warmLinks(entries: Int32Array, count: number): number {
-		const seen = this.seen;
-		for (let i = 0; i < count; i++) seen[i] = this.linkAt[entries[i]!]!;
+	/** Where an entry's links are, or -1. */
+	linksOf(entry: number): number {
+		return this.linkAt[entry]!;
+	}
+
+	/** Touch the link lists that `follow` will read next, so their cache misses overlap. */
+	warmLinks(at: Int32Array, count: number): number {
 		let sum = 0;
-		for (let i = 0; i < count; i++) if (seen[i]! >= 0) sum += this.linkMoves[seen[i]!]! + this.linkCodes[seen[i]!]!;
+		for (let i = 0; i < count; i++) sum += this.links[at[i]!]!;
 		return sum;
 	}
 
-	/** The code of the entry's successor by `move` (see `setLinks`), or -1 when not linked. */
-	link(entry: number, move: number): number {
-		const at = this.linkAt[entry]!;
-		if (at < 0) return -1;
-		const end = at + this.linkCount[entry]!;
-		for (let i = at; i < end; i++) if (this.linkMoves[i] === move) return this.linkCodes[i]!;
+	/** In the links at `at`, the successor by `move`: its place (for `maskAt`, `nextAt`), or -1. */
+	follow(at: number, move: number): number {
+		const end = at + 2 + 2 * this.links[at]!;
+		for (let i = at + 2; i < end; i += 2) if ((this.links[i]! & 0xffff) === move) return i;
 		return -1;
+	}
+
+	maskAt(place: number): number {
+		return this.links[place]! >>> 16;
+	}
+
+	nextAt(place: number): number {
+		return this.links[place + 1]!;
 	}
 
 	/** The mask stored for the state, or -1. */
