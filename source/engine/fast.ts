@@ -208,9 +208,8 @@ export class FastModel {
 		return into;
 	}
 
-	/** The ids of the pending messages, written into a reused buffer; returns how many. */
-	private pending(state: Uint8Array): number {
-		const ids = this.ids;
+	/** The ids of the pending messages, in order, written into `ids` (by default a reused buffer); returns how many. */
+	private pending(state: Uint8Array, ids: Int32Array = this.ids): number {
 		let count = 0;
 		for (let byte = this.poolAt; byte < state.length; byte++) {
 			const bits = state[byte]!;
@@ -364,8 +363,7 @@ export class FastModel {
 	/** The moves of a state, in the same order, written into `out`; returns how many. */
 	movesInto(state: Uint8Array, out: Int32Array): number {
 		const {n, block, slots, local, messages} = this;
-		let count = this.pending(state);
-		out.set(this.ids.subarray(0, count));
+		let count = this.pending(state, out);
 
 		if (this.behaviours.length > 0 && this.corruptCount(state) < this.setup.f) {
 			for (let node = 1; node <= n; node++) {
