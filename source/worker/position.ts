@@ -45,8 +45,11 @@ export interface PositionReport {
 	readonly goal?: GoalProgress;
 }
 
-/** The most states the memo keeps before it starts afresh (about 1 GB at the sizes seen). */
-export const MEMO_LIMIT = 5_000_000;
+/**
+ * The most states the memo keeps before it starts afresh: about 1.2 GB at the sizes seen (some
+ * 310 bytes per state with its links, measured on ben-or with two rounds at n = 4).
+ */
+export const MEMO_LIMIT = 4_000_000;
 
 /** Analyzers keyed by game, so a memo survives across moves and across the previews. */
 export class PositionAnalyst {
