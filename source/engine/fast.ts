@@ -88,7 +88,7 @@ export class FastModel {
 		this.slotOf = new Int16Array(this.messages);
 		this.valueOf = new Int16Array(this.messages);
 		for (let to = 1; to <= n; to++) {
-			const start = (to - 1) * this.perRecipient;
+			const start = this.id(to, 0, -1, -1);
 			this.toOf[start] = to;
 			this.slotOf[start] = -1;
 			this.valueOf[start] = -1;
@@ -198,10 +198,7 @@ export class FastModel {
 
 		for (let k = 0; k < count; k++) {
 			const id = ids[k]!;
-			const moved =
-				this.slotOf[id] === -1
-					? id + (newOf[this.toOf[id]!]! - this.toOf[id]!) * this.perRecipient
-					: this.id(newOf[this.toOf[id]!]!, newOf[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
+			const moved = this.id(newOf[this.toOf[id]!]!, newOf[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
 			into[this.poolAt + (moved >> 3)]! |= 1 << (moved & 7);
 		}
 
@@ -220,8 +217,9 @@ export class FastModel {
 		return count;
 	}
 
-	/** The id of a protocol message (from ≥ 1, slot ≥ 0). */
+	/** The id of a message: a protocol message (from ≥ 1, slot ≥ 0), or a start message (slot -1). */
 	id(to: number, from: number, slot: number, value: number): number {
+		if (slot === -1) return (to - 1) * this.perRecipient;
 		return (to - 1) * this.perRecipient + 1 + (from - 1) * this.perSender + this.slotBase[slot]! + value;
 	}
 
@@ -242,7 +240,7 @@ export class FastModel {
 		}
 
 		for (const {message: m} of c.pool) {
-			const id = m.slot === -1 ? (m.to - 1) * this.perRecipient : this.id(m.to, m.from, m.slot, m.value);
+			const id = this.id(m.to, m.from, m.slot, m.value);
 			state[this.poolAt + (id >> 3)]! |= 1 << (id & 7);
 		}
 		this.canonicalize(state);
@@ -276,7 +274,7 @@ export class FastModel {
 	private settle(state: Uint8Array, node: number): void {
 		const {n, block, slots, local} = this;
 		const at = (node - 1) * block;
-		const first = (node - 1) * this.perRecipient;
+		const first = this.id(node, 0, -1, -1);
 		const last = first + this.perRecipient;
 		if (!this.processing(state, node)) {
 			state.fill(0, at + 1, at + block);

@@ -98,15 +98,9 @@ export class StateTable {
 	insert(state: Int32Array, hash: number, value: number): number {
 		if ((this.count + 1) * 2 > this.table.length >> 1) this.grow();
 		if (this.count === this.masks.length) {
-			const arena = new Int32Array(this.arena.length * 2);
-			arena.set(this.arena);
-			this.arena = arena;
-			const masks = new Uint8Array(this.masks.length * 2);
-			masks.set(this.masks);
-			this.masks = masks;
-			const linkAt = new Int32Array(this.linkAt.length * 2).fill(-1);
-			linkAt.set(this.linkAt);
-			this.linkAt = linkAt;
+			this.arena = copiedInto(this.arena, new Int32Array(this.arena.length * 2));
+			this.masks = copiedInto(this.masks, new Uint8Array(this.masks.length * 2));
+			this.linkAt = copiedInto(this.linkAt, new Int32Array(this.linkAt.length * 2).fill(-1));
 		}
 
 		const entry = this.count++;
@@ -133,9 +127,7 @@ export class StateTable {
 		if (need > this.links.length) {
 			let size = this.links.length * 2;
 			while (need > size) size *= 2;
-			const links = new Int32Array(size);
-			links.set(this.links);
-			this.links = links;
+			this.links = copiedInto(this.links, new Int32Array(size));
 		}
 
 		const at = this.linkTop;
@@ -210,6 +202,12 @@ export class StateTable {
 		this.table = new Int32Array(old.length * 2);
 		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
+}
+
+/** `larger`, with `array` copied into its start. */
+function copiedInto<T extends Int32Array | Uint8Array>(array: T, larger: T): T {
+	larger.set(array);
+	return larger;
 }
 
 /** A view of a state's bytes as 32-bit words (the width is a multiple of 4). */
