@@ -53,10 +53,11 @@ export const firstWins: Protocol = {
 	}),
 };
 
-export function firstWinsGame(inputs: readonly Bit[], allowed: readonly Behaviour[] = [], f = 1): Configuration {
-	return initialConfiguration(makeSetup({protocol: firstWins.instantiate(inputs.length, f, {}), inputs, allowed}));
+/** The start of a game of a toy protocol. */
+function startOf(protocol: Protocol, inputs: readonly Bit[], allowed: readonly Behaviour[], f: number): Configuration {
+	return initialConfiguration(makeSetup({protocol: protocol.instantiate(inputs.length, f, {}), inputs, allowed}));
 }
 
-export function toyGame(inputs: readonly Bit[], allowed: readonly Behaviour[] = [], f = 1): Configuration {
-	return initialConfiguration(makeSetup({protocol: selfish.instantiate(inputs.length, f, {}), inputs, allowed}));
-}
+export const firstWinsGame = (inputs: readonly Bit[], allowed: readonly Behaviour[] = [], f = 1): Configuration => startOf(firstWins, inputs, allowed, f);
+
+export const toyGame = (inputs: readonly Bit[], allowed: readonly Behaviour[] = [], f = 1): Configuration => startOf(selfish, inputs, allowed, f);
