@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
-import {StateTable, wordsOf} from './state-table.js';
+import {PENDING, StateTable, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -103,12 +103,12 @@ export class Analyzer {
 		let stored = -1;
 
 		/**
-		 * Search a state known to be missing from the memo, whose key and hash are given; store
-		 * its R and return it (-1 when the search stopped). `parent` is the level of the state it
-		 * was reached from, by that level's move `at` (none for the first state); `exact` says
-		 * whether its key is the state itself (not renumbered): only then are its links stored.
+		 * Search a state whose memo entry is pending; complete the entry with its R and return
+		 * it (-1 when the search stopped). `parent` is the level of the state it was reached
+		 * from, by that level's move `at` (none for the first state); `exact` says whether its
+		 * key is the state itself (not renumbered): only then are its links stored.
 		 */
-		const expand = (depth: number, state: Uint8Array, key: Int32Array, hash: number, parent: Level | undefined, at: number, exact: boolean): number => {
+		const expand = (depth: number, state: Uint8Array, entry: number, parent: Level | undefined, at: number, exact: boolean): number => {
 			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
 				stopped = true;
 				return -1;
@@ -152,11 +152,12 @@ export class Analyzer {
 			}
 
 			// Every other successor first, then all their lookups in one go, so the memory waits
-			// overlap.
+			// overlap. A missing successor is claimed at once (stored as pending), so its search
+			// needs no second lookup, and an earlier sibling's search that reaches it completes it.
 			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.prepare(i, state, memo);
 			memo.reserve(count);
 			memo.warm(here.hashes, count);
-			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.found(i, memo, memo.find(here.keys[i]!, here.hashes[i]!));
+			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.found(i, memo, memo.claim(here.keys[i]!, here.hashes[i]!));
 
 			for (let i = 0; i < count; i++) {
 				if (stopped) break;
@@ -171,10 +172,10 @@ export class Analyzer {
 					// Outcomes found in an earlier call may be new to this one: build the state then.
 					if ((here.masks[i]! & ~found) !== 0) discover(here.masks[i]!, model.apply(state, move));
 				} else {
-					// A miss may since have been stored by an earlier sibling's search.
-					if (here.masks[i] === NONE) here.found(i, memo, memo.find(here.keys[i]!, here.hashes[i]!));
+					// A pending successor may since have been completed by an earlier sibling's search.
+					if (here.masks[i] === NONE) here.found(i, memo, here.entries[i]!);
 					if (here.masks[i] === NONE) {
-						const child = expand(depth + 1, here.states[i]!, here.keys[i]!, here.hashes[i]!, here, i, here.isExact(i));
+						const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.isExact(i));
 						if (child >= 0) {
 							here.masks[i] = child;
 							here.next[i] = stored;
@@ -190,7 +191,7 @@ export class Analyzer {
 
 			here.end(count);
 			if (stopped) return -1;
-			const entry = memo.insert(key, hash, mask);
+			memo.complete(entry, mask);
 			stored = exact ? memo.setLinks(entry, here.moves, here.masks, here.next, count) : -1;
 			return mask;
 		};
@@ -199,14 +200,10 @@ export class Analyzer {
 		const startBytes = model.key(start, new Uint8Array(model.size));
 		const startKey = wordsOf(startBytes.slice());
 		const startHash = memo.hash(startKey);
-		const startEntry = memo.find(startKey, startHash);
-		let mask: OutcomeMask = 0;
-		if (startEntry >= 0) {
-			mask = memo.maskOf(startEntry);
-			discover(mask, start);
-		} else {
-			mask = Math.max(0, expand(0, start, startKey, startHash, undefined, -1, startBytes === start));
-		}
+		const startEntry = memo.claim(startKey, startHash);
+		let mask: OutcomeMask = memo.maskOf(startEntry);
+		if (mask === PENDING) mask = Math.max(0, expand(0, start, startEntry, undefined, -1, startBytes === start));
+		else discover(mask, start);
 
 		const complete = !stopped;
 		const result = complete ? mask : found;
@@ -294,6 +291,8 @@ class Level {
 	readonly states: Uint8Array[] = [];
 	readonly keys: Int32Array[] = [];
 	readonly hashes: Int32Array;
+	/** Each built successor's memo entry. */
+	readonly entries: Int32Array;
 	readonly masks: Uint8Array;
 	readonly next: Int32Array;
 	/** 1 where the mask came from a link (the successor was not built). */
@@ -312,6 +311,7 @@ class Level {
 		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
 		this.moves = new Int32Array(most);
 		this.hashes = new Int32Array(most);
+		this.entries = new Int32Array(most);
 		this.masks = new Uint8Array(most);
 		this.next = new Int32Array(most);
 		this.linked = new Uint8Array(most);
@@ -340,10 +340,12 @@ class Level {
 		return this.keys[i] === this.words[i];
 	}
 
-	/** Successor i is stored at `entry` (or missing, when -1). */
+	/** Successor i is stored at `entry`: take its mask and links once it is no longer pending. */
 	found(i: number, memo: StateTable, entry: number): void {
-		if (entry < 0) return;
-		this.masks[i] = memo.maskOf(entry);
+		this.entries[i] = entry;
+		const mask = memo.maskOf(entry);
+		if (mask === PENDING) return;
+		this.masks[i] = mask;
 		this.next[i] = this.isExact(i) ? memo.linksOf(entry) : -1;
 	}
 

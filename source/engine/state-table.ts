@@ -9,6 +9,9 @@
  * The search looks up all successors of a state in one go (`find`), so their cache misses
  * overlap.
  */
+/** The mask of an entry claimed but not completed yet (masks are below 32). */
+export const PENDING = 255;
+
 export class StateTable {
 	private readonly words: number;
 	private arena: Int32Array;
@@ -63,6 +66,33 @@ export class StateTable {
 	}
 
 	/**
+	 * The entry holding the state, stored now as `PENDING` when it is missing: one probe where a
+	 * find and a later insert would take two. The caller completes a pending entry (`complete`)
+	 * once it knows the mask.
+	 */
+	claim(state: Int32Array, hash: number): number {
+		const table = this.table;
+		const mask = (table.length >> 1) - 1;
+		let slot = hash & mask;
+		for (; ; slot = (slot + 1) & mask) {
+			const entry = table[2 * slot]!;
+			if (entry === 0) break;
+			if (table[2 * slot + 1] === hash && this.same(entry - 1, state)) return entry - 1;
+		}
+
+		if ((this.count + 1) * 2 > table.length >> 1) return this.insert(state, hash, PENDING);
+		const entry = this.store(state, PENDING);
+		table[2 * slot] = entry + 1;
+		table[2 * slot + 1] = hash;
+		return entry;
+	}
+
+	/** Give a pending entry its mask. */
+	complete(entry: number, value: number): void {
+		this.masks[entry] = value;
+	}
+
+	/**
 	 * Touch the table slots, then the stored states, that `find` will read for these hashes,
 	 * each pass a tight loop of independent loads, so their cache misses overlap instead of
 	 * queueing one behind the other. Only a hint: it changes nothing.
@@ -89,7 +119,7 @@ export class StateTable {
 		if (this.seen.length < count) this.seen = new Int32Array(count);
 	}
 
-	/** The mask stored in an entry that `find` returned. */
+	/** The mask stored in an entry that `find` or `claim` returned (`PENDING` while unknown). */
 	maskOf(entry: number): number {
 		return this.masks[entry]!;
 	}
@@ -97,6 +127,13 @@ export class StateTable {
 	/** Store the state's mask (the state must not be stored yet); returns its entry. */
 	insert(state: Int32Array, hash: number, value: number): number {
 		if ((this.count + 1) * 2 > this.table.length >> 1) this.grow();
+		const entry = this.store(state, value);
+		this.place(entry + 1, hash);
+		return entry;
+	}
+
+	/** A new entry with the state's words and a mask (not yet in the table). */
+	private store(state: Int32Array, value: number): number {
 		if (this.count === this.masks.length) {
 			this.arena = copiedInto(this.arena, new Int32Array(this.arena.length * 2));
 			this.masks = copiedInto(this.masks, new Uint8Array(this.masks.length * 2));
@@ -107,7 +144,6 @@ export class StateTable {
 		const at = entry * this.words;
 		for (let i = 0; i < this.words; i++) this.arena[at + i] = state[i]!;
 		this.masks[entry] = value;
-		this.place(entry + 1, hash);
 		return entry;
 	}
 
@@ -169,11 +205,11 @@ export class StateTable {
 		return this.links[place + 1]!;
 	}
 
-	/** The mask stored for the state, or -1. */
+	/** The mask stored for the state, or -1 (also while pending). */
 	get(bytes: Uint8Array): number {
 		const state = wordsOf(bytes);
 		const entry = this.find(state, this.hash(state));
-		return entry < 0 ? -1 : this.masks[entry]!;
+		return entry < 0 || this.masks[entry] === PENDING ? -1 : this.masks[entry]!;
 	}
 
 	/** Store the state's mask (the state must not be stored yet). */

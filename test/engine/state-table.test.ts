@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {StateTable, wordsOf} from '../../source/engine/state-table.js';
+import {PENDING, StateTable, wordsOf} from '../../source/engine/state-table.js';
 
 /** A constant hash, so every state collides: only the stored words can tell them apart. */
 class Colliding extends StateTable {
@@ -51,6 +51,23 @@ describe('StateTable', () => {
 		expect(table.maskOf(table.find(wa, hashes[0]!))).toBe(5);
 		expect(table.find(wb, hashes[1]!)).toBe(-1);
 		expect(table.size).toBe(1);
+	});
+
+	it('claims a missing state as pending, once, until it is completed', () => {
+		const table = new Colliding(4);
+		const words = (v: number): Int32Array => wordsOf(new Uint8Array([v, 0, 0, 9]));
+		const first = table.claim(words(1), 7);
+		expect(table.maskOf(first)).toBe(PENDING);
+		expect(table.get(new Uint8Array([1, 0, 0, 9]))).toBe(-1);
+		expect(table.claim(words(1), 7)).toBe(first);
+		// Claims through a growth of the table: every state keeps its own entry.
+		const entries = Array.from({length: 3000}, (_, v) => table.claim(words(v & 255), 7));
+		expect(table.size).toBe(256);
+		expect(entries[1]).toBe(first);
+		table.complete(first, 3);
+		expect(table.maskOf(table.claim(words(1), 7))).toBe(3);
+		expect(table.get(new Uint8Array([1, 0, 0, 9]))).toBe(3);
+		expect(table.find(words(2), 7)).toBe(entries[2]);
 	});
 
 	it('refuses a width that is not whole words', () => {
