@@ -13,7 +13,7 @@
  */
 import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
-import {type Flags, type OutcomeMask, ONE, ZERO, flagsOf, labelOf, outcomesOf} from './outcomes.js';
+import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
 import {PENDING, StateTable, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
@@ -82,7 +82,8 @@ export class Analyzer {
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
 		const labelOnly = options.labelOnly ?? false;
-		const paths = new Map<Outcome, FastMove[]>();
+		/** Where each outcome was found first: the moves to a state, and that state when it was a known one. */
+		const paths = new Map<Outcome, {readonly moves: FastMove[]; readonly from: Uint8Array | null}>();
 		const path: FastMove[] = [];
 		let found: OutcomeMask = 0;
 		let states = 0;
@@ -93,7 +94,7 @@ export class Analyzer {
 			if (fresh === 0) return;
 			found |= mask;
 			if (!wantWitnesses) return;
-			for (const o of outcomesOf(fresh)) paths.set(o, from ? [...path, ...this.trail(from, o)] : [...path]);
+			for (const o of outcomesOf(fresh)) paths.set(o, {moves: [...path], from: from?.slice() ?? null});
 		};
 
 		const levels = this.levels;
@@ -122,7 +123,7 @@ export class Analyzer {
 			}
 
 			const here = level(depth);
-			const count = model.movesInto(state, here.moves);
+			const count = model.searchMovesInto(state, here.moves);
 			here.begin(count);
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
@@ -207,11 +208,17 @@ export class Analyzer {
 
 		const complete = !stopped;
 		const result = complete ? mask : found;
+		// A complete answer's witness is the first run in the game's move order (deliveries by
+		// rank, corruptions, byzantine sends), read off the memo: the same whatever order the
+		// search took and whatever the memo held before. A partial answer shows where the search
+		// found each outcome.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
 		if (wantWitnesses) {
 			for (const o of OUTCOMES) {
-				const run = paths.get(o);
-				if (run) witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
+				const first = paths.get(o);
+				if (complete ? (result & bit(o)) === 0 : !first) continue;
+				const run = complete ? this.trail(start, o) : [...first!.moves, ...(first!.from ? this.trail(first!.from, o) : [])];
+				witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
 			}
 		}
 
@@ -239,7 +246,7 @@ export class Analyzer {
 	/** A path to `outcome` from a state whose complete answer is in the memo. */
 	private trail(start: Uint8Array, outcome: Outcome): FastMove[] {
 		const model = this.model!;
-		const want = 1 << OUTCOMES.indexOf(outcome);
+		const want = bit(outcome);
 		const moves: FastMove[] = [];
 		let state = start;
 		for (;;) {

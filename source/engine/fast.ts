@@ -360,20 +360,43 @@ export class FastModel {
 
 	/** The moves of a state, in the same order, written into `out`; returns how many. */
 	movesInto(state: Uint8Array, out: Int32Array): number {
-		const {n, block, slots, local, messages} = this;
-		let count = this.pending(state, out);
+		const count = this.corruptionsInto(state, out, this.pending(state, out));
+		return this.injectionsInto(state, out, count);
+	}
 
-		if (this.behaviours.length > 0 && this.corruptCount(state) < this.setup.f) {
-			for (let node = 1; node <= n; node++) {
-				const at = (node - 1) * block;
-				if (state[at] !== 0) continue;
-				for (const kind of this.behaviours) {
-					if (kind === 2 && state[at + 1] === 1) continue;
-					out[count++] = 2 * messages + node * 4 + kind;
-				}
+	/**
+	 * The moves of a state in the order the search tries them, written into `out`; returns how
+	 * many. Corruptions come first: a corruption merges many histories (a crashed node's state is
+	 * left out), so with them tried first, a delivery's successor reads "deliver, then corrupt"
+	 * through the links of "corrupt, then deliver" (rule 6 of docs/engine.md) instead of
+	 * building it again. R does not depend on the order.
+	 */
+	searchMovesInto(state: Uint8Array, out: Int32Array): number {
+		const corruptions = this.corruptionsInto(state, out, 0);
+		const count = corruptions + this.pending(state, this.ids);
+		out.set(this.ids.subarray(0, count - corruptions), corruptions);
+		return this.injectionsInto(state, out, count);
+	}
+
+	/** The corruptions of a state, written into `out` from `count` on; returns the new count. */
+	private corruptionsInto(state: Uint8Array, out: Int32Array, count: number): number {
+		if (this.behaviours.length === 0 || this.corruptCount(state) >= this.setup.f) return count;
+		const {n, block, messages} = this;
+		for (let node = 1; node <= n; node++) {
+			const at = (node - 1) * block;
+			if (state[at] !== 0) continue;
+			for (const kind of this.behaviours) {
+				if (kind === 2 && state[at + 1] === 1) continue;
+				out[count++] = 2 * messages + node * 4 + kind;
 			}
 		}
 
+		return count;
+	}
+
+	/** The byzantine sends of a state, written into `out` from `count` on; returns the new count. */
+	private injectionsInto(state: Uint8Array, out: Int32Array, count: number): number {
+		const {n, block, slots, local, messages} = this;
 		for (let from = 1; from <= n; from++) {
 			if (state[(from - 1) * block] !== 3) continue;
 			for (let to = 1; to <= n; to++) {

@@ -65,7 +65,7 @@ describe('flp analyze, as a function', () => {
 		let t = 0;
 		const clock = (): number => (t += 1000);
 		const report = JSON.parse(
-			runAnalyze({protocol: 'ben-or', nodes: 3, inputs: '110', allow: 'crash', rounds: 2, budgetMs: 1500, json: true}, clock).stdout,
+			runAnalyze({protocol: 'ben-or', nodes: 3, inputs: '100', allow: 'crash', rounds: 2, budgetMs: 1500, json: true}, clock).stdout,
 		);
 		expect(report.complete).toBe(false);
 		expect(report.label).toBe('unknown');

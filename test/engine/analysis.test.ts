@@ -39,9 +39,9 @@ describe('budgets', () => {
 	const big = game({protocol: 'wait-all', n: 3, inputs: '001', allow: ['byzantine']});
 
 	test('a search cut short says so, and gives no label it is not sure of', () => {
-		const result = analyze(big, {maxStates: 20});
+		const result = analyze(big, {maxStates: 10});
 		expect(result.complete).toBe(false);
-		expect(result.states).toBe(20);
+		expect(result.states).toBe(10);
 		expect(result.label).toBe('unknown');
 		// What it found it found for real: each has a witness from the start.
 		for (const o of result.outcomes) expect(result.witnesses[o]).toBeDefined();
