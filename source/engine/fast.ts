@@ -205,9 +205,11 @@ export class FastModel {
 		return into;
 	}
 
-	/** The ids of the pending messages, in order, written into `ids` (by default a reused buffer); returns how many. */
-	private pending(state: Uint8Array, ids: Int32Array = this.ids): number {
-		let count = 0;
+	/**
+	 * The ids of the pending messages, in order, written into `ids` (by default a reused buffer)
+	 * from `count` on; returns the new count.
+	 */
+	private pending(state: Uint8Array, ids: Int32Array = this.ids, count = 0): number {
 		for (let byte = this.poolAt; byte < state.length; byte++) {
 			const bits = state[byte]!;
 			if (bits === 0) continue;
@@ -372,10 +374,7 @@ export class FastModel {
 	 * building it again. R does not depend on the order.
 	 */
 	searchMovesInto(state: Uint8Array, out: Int32Array): number {
-		const corruptions = this.corruptionsInto(state, out, 0);
-		const count = corruptions + this.pending(state, this.ids);
-		out.set(this.ids.subarray(0, count - corruptions), corruptions);
-		return this.injectionsInto(state, out, count);
+		return this.injectionsInto(state, out, this.pending(state, out, this.corruptionsInto(state, out, 0)));
 	}
 
 	/** The corruptions of a state, written into `out` from `count` on; returns the new count. */
