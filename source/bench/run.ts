@@ -4,6 +4,7 @@
  * the game does (first answer, then one answer per move). A table on stdout, and
  * bench/results.json. Method and results: docs/performance.md.
  */
+import {spawnSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -13,6 +14,22 @@ import {formatMoves} from '../engine/notation.js';
 import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
+
+/**
+ * Huge pages. A large memo is read at random, and with 4 KB pages most of those reads also miss
+ * the TLB. glibc's `hugetlb` tunable makes malloc, which holds Node's typed arrays, ask Linux for
+ * transparent huge pages (granted where THP is `madvise` or `always`). A tunable is read only when
+ * a process starts, so the bench starts itself again with it, on Linux, unless
+ * BENCH_HUGE_PAGES=0 or GLIBC_TUNABLES is already set. docs/performance.md has the difference.
+ */
+const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
+if (process.platform === 'linux' && process.env['BENCH_HUGE_PAGES'] !== '0' && process.env['GLIBC_TUNABLES'] === undefined) {
+	const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {stdio: 'inherit', env: {...process.env, GLIBC_TUNABLES: HUGE_PAGES}});
+	process.exit(again.status ?? 1);
+}
+
+const hugePages = process.env['GLIBC_TUNABLES']?.includes(HUGE_PAGES) ?? false;
+console.log(`huge pages for the memo: ${hugePages ? `asked for (GLIBC_TUNABLES=${HUGE_PAGES})` : 'not asked for'}`);
 
 const BUDGET_MS = Number(process.env['BENCH_BUDGET_MS'] ?? 20_000);
 /** Which sections to run, e.g. BENCH_SECTIONS=raw (default: all three). */
@@ -177,6 +194,6 @@ for (const level of SECTIONS.has('play') ? loadCampaign() : []) {
 
 const out = fileURLToPath(new URL('../../bench', import.meta.url));
 mkdirSync(out, {recursive: true});
-const results = {date: new Date().toISOString(), node: process.version, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play};
+const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play};
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${join(out, 'results.json')}`);

@@ -84,20 +84,26 @@ export class Analyzer {
 		const labelOnly = options.labelOnly ?? false;
 		/** Where each outcome was found first: the moves to a state, and that state when it was a known one. */
 		const paths = new Map<Outcome, {readonly moves: FastMove[]; readonly from: Uint8Array | null}>();
-		const path: FastMove[] = [];
 		let found: OutcomeMask = 0;
 		let states = 0;
 		let stopped = false;
 
-		const discover = (mask: OutcomeMask, from: Uint8Array | null): void => {
+		const levels = this.levels;
+		/**
+		 * Outcomes found at a state reached by the current moves of the first `above` levels:
+		 * `from` when it is a known state (a witness then continues from it), null for a
+		 * quiescent one.
+		 */
+		const discover = (mask: OutcomeMask, above: number, from: Uint8Array | null): void => {
 			const fresh = mask & ~found;
 			if (fresh === 0) return;
 			found |= mask;
 			if (!wantWitnesses) return;
-			for (const o of outcomesOf(fresh)) paths.set(o, {moves: [...path], from: from?.slice() ?? null});
+			const moves: FastMove[] = [];
+			for (let d = 0; d < above; d++) moves.push(levels[d]!.moves[levels[d]!.current]!);
+			for (const o of outcomesOf(fresh)) paths.set(o, {moves, from: from?.slice() ?? null});
 		};
 
-		const levels = this.levels;
 		const level = (depth: number): Level => (levels[depth] ??= new Level(model));
 
 		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
@@ -119,7 +125,7 @@ export class Analyzer {
 			let mask: OutcomeMask = 0;
 			if (model.isQuiescent(state)) {
 				mask = model.evaluate(state);
-				discover(mask, null);
+				discover(mask, depth, null);
 			}
 
 			const here = level(depth);
@@ -167,11 +173,10 @@ export class Analyzer {
 					break;
 				}
 
-				const move = here.moves[i]!;
-				path.push(move);
+				here.current = i;
 				if (here.linked[i] === 1) {
 					// Outcomes found in an earlier call may be new to this one: build the state then.
-					if ((here.masks[i]! & ~found) !== 0) discover(here.masks[i]!, model.apply(state, move));
+					if ((here.masks[i]! & ~found) !== 0) discover(here.masks[i]!, depth + 1, model.apply(state, here.moves[i]!));
 				} else {
 					// A pending successor may since have been completed by an earlier sibling's search.
 					if (here.masks[i] === NONE) here.found(i, memo, here.entries[i]!);
@@ -182,11 +187,10 @@ export class Analyzer {
 							here.next[i] = stored;
 						}
 					} else {
-						discover(here.masks[i]!, here.states[i]!);
+						discover(here.masks[i]!, depth + 1, here.states[i]!);
 					}
 				}
 
-				path.pop();
 				if (here.masks[i] !== NONE) mask |= here.masks[i]!;
 			}
 
@@ -204,7 +208,7 @@ export class Analyzer {
 		const startEntry = memo.claim(startKey, startHash);
 		let mask: OutcomeMask = memo.maskOf(startEntry);
 		if (mask === PENDING) mask = Math.max(0, expand(0, start, startEntry, undefined, -1, startBytes === start));
-		else discover(mask, start);
+		else discover(mask, 0, start);
 
 		const complete = !stopped;
 		const result = complete ? mask : found;
@@ -306,6 +310,8 @@ class Level {
 	readonly linked: Uint8Array;
 	/** Where each move stands in `moves`, or -1. */
 	readonly indexOf: Int32Array;
+	/** The move being searched (an index into `moves`). */
+	current = 0;
 	/** Successors that may be read through a link, and the links to read. */
 	readonly which: Int32Array;
 	readonly via: Int32Array;
