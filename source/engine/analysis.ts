@@ -131,10 +131,14 @@ export class Analyzer {
 			const here = level(depth);
 			const count = model.searchMovesInto(state, here.moves);
 			here.begin(count);
+			here.corruptions = 0;
+			while (here.corruptions < count && model.isCorruption(here.moves[here.corruptions]!)) here.corruptions++;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
 			// when P·b has links, its link by a (there is one exactly when a is still a move
 			// after b) gives P·b·a's mask and links, with no state to build or look up.
+			// Where a stands in P·b's list is guessed (P's list without b, or without every
+			// corruption when b is one), so the link is read where it most likely is.
 			if (parent) {
 				const a = parent.moves[at]!;
 				let candidates = 0;
@@ -144,12 +148,13 @@ export class Analyzer {
 					const j = parent.indexOf[b]!;
 					if (j < 0 || j >= at || parent.next[j]! < 0) continue;
 					here.which[candidates] = i;
+					here.guess[candidates] = model.isCorruption(b) ? at - parent.corruptions : at - 1;
 					here.via[candidates++] = parent.next[j]!;
 				}
 
-				memo.warmLinks(here.via, candidates);
+				memo.warmLinks(here.via, here.guess, candidates);
 				for (let k = 0; k < candidates; k++) {
-					const place = memo.follow(here.via[k]!, a);
+					const place = memo.follow(here.via[k]!, a, here.guess[k]!);
 					if (place < 0) continue;
 					const i = here.which[k]!;
 					here.masks[i] = memo.maskAt(place);
@@ -312,9 +317,12 @@ class Level {
 	readonly indexOf: Int32Array;
 	/** The move being searched (an index into `moves`). */
 	current = 0;
-	/** Successors that may be read through a link, and the links to read. */
+	/** How many of the moves are corruptions (they come first). */
+	corruptions = 0;
+	/** Successors that may be read through a link, the links to read, and where in them to look first. */
 	readonly which: Int32Array;
 	readonly via: Int32Array;
+	readonly guess: Int32Array;
 	private readonly words: Int32Array[] = [];
 	private readonly keyBytes: Uint8Array[] = [];
 	private readonly keyWords: Int32Array[] = [];
@@ -331,6 +339,7 @@ class Level {
 		this.indexOf = new Int32Array(most).fill(-1);
 		this.which = new Int32Array(most);
 		this.via = new Int32Array(most);
+		this.guess = new Int32Array(most);
 	}
 
 	/** Start on a state whose `count` moves are in `moves`. */

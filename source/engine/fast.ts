@@ -350,7 +350,9 @@ export class FastModel {
 		return this.nodeOf(a) !== this.nodeOf(b);
 	}
 
-
+	isCorruption(move: FastMove): boolean {
+		return move >= 2 * this.messages;
+	}
 
 	/** The node a move acts on. */
 	private nodeOf(move: FastMove): number {

@@ -183,17 +183,33 @@ export class StateTable {
 		return this.linkAt[entry]!;
 	}
 
-	/** Touch the link lists that `follow` will read next, so their cache misses overlap. */
-	warmLinks(at: Int32Array, count: number): number {
+	/** Touch the links that `follow` will read first, so their cache misses overlap. */
+	warmLinks(at: Int32Array, guess: Int32Array, count: number): number {
 		let sum = 0;
-		for (let i = 0; i < count; i++) sum += this.links[at[i]!]!;
+		for (let i = 0; i < count; i++) {
+			const list = at[i]!;
+			sum += this.links[list + 2 + 2 * Math.max(0, Math.min(guess[i]!, this.links[list]! - 1))]!;
+		}
+
 		return sum;
 	}
 
-	/** In the links at `at`, the successor by `move`: its place (for `maskAt`, `nextAt`), or -1. */
-	follow(at: number, move: number): number {
-		const end = at + 2 + 2 * this.links[at]!;
-		for (let i = at + 2; i < end; i += 2) if ((this.links[i]! & 0xffff) === move) return i;
+	/**
+	 * In the links at `at`, the successor by `move`: its place (for `maskAt`, `nextAt`), or -1.
+	 * The search starts at index `guess` and widens from there.
+	 */
+	follow(at: number, move: number, guess: number): number {
+		const links = this.links;
+		const count = links[at]!;
+		const start = Math.max(0, Math.min(guess, count - 1));
+		for (let d = 0; d < count; d++) {
+			const below = start - d;
+			const above = start + d;
+			if (below < 0 && above >= count) break;
+			if (below >= 0 && (links[at + 2 + 2 * below]! & 0xffff) === move) return at + 2 + 2 * below;
+			if (d > 0 && above < count && (links[at + 2 + 2 * above]! & 0xffff) === move) return at + 2 + 2 * above;
+		}
+
 		return -1;
 	}
 

@@ -70,6 +70,29 @@ describe('StateTable', () => {
 		expect(table.find(words(2), 7)).toBe(entries[2]);
 	});
 
+	it('follows a link from any guessed index, and finds none for a move not in the list', () => {
+		fc.assert(
+			fc.property(fc.uniqueArray(fc.integer({min: 0, max: 65_535}), {maxLength: 12}), fc.integer({min: -3, max: 20}), (moves, guess) => {
+				const table = new StateTable(4);
+				const entry = table.insert(wordsOf(new Uint8Array(4)), 1, 0);
+				const count = moves.length;
+				const masks = Uint8Array.from(moves, (_, i) => i % 32);
+				const next = Int32Array.from(moves, (_, i) => 100 + i);
+				const at = table.setLinks(entry, Int32Array.from(moves), masks, next, count);
+				expect(table.linksOf(entry)).toBe(at);
+				table.warmLinks(Int32Array.of(at), Int32Array.of(guess), 1);
+				for (const [i, move] of moves.entries()) {
+					const place = table.follow(at, move, guess);
+					expect([table.maskAt(place), table.nextAt(place)]).toEqual([i % 32, 100 + i]);
+				}
+
+				const absent = [...Array(70).keys()].find(move => !moves.includes(move))!;
+				expect(table.follow(at, absent, guess)).toBe(-1);
+			}),
+			{numRuns: 200},
+		);
+	});
+
 	it('refuses a width that is not whole words', () => {
 		expect(() => new StateTable(6)).toThrow(/multiple of 4/);
 	});
