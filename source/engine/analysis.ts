@@ -112,10 +112,11 @@ export class Analyzer {
 		/**
 		 * Search a state whose memo entry is pending; complete the entry with its R and return
 		 * it (-1 when the search stopped). `parent` is the level of the state it was reached
-		 * from, by that level's move `at` (none for the first state); `exact` says whether its
-		 * key is the state itself (not renumbered): only then are its links stored.
+		 * from, by that level's move `at` (none for the first state); `perm` is the renumbering
+		 * from the state to its key (0 when the key is the state itself): its links are stored
+		 * in the key's numbering.
 		 */
-		const expand = (depth: number, state: Uint8Array, entry: number, parent: Level | undefined, at: number, exact: boolean): number => {
+		const expand = (depth: number, state: Uint8Array, entry: number, parent: Level | undefined, at: number, perm: number): number => {
 			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
 				stopped = true;
 				return -1;
@@ -135,8 +136,9 @@ export class Analyzer {
 			while (here.corruptions < count && model.isCorruption(here.moves[here.corruptions]!)) here.corruptions++;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
-			// when P·b has links, its link by a (there is one exactly when a is still a move
-			// after b) gives P·b·a's mask and links, with no state to build or look up.
+			// after b) gives P·b·a's mask and links, with no state to build or look up. P·b's
+			// links are in its key's numbering, so a is looked up renumbered, and the renumbering
+			// to P·b·a's key is the link's after P·b's.
 			// Where a stands in P·b's list is guessed (P's list without b, or without every
 			// corruption when b is one), so the link is read where it most likely is.
 			if (parent) {
@@ -149,16 +151,18 @@ export class Analyzer {
 					if (j < 0 || j >= at || parent.next[j]! < 0) continue;
 					here.which[candidates] = i;
 					here.guess[candidates] = model.isCorruption(b) ? at - parent.corruptions : at - 1;
+					here.viaPerm[candidates] = parent.perms[j]!;
 					here.via[candidates++] = parent.next[j]!;
 				}
 
 				memo.warmLinks(here.via, here.guess, candidates);
 				for (let k = 0; k < candidates; k++) {
-					const place = memo.follow(here.via[k]!, a, here.guess[k]!);
+					const place = memo.follow(here.via[k]!, model.renumbered(here.viaPerm[k]!, a), here.guess[k]!);
 					if (place < 0) continue;
 					const i = here.which[k]!;
 					here.masks[i] = memo.maskAt(place);
 					here.next[i] = memo.nextAt(place);
+					here.perms[i] = model.compose(memo.permAt(place), here.viaPerm[k]!);
 					here.linked[i] = 1;
 				}
 			}
@@ -186,7 +190,7 @@ export class Analyzer {
 					// A pending successor may since have been completed by an earlier sibling's search.
 					if (here.masks[i] === NONE) here.found(i, memo, here.entries[i]!);
 					if (here.masks[i] === NONE) {
-						const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.isExact(i));
+						const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
 						if (child >= 0) {
 							here.masks[i] = child;
 							here.next[i] = stored;
@@ -202,17 +206,28 @@ export class Analyzer {
 			here.end(count);
 			if (stopped) return -1;
 			memo.complete(entry, mask);
-			stored = exact ? memo.setLinks(entry, here.moves, here.masks, here.next, count) : -1;
+			// In the key's numbering: each move renumbered, and each successor's renumbering taken
+			// from there (the inverse of this state's, then the successor's own).
+			if (perm !== 0) {
+				const back = model.inverse(perm);
+				for (let i = 0; i < count; i++) {
+					here.moves[i] = model.renumbered(perm, here.moves[i]!);
+					here.perms[i] = model.compose(here.perms[i]!, back);
+				}
+			}
+
+			stored = memo.setLinks(entry, here.moves, here.masks, here.perms, here.next, count);
 			return mask;
 		};
 
 		const start = model.encode(c);
 		const startBytes = model.key(start, new Uint8Array(model.size));
+		const startPerm = model.lastPerm;
 		const startKey = wordsOf(startBytes.slice());
 		const startHash = memo.hash(startKey);
 		const startEntry = memo.claim(startKey, startHash);
 		let mask: OutcomeMask = memo.maskOf(startEntry);
-		if (mask === PENDING) mask = Math.max(0, expand(0, start, startEntry, undefined, -1, startBytes === start));
+		if (mask === PENDING) mask = Math.max(0, expand(0, start, startEntry, undefined, -1, startPerm));
 		else discover(mask, 0, start);
 
 		const complete = !stopped;
@@ -298,9 +313,9 @@ const NONE = 255;
 
 /**
  * The successors of one state, at one search depth: their moves, states, keys (as words) and
- * hashes; then each one's mask once known, and where its links are (-1 when it has none, or when
- * it is stored renumbered). Buffers grow on demand and are reused by every state expanded at
- * that depth.
+ * hashes; then each one's mask once known, where its links are (-1 while it has none), and the
+ * renumbering from it to its key. Buffers grow on demand and are reused by every state expanded
+ * at that depth.
  */
 class Level {
 	readonly moves: Int32Array;
@@ -311,6 +326,7 @@ class Level {
 	readonly entries: Int32Array;
 	readonly masks: Uint8Array;
 	readonly next: Int32Array;
+	readonly perms: Int32Array;
 	/** 1 where the mask came from a link (the successor was not built). */
 	readonly linked: Uint8Array;
 	/** Where each move stands in `moves`, or -1. */
@@ -323,6 +339,7 @@ class Level {
 	readonly which: Int32Array;
 	readonly via: Int32Array;
 	readonly guess: Int32Array;
+	readonly viaPerm: Int32Array;
 	private readonly words: Int32Array[] = [];
 	private readonly keyBytes: Uint8Array[] = [];
 	private readonly keyWords: Int32Array[] = [];
@@ -340,6 +357,8 @@ class Level {
 		this.which = new Int32Array(most);
 		this.via = new Int32Array(most);
 		this.guess = new Int32Array(most);
+		this.viaPerm = new Int32Array(most);
+		this.perms = new Int32Array(most);
 	}
 
 	/** Start on a state whose `count` moves are in `moves`. */
@@ -357,18 +376,13 @@ class Level {
 		for (let i = 0; i < count; i++) this.indexOf[this.moves[i]!] = -1;
 	}
 
-	/** Whether successor i's key is the state itself. */
-	isExact(i: number): boolean {
-		return this.keys[i] === this.words[i];
-	}
-
 	/** Successor i is stored at `entry`: take its mask and links once it is no longer pending. */
 	found(i: number, memo: StateTable, entry: number): void {
 		this.entries[i] = entry;
 		const mask = memo.maskOf(entry);
 		if (mask === PENDING) return;
 		this.masks[i] = mask;
-		this.next[i] = this.isExact(i) ? memo.linksOf(entry) : -1;
+		this.next[i] = memo.linksOf(entry);
 	}
 
 	/** Compute successor i of `state` (by move i), its key and its hash. */
@@ -384,6 +398,7 @@ class Level {
 
 		const next = this.model.apply(state, this.moves[i]!, this.states[i]);
 		const key = this.model.key(next, this.keyBytes[i]!);
+		this.perms[i] = this.model.lastPerm;
 		const words = key === next ? this.words[i]! : this.keyWords[i]!;
 		this.keys[i] = words;
 		this.hashes[i] = memo.hash(words);

@@ -121,6 +121,86 @@ export class FastModel {
 		this.sigs = new Int32Array(n + 1);
 		this.ids = new Int32Array(this.messages);
 		this.newOf = new Int8Array(n + 1);
+
+		// Every renumbering that keeps each class, numbered from 0 (the identity).
+		let perms: Int8Array[] = [Int8Array.from({length: n + 1}, (_, node) => node)];
+		for (const members of this.classes) {
+			perms = perms.flatMap(base =>
+				arrangements(members).map(order => {
+					const perm = base.slice();
+					for (const [k, m] of members.entries()) perm[m] = order[k]!;
+					return perm;
+				}),
+			);
+		}
+
+		this.perms = perms;
+		this.permIndex = new Int16Array((n + 1) ** (n + 1)).fill(-1);
+		for (const [index, perm] of perms.entries()) this.permIndex[this.codeOf(perm)] = index;
+		const count = perms.length;
+		this.composed = new Int16Array(count * count);
+		this.inverses = new Int16Array(count);
+		for (let k1 = 0; k1 < count; k1++) {
+			for (let k2 = 0; k2 < count; k2++) {
+				const both = perms[k2]!.map(node => perms[k1]![node]!);
+				const index = this.permIndex[this.codeOf(both)]!;
+				this.composed[k1 * count + k2] = index;
+				if (index === 0) this.inverses[k1] = k2;
+			}
+		}
+
+		const most = this.maxMoves;
+		this.moveMaps = new Int32Array(count * most);
+		for (let k = 0; k < count; k++) {
+			const perm = perms[k]!;
+			for (let move = 0; move < most; move++) this.moveMaps[k * most + move] = this.renumberMove(move, perm);
+		}
+	}
+
+	/**
+	 * Renumberings of nodes that keep every class (each a new number per node, index 0 unused),
+	 * numbered from 0, the identity; with symmetry off there is only the identity. `key` says
+	 * which one it used (`lastPerm`), and the memo links store them, so a stored state's links,
+	 * kept in its key's numbering, serve every state with that key.
+	 */
+	readonly perms: readonly Int8Array[];
+	/** The renumbering `key` applied last: real numbers to the key's. */
+	lastPerm = 0;
+	private readonly permIndex: Int16Array;
+	private readonly composed: Int16Array;
+	private readonly inverses: Int16Array;
+	private readonly moveMaps: Int32Array;
+
+	private codeOf(perm: Int8Array): number {
+		let code = 0;
+		for (let node = this.n; node >= 1; node--) code = code * (this.n + 1) + perm[node]!;
+		return code;
+	}
+
+	/** The renumbering that does `second` after `first`. */
+	compose(second: number, first: number): number {
+		return this.composed[second * this.perms.length + first]!;
+	}
+
+	inverse(perm: number): number {
+		return this.inverses[perm]!;
+	}
+
+	/** A move with its nodes renumbered by `perm` (an index into `perms`). */
+	renumbered(perm: number, move: FastMove): FastMove {
+		return perm === 0 ? move : this.moveMaps[perm * this.maxMoves + move]!;
+	}
+
+	private renumberMove(move: FastMove, perm: Int8Array): FastMove {
+		const m = this.messages;
+		if (move >= 2 * m) {
+			const code = move - 2 * m;
+			return code < 4 ? move : 2 * m + perm[code >> 2]! * 4 + (code & 3);
+		}
+
+		const id = move < m ? move : move - m;
+		const moved = this.slotOf[id] === -1 ? this.id(perm[this.toOf[id]!]!, 0, -1, -1) : this.id(perm[this.toOf[id]!]!, perm[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
+		return move < m ? moved : m + moved;
 	}
 
 	/**
@@ -139,7 +219,11 @@ export class FastModel {
 	 * same key are renumberings of each other, so they have the same R.
 	 */
 	key(state: Uint8Array, into: Uint8Array): Uint8Array {
-		if (this.classes.length === 0) return state;
+		if (this.classes.length === 0) {
+			this.lastPerm = 0;
+			return state;
+		}
+
 		const {n, block, slots, local} = this;
 		const sig = this.sigs;
 		const newOf = this.newOf;
@@ -182,7 +266,12 @@ export class FastModel {
 			}
 		}
 
-		if (identity) return state;
+		if (identity) {
+			this.lastPerm = 0;
+			return state;
+		}
+
+		this.lastPerm = this.permIndex[this.codeOf(newOf)]!;
 		// Every node byte is written below; only the pool and the padding need clearing.
 		into.fill(0, this.poolAt);
 		for (let old = 1; old <= n; old++) {
@@ -579,4 +668,10 @@ class ByteNode implements NodeView, NodeWork {
 		const state = this.state;
 		if (state[this.at + 2] === 2) state[this.at + 2] = value;
 	}
+}
+
+/** Every order of the items. */
+function arrangements(items: readonly number[]): number[][] {
+	if (items.length <= 1) return [[...items]];
+	return items.flatMap((item, k) => arrangements([...items.slice(0, k), ...items.slice(k + 1)]).map(rest => [item, ...rest]));
 }

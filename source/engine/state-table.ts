@@ -148,17 +148,18 @@ export class StateTable {
 	}
 
 	/**
-	 * Links: for an entry, each successor by move, with its mask and where its own links are
-	 * (-1 when it has none, or is stored renumbered). One list per entry, set at most once, in one
-	 * heap of 32-bit pairs: a header [count, 0], then per successor [move | mask << 16, links].
-	 * Following a link thus reads one place in memory; the successor's entry is never needed.
+	 * Links: for an entry, each successor by move, with its mask, the renumbering from that
+	 * successor (in this entry's numbering) to its own key, and where its own links are. One list
+	 * per entry, in one heap of 32-bit pairs: a header [count, 0], then per successor
+	 * [move | mask << 16 | renumbering << 21, links]. Following a link thus reads one place in
+	 * memory; the successor's entry is never needed.
 	 */
 	private linkAt = new Int32Array(1024).fill(-1);
 	private links = new Int32Array(8192);
 	private linkTop = 0;
 
-	/** Store an entry's links (moves below 65,536); returns where they are. */
-	setLinks(entry: number, moves: Int32Array, masks: Uint8Array, next: Int32Array, count: number): number {
+	/** Store an entry's links (moves below 65,536, renumberings below 2,048); returns where they are. */
+	setLinks(entry: number, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
 		const need = this.linkTop + 2 * (count + 1);
 		if (need > this.links.length) {
 			let size = this.links.length * 2;
@@ -169,7 +170,7 @@ export class StateTable {
 		const at = this.linkTop;
 		this.links[at] = count;
 		for (let i = 0; i < count; i++) {
-			this.links[at + 2 + 2 * i] = moves[i]! | (masks[i]! << 16);
+			this.links[at + 2 + 2 * i] = moves[i]! | (masks[i]! << 16) | (perms[i]! << 21);
 			this.links[at + 3 + 2 * i] = next[i]!;
 		}
 
@@ -214,7 +215,12 @@ export class StateTable {
 	}
 
 	maskAt(place: number): number {
-		return this.links[place]! >>> 16;
+		return (this.links[place]! >>> 16) & 31;
+	}
+
+	/** The renumbering from the successor (in the list's numbering) to its key. */
+	permAt(place: number): number {
+		return this.links[place]! >>> 21;
 	}
 
 	nextAt(place: number): number {

@@ -78,12 +78,13 @@ describe('StateTable', () => {
 				const count = moves.length;
 				const masks = Uint8Array.from(moves, (_, i) => i % 32);
 				const next = Int32Array.from(moves, (_, i) => 100 + i);
-				const at = table.setLinks(entry, Int32Array.from(moves), masks, next, count);
+				const perms = Int32Array.from(moves, (_, i) => (i * 37) % 2048);
+				const at = table.setLinks(entry, Int32Array.from(moves), masks, perms, next, count);
 				expect(table.linksOf(entry)).toBe(at);
 				table.warmLinks(Int32Array.of(at), Int32Array.of(guess), 1);
 				for (const [i, move] of moves.entries()) {
 					const place = table.follow(at, move, guess);
-					expect([table.maskAt(place), table.nextAt(place)]).toEqual([i % 32, 100 + i]);
+					expect([table.maskAt(place), table.permAt(place), table.nextAt(place)]).toEqual([i % 32, (i * 37) % 2048, 100 + i]);
 				}
 
 				const absent = [...Array(70).keys()].find(move => !moves.includes(move))!;
