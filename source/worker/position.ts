@@ -46,8 +46,9 @@ export interface PositionReport {
 }
 
 /**
- * The most states the memo keeps before it starts afresh: about 1.2 GB at the sizes seen (some
- * 310 bytes per state with its links, measured on ben-or with two rounds at n = 4).
+ * The most states the memo keeps before it starts afresh: at most about 1.4 GB at the sizes seen
+ * (150 to 350 bytes per state with its links, the arrays' spare room included, measured on
+ * ben-or with two rounds at n = 4 with symmetry, where every state has its links).
  */
 export const MEMO_LIMIT = 4_000_000;
 
