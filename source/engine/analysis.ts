@@ -132,10 +132,9 @@ export class Analyzer {
 			const here = level(depth);
 			const count = model.searchMovesInto(state, here.moves);
 			here.begin(count);
-			here.corruptions = 0;
-			while (here.corruptions < count && model.isCorruption(here.moves[here.corruptions]!)) here.corruptions++;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
+			// when P·b has links, its link by a (there is one exactly when a is still a move
 			// after b) gives P·b·a's mask and links, with no state to build or look up. P·b's
 			// links are in its key's numbering, so a is looked up renumbered, and the renumbering
 			// to P·b·a's key is the link's after P·b's.
@@ -361,13 +360,15 @@ class Level {
 		this.perms = new Int32Array(most);
 	}
 
-	/** Start on a state whose `count` moves are in `moves`. */
+	/** Start on a state whose `count` moves are in `moves`, in the search's order. */
 	begin(count: number): void {
+		this.corruptions = 0;
 		for (let i = 0; i < count; i++) {
 			this.indexOf[this.moves[i]!] = i;
 			this.linked[i] = 0;
 			this.masks[i] = NONE;
 			this.next[i] = -1;
+			if (this.model.isCorruption(this.moves[i]!)) this.corruptions++;
 		}
 	}
 

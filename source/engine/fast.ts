@@ -163,7 +163,7 @@ export class FastModel {
 	 * which one it used (`lastPerm`), and the memo links store them, so a stored state's links,
 	 * kept in its key's numbering, serve every state with that key.
 	 */
-	readonly perms: readonly Int8Array[];
+	private readonly perms: readonly Int8Array[];
 	/** The renumbering `key` applied last: real numbers to the key's. */
 	lastPerm = 0;
 	private readonly permIndex: Int16Array;
@@ -193,13 +193,9 @@ export class FastModel {
 
 	private renumberMove(move: FastMove, perm: Int8Array): FastMove {
 		const m = this.messages;
-		if (move >= 2 * m) {
-			const code = move - 2 * m;
-			return code < 4 ? move : 2 * m + perm[code >> 2]! * 4 + (code & 3);
-		}
-
+		if (move >= 2 * m) return 2 * m + perm[(move - 2 * m) >> 2]! * 4 + ((move - 2 * m) & 3);
 		const id = move < m ? move : move - m;
-		const moved = this.slotOf[id] === -1 ? this.id(perm[this.toOf[id]!]!, 0, -1, -1) : this.id(perm[this.toOf[id]!]!, perm[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
+		const moved = this.id(perm[this.toOf[id]!]!, perm[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
 		return move < m ? moved : m + moved;
 	}
 
@@ -286,8 +282,7 @@ export class FastModel {
 		}
 
 		for (let k = 0; k < count; k++) {
-			const id = ids[k]!;
-			const moved = this.id(newOf[this.toOf[id]!]!, newOf[this.fromOf[id]!]!, this.slotOf[id]!, this.valueOf[id]!);
+			const moved = this.renumbered(this.lastPerm, ids[k]!);
 			into[this.poolAt + (moved >> 3)]! |= 1 << (moved & 7);
 		}
 
