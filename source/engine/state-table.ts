@@ -14,8 +14,14 @@ export const PENDING = 255;
 
 export class StateTable {
 	private readonly words: number;
+	/**
+	 * Per entry, a record of `stride` words: the state's words, its mask, and where its links are
+	 * (-1 while it has none). One record, so a lookup that finds the state reads its mask and
+	 * links from the same place in memory.
+	 */
 	private arena: Int32Array;
-	private masks: Uint8Array;
+	private readonly stride: number;
+	private capacity = 1024;
 	/** Per slot: [entry + 1 (0 empty), hash]. */
 	private table: Int32Array;
 	private count = 0;
@@ -23,8 +29,8 @@ export class StateTable {
 	constructor(readonly width: number) {
 		if (width % 4 !== 0) throw new Error('bug: a state width must be a multiple of 4 bytes');
 		this.words = width / 4;
-		this.arena = new Int32Array(1024 * this.words);
-		this.masks = new Uint8Array(1024);
+		this.stride = this.words + 2;
+		this.arena = new Int32Array(this.capacity * this.stride);
 		this.table = new Int32Array(2 * 2048);
 	}
 
@@ -89,7 +95,7 @@ export class StateTable {
 
 	/** Give a pending entry its mask. */
 	complete(entry: number, value: number): void {
-		this.masks[entry] = value;
+		this.arena[entry * this.stride + this.words] = value;
 	}
 
 	/**
@@ -103,10 +109,10 @@ export class StateTable {
 		const seen = this.seen;
 		for (let i = 0; i < count; i++) seen[i] = table[2 * (hashes[i]! & mask)]!;
 		let sum = 0;
-		const last = this.words - 1;
+		const last = this.stride - 1;
 		for (let i = 0; i < count; i++) {
 			if (seen[i]! === 0) continue;
-			const at = (seen[i]! - 1) * this.words;
+			const at = (seen[i]! - 1) * this.stride;
 			sum += this.arena[at]! + this.arena[at + last]!;
 		}
 		return sum;
@@ -121,7 +127,7 @@ export class StateTable {
 
 	/** The mask stored in an entry that `find` or `claim` returned (`PENDING` while unknown). */
 	maskOf(entry: number): number {
-		return this.masks[entry]!;
+		return this.arena[entry * this.stride + this.words]!;
 	}
 
 	/** Store the state's mask (the state must not be stored yet); returns its entry. */
@@ -134,16 +140,16 @@ export class StateTable {
 
 	/** A new entry with the state's words and a mask (not yet in the table). */
 	private store(state: Int32Array, value: number): number {
-		if (this.count === this.masks.length) {
-			this.arena = copiedInto(this.arena, new Int32Array(this.arena.length * 2));
-			this.masks = copiedInto(this.masks, new Uint8Array(this.masks.length * 2));
-			this.linkAt = copiedInto(this.linkAt, new Int32Array(this.linkAt.length * 2).fill(-1));
+		if (this.count === this.capacity) {
+			this.capacity *= 2;
+			this.arena = copiedInto(this.arena, new Int32Array(this.capacity * this.stride));
 		}
 
 		const entry = this.count++;
-		const at = entry * this.words;
+		const at = entry * this.stride;
 		for (let i = 0; i < this.words; i++) this.arena[at + i] = state[i]!;
-		this.masks[entry] = value;
+		this.arena[at + this.words] = value;
+		this.arena[at + this.words + 1] = -1;
 		return entry;
 	}
 
@@ -154,7 +160,6 @@ export class StateTable {
 	 * [move | mask << 16 | renumbering << 21, links]. Following a link thus reads one place in
 	 * memory; the successor's entry is never needed.
 	 */
-	private linkAt = new Int32Array(1024).fill(-1);
 	private links = new Int32Array(8192);
 	private linkTop = 0;
 
@@ -174,14 +179,14 @@ export class StateTable {
 			this.links[at + 3 + 2 * i] = next[i]!;
 		}
 
-		this.linkAt[entry] = at;
+		this.arena[entry * this.stride + this.words + 1] = at;
 		this.linkTop = need;
 		return at;
 	}
 
 	/** Where an entry's links are, or -1. */
 	linksOf(entry: number): number {
-		return this.linkAt[entry]!;
+		return this.arena[entry * this.stride + this.words + 1]!;
 	}
 
 	/** Touch the links that `follow` will read first, so their cache misses overlap. */
@@ -231,7 +236,8 @@ export class StateTable {
 	get(bytes: Uint8Array): number {
 		const state = wordsOf(bytes);
 		const entry = this.find(state, this.hash(state));
-		return entry < 0 || this.masks[entry] === PENDING ? -1 : this.masks[entry]!;
+		const mask = entry < 0 ? PENDING : this.maskOf(entry);
+		return mask === PENDING ? -1 : mask;
 	}
 
 	/** Store the state's mask (the state must not be stored yet). */
@@ -241,7 +247,7 @@ export class StateTable {
 	}
 
 	private same(entry: number, state: Int32Array): boolean {
-		const at = entry * this.words;
+		const at = entry * this.stride;
 		for (let i = 0; i < this.words; i++) if (this.arena[at + i] !== state[i]) return false;
 		return true;
 	}
