@@ -8,6 +8,10 @@
  * so a probe that does not match never touches the stored states, and growing never rehashes.
  * The search looks up all successors of a state in one go (`find`), so their cache misses
  * overlap.
+ *
+ * Entries and links live in chunks of a few MB that are never copied: only the first chunk of
+ * each starts small and doubles, so a small table stays small, and a large one touches each
+ * byte of new memory once (fresh pages cost the kernel a page fault and zeroing each).
  */
 /** The mask of an entry claimed but not completed yet (masks are below 32). */
 export const PENDING = 255;
@@ -17,11 +21,10 @@ export class StateTable {
 	/**
 	 * Per entry, a record of `stride` words: the state's words, its mask, and where its links are
 	 * (-1 while it has none). One record, so a lookup that finds the state reads its mask and
-	 * links from the same place in memory.
+	 * links from the same place in memory. Entry e is in chunk e >>> RECORD_BITS.
 	 */
-	private arena: Int32Array;
+	private readonly records: Int32Array[];
 	private readonly stride: number;
-	private capacity = 1024;
 	/** Per slot: [entry + 1 (0 empty), hash]. */
 	private table: Int32Array;
 	private count = 0;
@@ -30,7 +33,7 @@ export class StateTable {
 		if (width % 4 !== 0) throw new Error('bug: a state width must be a multiple of 4 bytes');
 		this.words = width / 4;
 		this.stride = this.words + 2;
-		this.arena = new Int32Array(this.capacity * this.stride);
+		this.records = [new Int32Array(64 * this.stride)];
 		this.table = new Int32Array(2 * 2048);
 	}
 
@@ -95,7 +98,7 @@ export class StateTable {
 
 	/** Give a pending entry its mask. */
 	complete(entry: number, value: number): void {
-		this.arena[entry * this.stride + this.words] = value;
+		this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words] = value;
 	}
 
 	/**
@@ -112,8 +115,10 @@ export class StateTable {
 		const last = this.stride - 1;
 		for (let i = 0; i < count; i++) {
 			if (seen[i]! === 0) continue;
-			const at = (seen[i]! - 1) * this.stride;
-			sum += this.arena[at]! + this.arena[at + last]!;
+			const entry = seen[i]! - 1;
+			const record = this.records[entry >>> RECORD_BITS]!;
+			const at = (entry & RECORD_MASK) * this.stride;
+			sum += record[at]! + record[at + last]!;
 		}
 		return sum;
 	}
@@ -127,7 +132,7 @@ export class StateTable {
 
 	/** The mask stored in an entry that `find` or `claim` returned (`PENDING` while unknown). */
 	maskOf(entry: number): number {
-		return this.arena[entry * this.stride + this.words]!;
+		return this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words]!;
 	}
 
 	/** Store the state's mask (the state must not be stored yet); returns its entry. */
@@ -140,16 +145,16 @@ export class StateTable {
 
 	/** A new entry with the state's words and a mask (not yet in the table). */
 	private store(state: Int32Array, value: number): number {
-		if (this.count === this.capacity) {
-			this.capacity *= 2;
-			this.arena = copiedInto(this.arena, new Int32Array(this.capacity * this.stride));
-		}
-
 		const entry = this.count++;
-		const at = entry * this.stride;
-		for (let i = 0; i < this.words; i++) this.arena[at + i] = state[i]!;
-		this.arena[at + this.words] = value;
-		this.arena[at + this.words + 1] = -1;
+		const chunk = entry >>> RECORD_BITS;
+		const at = (entry & RECORD_MASK) * this.stride;
+		if (chunk === this.records.length) this.records.push(new Int32Array((RECORD_MASK + 1) * this.stride));
+		const full = this.records[chunk]!;
+		if (at === full.length) this.records[chunk] = copiedInto(full, new Int32Array(2 * full.length));
+		const record = this.records[chunk]!;
+		for (let i = 0; i < this.words; i++) record[at + i] = state[i]!;
+		record[at + this.words] = value;
+		record[at + this.words + 1] = -1;
 		return entry;
 	}
 
@@ -158,43 +163,55 @@ export class StateTable {
 	 * successor (in this entry's numbering) to its own key, and where its own links are. One list
 	 * per entry, in one heap of 32-bit pairs: a header [count, 0], then per successor
 	 * [move | mask << 16 | renumbering << 21, links]. Following a link thus reads one place in
-	 * memory; the successor's entry is never needed.
+	 * memory; the successor's entry is never needed. A list never straddles two chunks: links at
+	 * `at` are in chunk at >>> LINK_BITS.
 	 */
-	private links = new Int32Array(8192);
+	private readonly links: Int32Array[] = [new Int32Array(8192)];
 	private linkTop = 0;
 
 	/** Store an entry's links (moves below 65,536, renumberings below 2,048); returns where they are. */
 	setLinks(entry: number, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
-		const need = this.linkTop + 2 * (count + 1);
-		if (need > this.links.length) {
-			let size = this.links.length * 2;
-			while (need > size) size *= 2;
-			this.links = copiedInto(this.links, new Int32Array(size));
+		const need = 2 * (count + 1);
+		let chunk = this.linkTop >>> LINK_BITS;
+		let start = this.linkTop & LINK_MASK;
+		if (start + need > LINK_MASK + 1) {
+			chunk++;
+			start = 0;
 		}
 
-		const at = this.linkTop;
-		this.links[at] = count;
+		if (chunk === this.links.length) this.links.push(new Int32Array(LINK_MASK + 1));
+		let links = this.links[chunk]!;
+		if (start + need > links.length) {
+			let size = links.length * 2;
+			while (start + need > size) size *= 2;
+			links = copiedInto(links, new Int32Array(size));
+			this.links[chunk] = links;
+		}
+
+		links[start] = count;
 		for (let i = 0; i < count; i++) {
-			this.links[at + 2 + 2 * i] = moves[i]! | (masks[i]! << 16) | (perms[i]! << 21);
-			this.links[at + 3 + 2 * i] = next[i]!;
+			links[start + 2 + 2 * i] = moves[i]! | (masks[i]! << 16) | (perms[i]! << 21);
+			links[start + 3 + 2 * i] = next[i]!;
 		}
 
-		this.arena[entry * this.stride + this.words + 1] = at;
-		this.linkTop = need;
+		const at = chunk * (LINK_MASK + 1) + start;
+		this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + 1] = at;
+		this.linkTop = at + need;
 		return at;
 	}
 
 	/** Where an entry's links are, or -1. */
 	linksOf(entry: number): number {
-		return this.arena[entry * this.stride + this.words + 1]!;
+		return this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + 1]!;
 	}
 
 	/** Touch the links that `follow` will read first, so their cache misses overlap. */
 	warmLinks(at: Int32Array, guess: Int32Array, count: number): number {
 		let sum = 0;
 		for (let i = 0; i < count; i++) {
-			const list = at[i]!;
-			sum += this.links[list + 2 + 2 * Math.max(0, Math.min(guess[i]!, this.links[list]! - 1))]!;
+			const links = this.links[at[i]! >>> LINK_BITS]!;
+			const list = at[i]! & LINK_MASK;
+			sum += links[list + 2 + 2 * Math.max(0, Math.min(guess[i]!, links[list]! - 1))]!;
 		}
 
 		return sum;
@@ -205,31 +222,32 @@ export class StateTable {
 	 * The search starts at index `guess` and widens from there.
 	 */
 	follow(at: number, move: number, guess: number): number {
-		const links = this.links;
-		const count = links[at]!;
+		const links = this.links[at >>> LINK_BITS]!;
+		const list = at & LINK_MASK;
+		const count = links[list]!;
 		const start = Math.max(0, Math.min(guess, count - 1));
 		for (let d = 0; d < count; d++) {
 			const below = start - d;
 			const above = start + d;
 			if (below < 0 && above >= count) break;
-			if (below >= 0 && (links[at + 2 + 2 * below]! & 0xffff) === move) return at + 2 + 2 * below;
-			if (d > 0 && above < count && (links[at + 2 + 2 * above]! & 0xffff) === move) return at + 2 + 2 * above;
+			if (below >= 0 && (links[list + 2 + 2 * below]! & 0xffff) === move) return at + 2 + 2 * below;
+			if (d > 0 && above < count && (links[list + 2 + 2 * above]! & 0xffff) === move) return at + 2 + 2 * above;
 		}
 
 		return -1;
 	}
 
 	maskAt(place: number): number {
-		return (this.links[place]! >>> 16) & 31;
+		return (this.links[place >>> LINK_BITS]![place & LINK_MASK]! >>> 16) & 31;
 	}
 
 	/** The renumbering from the successor (in the list's numbering) to its key. */
 	permAt(place: number): number {
-		return this.links[place]! >>> 21;
+		return this.links[place >>> LINK_BITS]![place & LINK_MASK]! >>> 21;
 	}
 
 	nextAt(place: number): number {
-		return this.links[place + 1]!;
+		return this.links[place >>> LINK_BITS]![(place & LINK_MASK) + 1]!;
 	}
 
 	/** The mask stored for the state, or -1 (also while pending). */
@@ -247,8 +265,9 @@ export class StateTable {
 	}
 
 	private same(entry: number, state: Int32Array): boolean {
-		const at = entry * this.stride;
-		for (let i = 0; i < this.words; i++) if (this.arena[at + i] !== state[i]) return false;
+		const record = this.records[entry >>> RECORD_BITS]!;
+		const at = (entry & RECORD_MASK) * this.stride;
+		for (let i = 0; i < this.words; i++) if (record[at + i] !== state[i]) return false;
 		return true;
 	}
 
@@ -267,6 +286,13 @@ export class StateTable {
 		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
 }
+
+/** Entries per chunk of records: 16,384 (about 1 MB for a 52-byte state). */
+const RECORD_BITS = 14;
+const RECORD_MASK = (1 << RECORD_BITS) - 1;
+/** Words per chunk of links: 1,048,576 (4 MB). */
+const LINK_BITS = 20;
+const LINK_MASK = (1 << LINK_BITS) - 1;
 
 /** `larger`, with `array` copied into its start. */
 function copiedInto<T extends Int32Array | Uint8Array>(array: T, larger: T): T {

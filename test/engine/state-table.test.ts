@@ -94,6 +94,33 @@ describe('StateTable', () => {
 		);
 	});
 
+	it('keeps entries and links apart across many chunks', () => {
+		// 40,000 entries (chunks of 16,384) with 30 links each (2.4 million words, chunks of 2^20).
+		const table = new StateTable(8);
+		const bytes = (v: number): Uint8Array => new Uint8Array([v & 255, (v >> 8) & 255, v >> 16, 7, 1, 2, 3, 4]);
+		const moves = Int32Array.from({length: 30}, (_, i) => i * 3);
+		const masks = new Uint8Array(30);
+		const perms = new Int32Array(30);
+		const next = new Int32Array(30);
+		const places: number[] = [];
+		for (let v = 0; v < 40_000; v++) {
+			const words = wordsOf(bytes(v));
+			const entry = table.claim(words, table.hash(words));
+			expect(entry).toBe(v);
+			table.complete(entry, v % 31);
+			masks.fill(v % 32);
+			next.fill(v);
+			places.push(table.setLinks(entry, moves, masks, perms, next, 30));
+		}
+
+		for (let v = 0; v < 40_000; v += 7) {
+			expect(table.get(bytes(v))).toBe(v % 31);
+			expect(table.linksOf(v)).toBe(places[v]);
+			const place = table.follow(places[v]!, 87, 0);
+			expect([table.maskAt(place), table.nextAt(place)]).toEqual([v % 32, v]);
+		}
+	});
+
 	it('refuses a width that is not whole words', () => {
 		expect(() => new StateTable(6)).toThrow(/multiple of 4/);
 	});
