@@ -46,8 +46,8 @@ export interface PositionReport {
 }
 
 /**
- * The most states the memo keeps before it starts afresh: at most about 1.4 GB at the sizes seen
- * (150 to 350 bytes per state with its links, the arrays' spare room included, measured on
+ * The most states the memo keeps before it starts afresh: at most about 1 GB at the sizes seen
+ * (130 to 260 bytes per state with its links, the table's spare room included, measured on
  * ben-or with two rounds at n = 4 with symmetry, where every state has its links).
  */
 export const MEMO_LIMIT = 4_000_000;
