@@ -98,7 +98,7 @@ export class StateTable {
 
 	/** Give a pending entry its mask. */
 	complete(entry: number, value: number): void {
-		this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words] = value;
+		this.setField(entry, MASK, value);
 	}
 
 	/**
@@ -132,7 +132,7 @@ export class StateTable {
 
 	/** The mask stored in an entry that `find` or `claim` returned (`PENDING` while unknown). */
 	maskOf(entry: number): number {
-		return this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words]!;
+		return this.field(entry, MASK);
 	}
 
 	/** Store the state's mask (the state must not be stored yet); returns its entry. */
@@ -153,8 +153,8 @@ export class StateTable {
 		if (at === full.length) this.records[chunk] = copiedInto(full, new Int32Array(2 * full.length));
 		const record = this.records[chunk]!;
 		for (let i = 0; i < this.words; i++) record[at + i] = state[i]!;
-		record[at + this.words] = value;
-		record[at + this.words + 1] = -1;
+		record[at + this.words + MASK] = value;
+		record[at + this.words + LINKS] = -1;
 		return entry;
 	}
 
@@ -195,14 +195,14 @@ export class StateTable {
 		}
 
 		const at = chunk * (LINK_MASK + 1) + start;
-		this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + 1] = at;
+		this.setField(entry, LINKS, at);
 		this.linkTop = at + need;
 		return at;
 	}
 
 	/** Where an entry's links are, or -1. */
 	linksOf(entry: number): number {
-		return this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + 1]!;
+		return this.field(entry, LINKS);
 	}
 
 	/** Touch the links that `follow` will read first, so their cache misses overlap. */
@@ -264,6 +264,15 @@ export class StateTable {
 		this.insert(state, this.hash(state), value);
 	}
 
+	/** A record's mask or links word (`MASK`, `LINKS`: after the state's words). */
+	private field(entry: number, which: number): number {
+		return this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + which]!;
+	}
+
+	private setField(entry: number, which: number, value: number): void {
+		this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + which] = value;
+	}
+
 	private same(entry: number, state: Int32Array): boolean {
 		const record = this.records[entry >>> RECORD_BITS]!;
 		const at = (entry & RECORD_MASK) * this.stride;
@@ -287,6 +296,9 @@ export class StateTable {
 	}
 }
 
+/** Where a record keeps its mask and its links, after the state's words. */
+const MASK = 0;
+const LINKS = 1;
 /** Entries per chunk of records: 16,384 (about 1 MB for a 52-byte state). */
 const RECORD_BITS = 14;
 const RECORD_MASK = (1 << RECORD_BITS) - 1;
