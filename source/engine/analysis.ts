@@ -169,10 +169,20 @@ export class Analyzer {
 			// Every other successor first, then all their lookups in one go, so the memory waits
 			// overlap. A missing successor is claimed at once (stored as pending), so its search
 			// needs no second lookup, and an earlier sibling's search that reaches it completes it.
-			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.prepare(i, state, memo);
-			memo.reserve(count);
-			memo.warm(here.hashes, count);
-			for (let i = 0; i < count; i++) if (here.linked[i] === 0) here.found(i, memo, memo.claim(here.keys[i]!, here.hashes[i]!));
+			let built = 0;
+			for (let i = 0; i < count; i++) {
+				if (here.linked[i] !== 0) continue;
+				here.prepare(i, state, memo);
+				here.built[built] = i;
+				here.batch[built++] = here.hashes[i]!;
+			}
+
+			memo.reserve(built);
+			memo.warm(here.batch, built);
+			for (let b = 0; b < built; b++) {
+				const i = here.built[b]!;
+				here.found(i, memo, memo.claim(here.keys[i]!, here.hashes[i]!));
+			}
 
 			for (let i = 0; i < count; i++) {
 				if (stopped) break;
@@ -339,6 +349,9 @@ class Level {
 	readonly via: Int32Array;
 	readonly guess: Int32Array;
 	readonly viaPerm: Int32Array;
+	/** The successors that are built (not read through a link), and their hashes, in a batch. */
+	readonly built: Int32Array;
+	readonly batch: Int32Array;
 	private readonly words: Int32Array[] = [];
 	private readonly keyBytes: Uint8Array[] = [];
 	private readonly keyWords: Int32Array[] = [];
@@ -357,6 +370,8 @@ class Level {
 		this.via = new Int32Array(most);
 		this.guess = new Int32Array(most);
 		this.viaPerm = new Int32Array(most);
+		this.built = new Int32Array(most);
+		this.batch = new Int32Array(most);
 		this.perms = new Int32Array(most);
 	}
 
