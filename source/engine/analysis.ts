@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
-import {PENDING, StateTable, wordsOf} from './state-table.js';
+import {PENDING, StateTable, linkMask, linkPerm, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -131,7 +131,7 @@ export class Analyzer {
 
 			const here = level(depth);
 			const count = model.searchMovesInto(state, here.moves);
-			here.begin(count);
+			here.begin(count, model.lastCorruptions);
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
 			// when P·b has links, its link by a (there is one exactly when a is still a move
@@ -159,9 +159,10 @@ export class Analyzer {
 					const place = memo.follow(here.via[k]!, model.renumbered(here.viaPerm[k]!, a), here.guess[k]!);
 					if (place < 0) continue;
 					const i = here.which[k]!;
-					here.masks[i] = memo.maskAt(place);
+					const link = memo.linkAt(place);
+					here.masks[i] = linkMask(link);
 					here.next[i] = memo.nextAt(place);
-					here.perms[i] = model.compose(memo.permAt(place), here.viaPerm[k]!);
+					here.perms[i] = model.compose(linkPerm(link), here.viaPerm[k]!);
 					here.linked[i] = 1;
 				}
 			}
@@ -375,15 +376,14 @@ class Level {
 		this.perms = new Int32Array(most);
 	}
 
-	/** Start on a state whose `count` moves are in `moves`, in the search's order. */
-	begin(count: number): void {
-		this.corruptions = 0;
+	/** Start on a state whose `count` moves are in `moves`, in the search's order, the first `corruptions` of them corruptions. */
+	begin(count: number, corruptions: number): void {
+		this.corruptions = corruptions;
 		for (let i = 0; i < count; i++) {
 			this.indexOf[this.moves[i]!] = i;
 			this.linked[i] = 0;
 			this.masks[i] = NONE;
 			this.next[i] = -1;
-			if (this.model.isCorruption(this.moves[i]!)) this.corruptions++;
 		}
 	}
 

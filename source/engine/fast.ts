@@ -460,8 +460,13 @@ export class FastModel {
 	 * building it again. R does not depend on the order.
 	 */
 	searchMovesInto(state: Uint8Array, out: Int32Array): number {
-		return this.injectionsInto(state, out, this.pending(state, out, this.corruptionsInto(state, out, 0)));
+		const corruptions = this.corruptionsInto(state, out, 0);
+		this.lastCorruptions = corruptions;
+		return this.injectionsInto(state, out, this.pending(state, out, corruptions));
 	}
+
+	/** How many of the moves `searchMovesInto` gave last are corruptions (they come first). */
+	lastCorruptions = 0;
 
 	/** The corruptions of a state, written into `out` from `count` on; returns the new count. */
 	private corruptionsInto(state: Uint8Array, out: Int32Array, count: number): number {

@@ -218,7 +218,7 @@ export class StateTable {
 	}
 
 	/**
-	 * In the links at `at`, the successor by `move`: its place (for `maskAt`, `nextAt`), or -1.
+	 * In the links at `at`, the successor by `move`: its place (for `linkAt`, `nextAt`), or -1.
 	 * The search starts at index `guess` and widens from there.
 	 */
 	follow(at: number, move: number, guess: number): number {
@@ -237,13 +237,9 @@ export class StateTable {
 		return -1;
 	}
 
-	maskAt(place: number): number {
-		return (this.links[place >>> LINK_BITS]![place & LINK_MASK]! >>> 16) & 31;
-	}
-
-	/** The renumbering from the successor (in the list's numbering) to its key. */
-	permAt(place: number): number {
-		return this.links[place >>> LINK_BITS]![place & LINK_MASK]! >>> 21;
+	/** The link word at a place that `follow` returned: read its parts with `linkMask` and `linkPerm`. */
+	linkAt(place: number): number {
+		return this.links[place >>> LINK_BITS]![place & LINK_MASK]!;
 	}
 
 	nextAt(place: number): number {
@@ -294,6 +290,16 @@ export class StateTable {
 		this.table = new Int32Array(old.length * 2);
 		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
+}
+
+/** A link's successor mask. */
+export function linkMask(link: number): number {
+	return (link >>> 16) & 31;
+}
+
+/** A link's renumbering from the successor (in the list's numbering) to its key. */
+export function linkPerm(link: number): number {
+	return link >>> 21;
 }
 
 /** Where a record keeps its mask and its links, after the state's words. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {PENDING, StateTable, wordsOf} from '../../source/engine/state-table.js';
+import {PENDING, StateTable, linkMask, linkPerm, wordsOf} from '../../source/engine/state-table.js';
 
 /** A constant hash, so every state collides: only the stored words can tell them apart. */
 class Colliding extends StateTable {
@@ -84,7 +84,7 @@ describe('StateTable', () => {
 				table.warmLinks(Int32Array.of(at), Int32Array.of(guess), 1);
 				for (const [i, move] of moves.entries()) {
 					const place = table.follow(at, move, guess);
-					expect([table.maskAt(place), table.permAt(place), table.nextAt(place)]).toEqual([i % 32, (i * 37) % 2048, 100 + i]);
+					expect([linkMask(table.linkAt(place)), linkPerm(table.linkAt(place)), table.nextAt(place)]).toEqual([i % 32, (i * 37) % 2048, 100 + i]);
 				}
 
 				const absent = [...Array(70).keys()].find(move => !moves.includes(move))!;
@@ -117,7 +117,7 @@ describe('StateTable', () => {
 			expect(table.get(bytes(v))).toBe(v % 31);
 			expect(table.linksOf(v)).toBe(places[v]);
 			const place = table.follow(places[v]!, 87, 0);
-			expect([table.maskAt(place), table.nextAt(place)]).toEqual([v % 32, v]);
+			expect([linkMask(table.linkAt(place)), table.nextAt(place)]).toEqual([v % 32, v]);
 		}
 	});
 
