@@ -105,8 +105,10 @@ export const benOr: Protocol = {
 			// A slot is done once its phase is complete: p1.k when the node is in phase 2 of round k
 			// or later, p2.k once it is past round k (or finished).
 			closed(node, slot) {
-				const [k = 0, phase = 0, , finished = 0] = node.local;
-				if (finished === 1) return true;
+				const local = node.local;
+				if (local[FINISHED] === 1) return true;
+				const k = local[ROUND] ?? 0;
+				const phase = local[PHASE] ?? 0;
 				const round = Math.floor(slot / 2) + 1;
 				const isPhase1 = slot % 2 === 0;
 				return round < k || (round === k && isPhase1 && phase === 2);
