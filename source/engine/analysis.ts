@@ -173,7 +173,7 @@ export class Analyzer {
 			let built = 0;
 			for (let i = 0; i < count; i++) {
 				if (here.linked[i] !== 0) continue;
-				here.prepare(i, state, memo);
+				here.prepare(i, state, memo, parent ?? roots, parent ? at : 0);
 				here.built[built] = i;
 				here.batch[built++] = here.hashes[i]!;
 			}
@@ -231,6 +231,9 @@ export class Analyzer {
 		};
 
 		const start = model.encode(c);
+		/** The start state's signatures, where `prepare` finds a state's in its parent's level. */
+		const roots: Signatures = {sigs: new Int32Array(model.n + 1), blocks: new Int32Array(model.n + 1)};
+		if (model.renumbers) model.signatures(start, roots.sigs, roots.blocks, 0);
 		const startBytes = model.key(start, new Uint8Array(model.size));
 		const startPerm = model.lastPerm;
 		const startKey = wordsOf(startBytes.slice());
@@ -318,6 +321,12 @@ function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
 /** One-off analysis with a fresh memo. */
 export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);
 
+/** States' signatures for a renumbering key (`FastModel.signatures`), n + 1 numbers per state. */
+interface Signatures {
+	readonly sigs: Int32Array;
+	readonly blocks: Int32Array;
+}
+
 /** No mask known yet (masks are below 32). */
 const NONE = 255;
 
@@ -327,7 +336,7 @@ const NONE = 255;
  * renumbering from it to its key. Buffers grow on demand and are reused by every state expanded
  * at that depth.
  */
-class Level {
+class Level implements Signatures {
 	readonly moves: Int32Array;
 	readonly states: Uint8Array[] = [];
 	readonly keys: Int32Array[] = [];
@@ -357,6 +366,10 @@ class Level {
 	private readonly keyBytes: Uint8Array[] = [];
 	private readonly keyWords: Int32Array[] = [];
 
+	/** Each successor's signatures and its nodes' block signatures, n + 1 numbers each (only for a renumbering key). */
+	readonly sigs: Int32Array;
+	readonly blocks: Int32Array;
+
 	constructor(private readonly model: FastModel) {
 		const most = model.maxMoves;
 		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
@@ -372,6 +385,9 @@ class Level {
 		this.guess = new Int32Array(most);
 		this.viaPerm = new Int32Array(most);
 		this.built = new Int32Array(most);
+		const signatures = model.renumbers ? most * (model.n + 1) : 0;
+		this.sigs = new Int32Array(signatures);
+		this.blocks = new Int32Array(signatures);
 		this.batch = new Int32Array(most);
 		this.perms = new Int32Array(most);
 	}
@@ -401,8 +417,11 @@ class Level {
 		this.next[i] = memo.linksOf(entry);
 	}
 
-	/** Compute successor i of `state` (by move i), its key and its hash. */
-	prepare(i: number, state: Uint8Array, memo: StateTable): void {
+	/**
+	 * Compute successor i of `state` (by move i), its key and its hash. The signatures of `state`
+	 * (for a renumbering key) are its parent level's, at index `at`.
+	 */
+	prepare(i: number, state: Uint8Array, memo: StateTable, parent: Signatures, at: number): void {
 		if (this.states[i] === undefined) {
 			const bytes = new Uint8Array(this.model.size);
 			this.states[i] = bytes;
@@ -413,8 +432,15 @@ class Level {
 		}
 
 		const next = this.model.apply(state, this.moves[i]!, this.states[i]);
-		const key = this.model.key(next, this.keyBytes[i]!);
-		this.perms[i] = this.model.lastPerm;
+		let key = next;
+		this.perms[i] = 0;
+		if (this.model.renumbers) {
+			const width = this.model.n + 1;
+			const node = this.model.nodeOf(this.moves[i]!);
+			key = this.model.keyAfter(state, parent.sigs, parent.blocks, at * width, next, node, this.keyBytes[i]!, this.sigs, this.blocks, i * width);
+			this.perms[i] = this.model.lastPerm;
+		}
+
 		const words = key === next ? this.words[i]! : this.keyWords[i]!;
 		this.keys[i] = words;
 		this.hashes[i] = memo.hash(words);

@@ -213,6 +213,9 @@ export class FastModel {
 	 * The key of a state: the state with interchangeable nodes renumbered in a fixed way (sorted
 	 * by a signature that does not depend on node numbers), written into `into`. States with the
 	 * same key are renumberings of each other, so they have the same R.
+	 *
+	 * A node's signature is the hash of its own block (`blockSignature`) plus, for each pending
+	 * message, a number for its kind, added to its recipient's and (times 3) to its sender's.
 	 */
 	key(state: Uint8Array, into: Uint8Array): Uint8Array {
 		if (this.classes.length === 0) {
@@ -220,36 +223,107 @@ export class FastModel {
 			return state;
 		}
 
-		const {n, block, slots, local} = this;
 		const sig = this.sigs;
-		const newOf = this.newOf;
-		// Signatures: a node's own bytes and records, the values others sent it (as a sum, so the
-		// senders' numbers do not matter), and its pending traffic, in one pass over the pool.
-		for (let node = 1; node <= n; node++) {
-			const at = (node - 1) * block;
-			let h = 0;
-			for (let j = 0; j < 3 + local; j++) h = Math.imul(h ^ state[at + j]!, 0x01000193);
-			const base = at + 3 + local;
-			for (let slot = 0; slot < slots; slot++) {
-				h = Math.imul(h ^ state[base + node * slots + slot]!, 0x01000193);
-				let others = 0;
-				for (let from = 1; from <= n; from++) if (from !== node) others += MIX[state[base + from * slots + slot]!]!;
-				h = Math.imul(h ^ others ^ (slot << 24), 0x01000193);
-			}
+		for (let node = 1; node <= this.n; node++) sig[node] = this.blockSignature(state, node);
+		const count = this.pending(state);
+		for (let k = 0; k < count; k++) this.addTraffic(sig, this.ids[k]!, 1);
+		return this.arrange(state, into, count);
+	}
 
-			sig[node] = h;
+	/** Whether keys renumber nodes at all (false with symmetry off or no interchangeable nodes). */
+	get renumbers(): boolean {
+		return this.classes.length > 0;
+	}
+
+	/**
+	 * A state's signatures as `key` computes them, written at `at` (n + 1 numbers from there)
+	 * into `sigs`, with the block signatures alone into `blocks`: what `keyAfter` needs of a
+	 * parent.
+	 */
+	signatures(state: Uint8Array, sigs: Int32Array, blocks: Int32Array, at: number): void {
+		for (let node = 1; node <= this.n; node++) {
+			blocks[at + node] = this.blockSignature(state, node);
+			this.sigs[node] = blocks[at + node]!;
 		}
 
 		const count = this.pending(state);
-		const ids = this.ids;
-		for (let k = 0; k < count; k++) {
-			const id = ids[k]!;
-			const kind = (this.slotOf[id]! + 2) * 8 + this.valueOf[id]! + 1;
-			sig[this.toOf[id]!] = (sig[this.toOf[id]!]! + MIX[kind & 255]!) | 0;
-			const from = this.fromOf[id]!;
-			if (from !== 0) sig[from] = (sig[from]! + Math.imul(MIX[kind & 255]!, 3)) | 0;
+		for (let k = 0; k < count; k++) this.addTraffic(this.sigs, this.ids[k]!, 1);
+		for (let node = 1; node <= this.n; node++) sigs[at + node] = this.sigs[node]!;
+	}
+
+	/**
+	 * The key of `state` (as `key` gives it), a successor of `parent` by a move on `node`, from
+	 * the parent's signatures (`signatures`, at `from` in `parentSigs` and `parentBlocks`): only
+	 * that node's block and the pool changed, so only they are read. The successor's signatures
+	 * are written at `to` in `sigs` and `blocks`.
+	 */
+	keyAfter(
+		parent: Uint8Array,
+		parentSigs: Int32Array,
+		parentBlocks: Int32Array,
+		from: number,
+		state: Uint8Array,
+		node: number,
+		into: Uint8Array,
+		sigs: Int32Array,
+		blocks: Int32Array,
+		to: number,
+	): Uint8Array {
+		const sig = this.sigs;
+		for (let other = 1; other <= this.n; other++) {
+			sig[other] = parentSigs[from + other]!;
+			blocks[to + other] = parentBlocks[from + other]!;
 		}
 
+		blocks[to + node] = this.blockSignature(state, node);
+		sig[node] = (sig[node]! - parentBlocks[from + node]! + blocks[to + node]!) | 0;
+		for (let byte = this.poolAt; byte < state.length; byte++) {
+			const changed = state[byte]! ^ parent[byte]!;
+			if (changed === 0) continue;
+			for (let b = 0; b < 8; b++) {
+				if ((changed & (1 << b)) === 0) continue;
+				this.addTraffic(sig, ((byte - this.poolAt) << 3) + b, (state[byte]! & (1 << b)) !== 0 ? 1 : -1);
+			}
+		}
+
+		for (let other = 1; other <= this.n; other++) sigs[to + other] = sig[other]!;
+		return this.arrange(state, into, -1);
+	}
+
+	/** A node's own bytes and records, and the values others sent it (as a sum, so the senders' numbers do not matter). */
+	private blockSignature(state: Uint8Array, node: number): number {
+		const {n, block, slots, local} = this;
+		const at = (node - 1) * block;
+		let h = 0;
+		for (let j = 0; j < 3 + local; j++) h = Math.imul(h ^ state[at + j]!, 0x01000193);
+		const base = at + 3 + local;
+		for (let slot = 0; slot < slots; slot++) {
+			h = Math.imul(h ^ state[base + node * slots + slot]!, 0x01000193);
+			let others = 0;
+			for (let from = 1; from <= n; from++) if (from !== node) others += MIX[state[base + from * slots + slot]!]!;
+			h = Math.imul(h ^ others ^ (slot << 24), 0x01000193);
+		}
+
+		return h;
+	}
+
+	/** Add (sign 1) or take away (sign -1) a pending message's part of its nodes' signatures. */
+	private addTraffic(sig: Int32Array, id: number, sign: number): void {
+		const kind = MIX[((this.slotOf[id]! + 2) * 8 + this.valueOf[id]! + 1) & 255]!;
+		const to = this.toOf[id]!;
+		sig[to] = (sig[to]! + sign * kind) | 0;
+		const from = this.fromOf[id]!;
+		if (from !== 0) sig[from] = (sig[from]! + sign * Math.imul(kind, 3)) | 0;
+	}
+
+	/**
+	 * Renumber by the signatures in `sigs`: within each class, by (signature, number). `count` is
+	 * how many pending ids `ids` holds for this state, or -1 when they are still to be listed.
+	 */
+	private arrange(state: Uint8Array, into: Uint8Array, count: number): Uint8Array {
+		const {n, block, slots, local} = this;
+		const sig = this.sigs;
+		const newOf = this.newOf;
 		let identity = true;
 		for (let node = 0; node <= n; node++) newOf[node] = node;
 		for (const members of this.classes) {
@@ -281,7 +355,9 @@ export class FastModel {
 			}
 		}
 
-		for (let k = 0; k < count; k++) {
+		const ids = this.ids;
+		const pending = count >= 0 ? count : this.pending(state);
+		for (let k = 0; k < pending; k++) {
 			const moved = this.renumbered(this.lastPerm, ids[k]!);
 			into[this.poolAt + (moved >> 3)]! |= 1 << (moved & 7);
 		}
@@ -439,7 +515,7 @@ export class FastModel {
 	}
 
 	/** The node a move acts on. */
-	private nodeOf(move: FastMove): number {
+	nodeOf(move: FastMove): number {
 		const m = this.messages;
 		if (move < m) return this.toOf[move]!;
 		if (move < 2 * m) return this.toOf[move - m]!;

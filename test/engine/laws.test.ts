@@ -128,6 +128,48 @@ describe('laws of the model, on random reachable configurations of small games',
 		expect(pairs).toBeGreaterThan(2000);
 	});
 
+	test("a successor's key from its parent's signatures is the key computed from scratch", () => {
+		// keyAfter reads only the moved node's block and the pool's changes; key reads everything.
+		// Chains of successors: each state's signatures come from keyAfter, as in the search.
+		const specs = [
+			{protocol: 'ben-or', n: 4, inputs: '1000', allow: ['crash'], rounds: 2},
+			{protocol: 'ben-or', n: 4, inputs: '1100', allow: ['byzantine']},
+			{protocol: 'quorum', n: 4, inputs: '0001', allow: ['crash', 'lie']},
+			{protocol: 'leader', n: 4, inputs: '1001', allow: ['byzantine']},
+			{protocol: 'wait-all', n: 4, inputs: '0011', allow: ['crash']},
+		] as const;
+		let renumbered = 0;
+		fc.assert(
+			fc.property(fc.constantFrom(...specs), fc.array(fc.nat(1000), {minLength: 1, maxLength: 30}), (spec, picks) => {
+				const model = new FastModel(game(spec).setup, true);
+				expect(model.renumbers).toBe(true);
+				const width = model.n + 1;
+				let parent = {sigs: new Int32Array(width), blocks: new Int32Array(width)};
+				let state = model.encode(game(spec));
+				model.signatures(state, parent.sigs, parent.blocks, 0);
+				for (const pick of picks) {
+					const moves = model.moves(state);
+					if (moves.length === 0) break;
+					const children = {sigs: new Int32Array(width * moves.length), blocks: new Int32Array(width * moves.length)};
+					for (const [i, move] of moves.entries()) {
+						const child = model.apply(state, move);
+						const fast = [...model.keyAfter(state, parent.sigs, parent.blocks, 0, child, model.nodeOf(move), new Uint8Array(model.size), children.sigs, children.blocks, i * width)];
+						const fastPerm = model.lastPerm;
+						expect([...model.key(child, new Uint8Array(model.size))]).toEqual(fast);
+						expect(model.lastPerm).toBe(fastPerm);
+						if (fastPerm !== 0) renumbered++;
+					}
+
+					const i = pick % moves.length;
+					state = model.apply(state, moves[i]!);
+					parent = {sigs: children.sigs.slice(i * width, (i + 1) * width), blocks: children.blocks.slice(i * width, (i + 1) * width)};
+				}
+			}),
+			{...runs, numRuns: 100},
+		);
+		expect(renumbered).toBeGreaterThan(500);
+	});
+
 	test('where arrival order matters, two messages to one node are not taken to commute', () => {
 		const model = new FastModel(firstWinsGame([0, 1, 1]).setup, false);
 		// Start every node: node 2 then has 0 (from node 1) and 1 (from node 3) pending.
