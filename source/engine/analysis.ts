@@ -131,7 +131,7 @@ export class Analyzer {
 
 			const here = level(depth);
 			const count = model.searchMovesInto(state, here.moves);
-			here.begin(count, model.lastCorruptions);
+			here.corruptions = model.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
 			// when P·b has links, its link by a (there is one exactly when a is still a move
@@ -140,31 +140,35 @@ export class Analyzer {
 			// to P·b·a's key is the link's after P·b's.
 			// Where a stands in P·b's list is guessed (P's list without b, or without every
 			// corruption when b is one), so the link is read where it most likely is.
-			if (parent) {
-				const a = parent.moves[at]!;
-				let candidates = 0;
-				for (let i = 0; i < count; i++) {
-					const b = here.moves[i]!;
-					if (!model.commute(a, b)) continue;
-					const j = parent.indexOf[b]!;
-					if (j < 0 || j >= at || parent.next[j]! < 0) continue;
-					here.which[candidates] = i;
-					here.guess[candidates] = model.isCorruption(b) ? at - parent.corruptions : at - 1;
-					here.viaPerm[candidates] = parent.perms[j]!;
-					here.via[candidates++] = parent.next[j]!;
-				}
+			// Each move's place in the list is noted (for this state's children) and its answer
+			// cleared, in the same pass.
+			const a = parent ? parent.moves[at]! : -1;
+			let candidates = 0;
+			for (let i = 0; i < count; i++) {
+				const b = here.moves[i]!;
+				here.indexOf[b] = i;
+				here.linked[i] = 0;
+				here.masks[i] = NONE;
+				here.next[i] = -1;
+				if (!parent || !model.commute(a, b)) continue;
+				const j = parent.indexOf[b]!;
+				if (j < 0 || j >= at || parent.next[j]! < 0) continue;
+				here.which[candidates] = i;
+				here.guess[candidates] = i < here.corruptions ? at - parent.corruptions : at - 1;
+				here.viaPerm[candidates] = parent.perms[j]!;
+				here.via[candidates++] = parent.next[j]!;
+			}
 
-				memo.warmLinks(here.via, here.guess, candidates);
-				for (let k = 0; k < candidates; k++) {
-					const place = memo.follow(here.via[k]!, model.renumbered(here.viaPerm[k]!, a), here.guess[k]!);
-					if (place < 0) continue;
-					const i = here.which[k]!;
-					const link = memo.linkAt(place);
-					here.masks[i] = linkMask(link);
-					here.next[i] = memo.nextAt(place);
-					here.perms[i] = model.compose(linkPerm(link), here.viaPerm[k]!);
-					here.linked[i] = 1;
-				}
+			memo.warmLinks(here.via, here.guess, candidates);
+			for (let k = 0; k < candidates; k++) {
+				const place = memo.follow(here.via[k]!, model.renumbered(here.viaPerm[k]!, a), here.guess[k]!);
+				if (place < 0) continue;
+				const i = here.which[k]!;
+				const link = memo.linkAt(place);
+				here.masks[i] = linkMask(link);
+				here.next[i] = memo.nextAt(place);
+				here.perms[i] = model.compose(linkPerm(link), here.viaPerm[k]!);
+				here.linked[i] = 1;
 			}
 
 			// Every other successor first, then all their lookups in one go, so the memory waits
@@ -390,17 +394,6 @@ class Level implements Signatures {
 		this.blocks = new Int32Array(signatures);
 		this.batch = new Int32Array(most);
 		this.perms = new Int32Array(most);
-	}
-
-	/** Start on a state whose `count` moves are in `moves`, in the search's order, the first `corruptions` of them corruptions. */
-	begin(count: number, corruptions: number): void {
-		this.corruptions = corruptions;
-		for (let i = 0; i < count; i++) {
-			this.indexOf[this.moves[i]!] = i;
-			this.linked[i] = 0;
-			this.masks[i] = NONE;
-			this.next[i] = -1;
-		}
 	}
 
 	/** Done with the state (its children no longer read `indexOf`). */

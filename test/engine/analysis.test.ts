@@ -1,4 +1,4 @@
-import {describe, expect, test} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {Analyzer, analyze} from '../../source/engine/analysis.js';
 import {formatMoves} from '../../source/engine/notation.js';
 import {applyMoves} from '../../source/engine/moves.js';
@@ -6,6 +6,7 @@ import {evaluate, outcomesOf} from '../../source/engine/outcomes.js';
 import {parseMove} from '../../source/engine/notation.js';
 import {game} from '../helpers/games.js';
 import {toyGame} from '../helpers/toy.js';
+import {StateTable} from '../../source/engine/state-table.js';
 
 describe('analysis on tiny models', () => {
 	test('the selfish toy with inputs 01 can only split', () => {
@@ -32,6 +33,24 @@ describe('analysis on tiny models', () => {
 	test('a quiescent configuration is labelled by its own eval when nothing more can happen', () => {
 		const c = game({protocol: 'wait-all', n: 2, inputs: '11', allow: []}, 'start 1; start 2; 2<1:vote=1; 1<2:vote=1');
 		expect(analyze(c)).toMatchObject({label: '1', outcomes: ['one'], states: 1, witnesses: {one: []}});
+	});
+});
+
+describe('memo links', () => {
+	test('most successors are read through links, not built: exact counts on wait-all, n = 3', () => {
+		// Every successor built is looked up in the memo (claim); one read through a link is not.
+		// Without links every move of the 80 states would build one: 255 in all.
+		const claims = vi.spyOn(StateTable.prototype, 'claim');
+		try {
+			const c = game({protocol: 'wait-all', n: 3, inputs: '110', allow: []});
+			expect(new Analyzer({symmetry: false}).analyze(c, {witnesses: false}).states).toBe(80);
+			expect(claims.mock.calls.length).toBe(101);
+			claims.mockClear();
+			expect(new Analyzer({symmetry: true}).analyze(c, {witnesses: false}).states).toBe(46);
+			expect(claims.mock.calls.length).toBe(70);
+		} finally {
+			claims.mockRestore();
+		}
 	});
 });
 
