@@ -278,10 +278,8 @@ export class FastModel {
 		blocks[to + node] = this.blockSignature(state, node);
 		sig[node] = (sig[node]! - parentBlocks[from + node]! + blocks[to + node]!) | 0;
 		for (let byte = this.poolAt; byte < state.length; byte++) {
-			const changed = state[byte]! ^ parent[byte]!;
-			if (changed === 0) continue;
-			for (let b = 0; b < 8; b++) {
-				if ((changed & (1 << b)) === 0) continue;
+			for (let changed = state[byte]! ^ parent[byte]!; changed !== 0; changed &= changed - 1) {
+				const b = lowestBit(changed);
 				this.addTraffic(sig, ((byte - this.poolAt) << 3) + b, (state[byte]! & (1 << b)) !== 0 ? 1 : -1);
 			}
 		}
@@ -373,7 +371,7 @@ export class FastModel {
 		for (let byte = this.poolAt; byte < state.length; byte++) {
 			const bits = state[byte]!;
 			if (bits === 0) continue;
-			for (let b = 0; b < 8; b++) if ((bits & (1 << b)) !== 0) ids[count++] = ((byte - this.poolAt) << 3) + b;
+			for (let rest = bits; rest !== 0; rest &= rest - 1) ids[count++] = ((byte - this.poolAt) << 3) + lowestBit(rest);
 		}
 
 		return count;
@@ -460,11 +458,10 @@ export class FastModel {
 		// Only the pending ones: whole empty bytes are skipped.
 		for (let byte = this.poolAt + (first >> 3); byte <= this.poolAt + ((last - 1) >> 3); byte++) {
 			let bits = state[byte]!;
-			if (bits === 0) continue;
-			for (let b = 0; b < 8; b++) {
+			for (let rest = bits; rest !== 0; rest &= rest - 1) {
+				const b = lowestBit(rest);
 				const id = ((byte - this.poolAt) << 3) + b;
-				if ((bits & (1 << b)) === 0 || id < first || id >= last) continue;
-				if (this.isInert(state, id)) bits &= ~(1 << b);
+				if (id >= first && id < last && this.isInert(state, id)) bits &= ~(1 << b);
 			}
 
 			state[byte] = bits;
@@ -744,6 +741,11 @@ class ByteNode implements NodeView, NodeWork {
 		const state = this.state;
 		if (state[this.at + 2] === 2) state[this.at + 2] = value;
 	}
+}
+
+/** The place of the lowest set bit of a nonzero number. */
+function lowestBit(bits: number): number {
+	return 31 - Math.clz32(bits & -bits);
 }
 
 /** Every order of the items. */
