@@ -458,6 +458,7 @@ export class FastModel {
 		// Only the pending ones: whole empty bytes are skipped.
 		for (let byte = this.poolAt + (first >> 3); byte <= this.poolAt + ((last - 1) >> 3); byte++) {
 			let bits = state[byte]!;
+			if (bits === 0) continue;
 			for (let rest = bits; rest !== 0; rest &= rest - 1) {
 				const b = lowestBit(rest);
 				const id = ((byte - this.poolAt) << 3) + b;
@@ -505,10 +506,6 @@ export class FastModel {
 	commute(a: FastMove, b: FastMove): boolean {
 		if (this.orderFree) return a !== b;
 		return this.nodeOf(a) !== this.nodeOf(b);
-	}
-
-	isCorruption(move: FastMove): boolean {
-		return move >= 2 * this.messages;
 	}
 
 	/** The node a move acts on. */
