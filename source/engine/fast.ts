@@ -223,11 +223,7 @@ export class FastModel {
 			return state;
 		}
 
-		const sig = this.sigs;
-		for (let node = 1; node <= this.n; node++) sig[node] = this.blockSignature(state, node);
-		const count = this.pending(state);
-		for (let k = 0; k < count; k++) this.addTraffic(sig, this.ids[k]!, 1);
-		return this.arrange(state, into, count);
+		return this.arrange(state, into, this.signaturesOf(state));
 	}
 
 	/** Whether keys renumber nodes at all (false with symmetry off or no interchangeable nodes). */
@@ -241,14 +237,23 @@ export class FastModel {
 	 * parent.
 	 */
 	signatures(state: Uint8Array, sigs: Int32Array, blocks: Int32Array, at: number): void {
+		this.signaturesOf(state, blocks, at);
+		for (let node = 1; node <= this.n; node++) sigs[at + node] = this.sigs[node]!;
+	}
+
+	/**
+	 * A state's signatures, into `sigs` (and its block signatures into `blocks` at `at`, when
+	 * given), with its pending ids listed in `ids`; returns how many there are.
+	 */
+	private signaturesOf(state: Uint8Array, blocks?: Int32Array, at = 0): number {
 		for (let node = 1; node <= this.n; node++) {
-			blocks[at + node] = this.blockSignature(state, node);
-			this.sigs[node] = blocks[at + node]!;
+			this.sigs[node] = this.blockSignature(state, node);
+			if (blocks) blocks[at + node] = this.sigs[node]!;
 		}
 
 		const count = this.pending(state);
 		for (let k = 0; k < count; k++) this.addTraffic(this.sigs, this.ids[k]!, 1);
-		for (let node = 1; node <= this.n; node++) sigs[at + node] = this.sigs[node]!;
+		return count;
 	}
 
 	/**
