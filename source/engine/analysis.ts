@@ -142,7 +142,12 @@ export class Analyzer {
 			// corruption when b is one), so the link is read where it most likely is.
 			// Each move's place in the list is noted (for this state's children) and its answer
 			// cleared, in the same pass.
+			// Absorbed moves. When a was a delivery to a node x that sent nothing, crashing x (or
+			// making it byzantine) here reaches exactly P's successor by the same corruption:
+			// P's answer for it is taken as it is (rule 7 of docs/engine.md).
 			const a = parent ? parent.moves[at]! : -1;
+			here.state = state;
+			const absorber = parent && here.corruptions > 0 ? model.absorber(a, parent.state, state) : 0;
 			let candidates = 0;
 			for (let i = 0; i < count; i++) {
 				const b = here.moves[i]!;
@@ -150,7 +155,19 @@ export class Analyzer {
 				here.linked[i] = 0;
 				here.masks[i] = NONE;
 				here.next[i] = -1;
-				if (!parent || !model.commute(a, b)) continue;
+				if (!parent) continue;
+				if (absorber !== 0 && model.blanks(b, absorber)) {
+					const j = parent.indexOf[b]!;
+					if (j >= 0 && parent.masks[j] !== NONE) {
+						here.masks[i] = parent.masks[j]!;
+						here.next[i] = parent.next[j]!;
+						here.perms[i] = parent.perms[j]!;
+						here.linked[i] = 1;
+						continue;
+					}
+				}
+
+				if (!model.commute(a, b)) continue;
 				const j = parent.indexOf[b]!;
 				if (j < 0 || j >= at || parent.next[j]! < 0) continue;
 				here.which[candidates] = i;
@@ -354,6 +371,8 @@ class Level implements Signatures {
 	readonly linked: Uint8Array;
 	/** Where each move stands in `moves`, or -1. */
 	readonly indexOf: Int32Array;
+	/** The state being expanded at this depth. */
+	state: Uint8Array = new Uint8Array(0);
 	/** The move being searched (an index into `moves`). */
 	current = 0;
 	/** How many of the moves are corruptions (they come first). */

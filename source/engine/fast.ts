@@ -513,6 +513,31 @@ export class FastModel {
 		return this.nodeOf(a) !== this.nodeOf(b);
 	}
 
+	/**
+	 * The node that move `a` acted on, when `a` (a delivery or an injection) took `before` to
+	 * `after` and sent nothing: the pools differ only in messages to that node. Else 0.
+	 * Corrupting that node as crash or byzantine (`blanks`) then reaches the same state from
+	 * `after` as from `before` (rule 7 of docs/engine.md).
+	 */
+	absorber(a: FastMove, before: Uint8Array, after: Uint8Array): number {
+		const m = this.messages;
+		if (a >= 2 * m) return 0;
+		const node = this.toOf[a < m ? a : a - m]!;
+		for (let byte = this.poolAt; byte < after.length; byte++) {
+			for (let diff = before[byte]! ^ after[byte]!; diff !== 0; diff &= diff - 1) {
+				if (this.toOf[((byte - this.poolAt) << 3) + lowestBit(diff)] !== node) return 0;
+			}
+		}
+
+		return node;
+	}
+
+	/** Whether a move corrupts `node` as crash or byzantine (its own state is then left out). */
+	blanks(move: FastMove, node: number): boolean {
+		const code = move - 2 * this.messages;
+		return code >= 0 && code >> 2 === node && (code & 3) !== 2;
+	}
+
 	/** The node a move acts on. */
 	nodeOf(move: FastMove): number {
 		const m = this.messages;

@@ -52,6 +52,21 @@ describe('memo links', () => {
 			claims.mockRestore();
 		}
 	});
+
+	test('a crash after a delivery that sent nothing is read from the parent: exact counts on wait-all, n = 3, crash', () => {
+		// Rule 7 of docs/engine.md. Without it the same searches build 294 and 185 successors.
+		const claims = vi.spyOn(StateTable.prototype, 'claim');
+		try {
+			const c = game({protocol: 'wait-all', n: 3, inputs: '110', allow: ['crash']});
+			const raw = new Analyzer({symmetry: false}).analyze(c, {witnesses: false});
+			expect([raw.label, raw.states, claims.mock.calls.length]).toEqual(['1', 164, 225]);
+			claims.mockClear();
+			const symmetric = new Analyzer({symmetry: true}).analyze(c, {witnesses: false});
+			expect([symmetric.label, symmetric.states, claims.mock.calls.length]).toEqual(['1', 92, 147]);
+		} finally {
+			claims.mockRestore();
+		}
+	});
 });
 
 describe('budgets', () => {

@@ -128,6 +128,42 @@ describe('laws of the model, on random reachable configurations of small games',
 		expect(pairs).toBeGreaterThan(2000);
 	});
 
+	test('a corruption absorbs a delivery to its node that sent nothing: P·a·c = P·c', () => {
+		// absorber(a, P, P·a) names the node a delivery acted on when it sent nothing; crashing
+		// that node (or making it byzantine) must then reach P·c exactly. Where it sent something,
+		// the two states must differ, or the rule would miss merges it could make.
+		const deeper = [
+			{protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 2},
+			{protocol: 'ben-or', n: 3, inputs: '011', allow: ['byzantine'], rounds: 2},
+			{protocol: 'quorum', n: 4, inputs: '0011', allow: ['crash', 'lie']},
+			{protocol: 'wait-all', n: 4, inputs: '0001', allow: ['byzantine']},
+		] as const;
+		let absorbed = 0;
+		let kept = 0;
+		fc.assert(
+			fc.property(fc.oneof(reachable(), reachable(deeper, 2, 12)), ({config}) => {
+				const model = new FastModel(config.setup, false);
+				const state = model.encode(config);
+				const moves = model.moves(state);
+				for (const a of moves) {
+					const afterA = model.apply(state, a);
+					const node = model.absorber(a, state, afterA);
+					for (const c of model.moves(afterA)) {
+						if (!moves.includes(c) || !model.blanks(c, model.nodeOf(a)) || a >= 2 * model.messages) continue;
+						const same = [...model.apply(afterA, c)].join() === [...model.apply(state, c)].join();
+						if (node !== 0) absorbed++;
+						else kept++;
+						expect(same).toBe(node !== 0);
+					}
+				}
+			}),
+			{...runs, numRuns: 300},
+		);
+		// Both sides must have been exercised, not passed vacuously.
+		expect(absorbed).toBeGreaterThan(40);
+		expect(kept).toBeGreaterThan(80);
+	});
+
 	test("a successor's key from its parent's signatures is the key computed from scratch", () => {
 		// keyAfter reads only the moved node's block and the pool's changes; key reads everything.
 		// Chains of successors: each state's signatures come from keyAfter, as in the search.
