@@ -133,13 +133,14 @@ export class Analyzer {
 			const count = model.searchMovesInto(state, here.moves);
 			here.corruptions = model.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
-			// this state that commutes with a, and that P tried before a, leads to P·a·b = P·b·a:
-			// when P·b has links, its link by a (there is one exactly when a is still a move
-			// after b) gives P·b·a's mask and links, with no state to build or look up. P·b's
-			// links are in its key's numbering, so a is looked up renumbered, and the renumbering
-			// to P·b·a's key is the link's after P·b's.
-			// Where a stands in P·b's list is guessed (P's list without b, or without every
-			// corruption when b is one), so the link is read where it most likely is.
+			// this state that commutes with a leads to P·a·b = P·b·a. When P already knows P·b
+			// (tried before a, or after a but read through a link or found in the memo) and P·b
+			// has links, its link by a (there is one exactly when a is still a move after b)
+			// gives P·b·a's mask and links, with no state to build or look up. P·b's links are in
+			// its key's numbering, so a is looked up renumbered, and the renumbering to P·b·a's
+			// key is the link's after P·b's.
+			// Where a stands in P·b's list is guessed (P's list without b when b came first, or
+			// without every corruption when b is one), so the link is read where it most likely is.
 			// Each move's place in the list is noted (for this state's children) and its answer
 			// cleared, in the same pass.
 			// Absorbed moves. When a was a delivery to a node x that sent nothing, crashing x (or
@@ -169,9 +170,9 @@ export class Analyzer {
 
 				if (!model.commute(a, b)) continue;
 				const j = parent.indexOf[b]!;
-				if (j < 0 || j >= at || parent.next[j]! < 0) continue;
+				if (j < 0 || j === at || parent.next[j]! < 0) continue;
 				here.which[candidates] = i;
-				here.guess[candidates] = i < here.corruptions ? at - parent.corruptions : at - 1;
+				here.guess[candidates] = j > at ? at : i < here.corruptions ? at - parent.corruptions : at - 1;
 				here.viaPerm[candidates] = parent.perms[j]!;
 				here.via[candidates++] = parent.next[j]!;
 			}
