@@ -149,7 +149,6 @@ export class Analyzer {
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
 			const absorber = parent && here.corruptions > 0 ? model.absorber(a, parent.state, state) : 0;
-			let candidates = 0;
 			for (let i = 0; i < count; i++) {
 				const b = here.moves[i]!;
 				here.indexOf[b] = i;
@@ -171,21 +170,13 @@ export class Analyzer {
 				if (!model.commute(a, b)) continue;
 				const j = parent.indexOf[b]!;
 				if (j < 0 || j === at || parent.next[j]! < 0) continue;
-				here.which[candidates] = i;
-				here.guess[candidates] = j > at ? at : i < here.corruptions ? at - parent.corruptions : at - 1;
-				here.viaPerm[candidates] = parent.perms[j]!;
-				here.via[candidates++] = parent.next[j]!;
-			}
-
-			memo.warmLinks(here.via, here.guess, candidates);
-			for (let k = 0; k < candidates; k++) {
-				const place = memo.follow(here.via[k]!, model.renumbered(here.viaPerm[k]!, a), here.guess[k]!);
+				const guess = j > at ? at : i < here.corruptions ? at - parent.corruptions : at - 1;
+				const place = memo.follow(parent.next[j]!, model.renumbered(parent.perms[j]!, a), guess);
 				if (place < 0) continue;
-				const i = here.which[k]!;
 				const link = memo.linkAt(place);
 				here.masks[i] = linkMask(link);
 				here.next[i] = memo.nextAt(place);
-				here.perms[i] = model.compose(linkPerm(link), here.viaPerm[k]!);
+				here.perms[i] = model.compose(linkPerm(link), parent.perms[j]!);
 				here.linked[i] = 1;
 			}
 
@@ -378,11 +369,6 @@ class Level implements Signatures {
 	current = 0;
 	/** How many of the moves are corruptions (they come first). */
 	corruptions = 0;
-	/** Successors that may be read through a link, the links to read, and where in them to look first. */
-	readonly which: Int32Array;
-	readonly via: Int32Array;
-	readonly guess: Int32Array;
-	readonly viaPerm: Int32Array;
 	/** The successors that are built (not read through a link), and their hashes, in a batch. */
 	readonly built: Int32Array;
 	readonly batch: Int32Array;
@@ -404,10 +390,6 @@ class Level implements Signatures {
 		this.next = new Int32Array(most);
 		this.linked = new Uint8Array(most);
 		this.indexOf = new Int32Array(most).fill(-1);
-		this.which = new Int32Array(most);
-		this.via = new Int32Array(most);
-		this.guess = new Int32Array(most);
-		this.viaPerm = new Int32Array(most);
 		this.built = new Int32Array(most);
 		const signatures = model.renumbers ? most * (model.n + 1) : 0;
 		this.sigs = new Int32Array(signatures);

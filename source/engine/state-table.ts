@@ -205,18 +205,6 @@ export class StateTable {
 		return this.field(entry, LINKS);
 	}
 
-	/** Touch the links that `follow` will read first, so their cache misses overlap. */
-	warmLinks(at: Int32Array, guess: Int32Array, count: number): number {
-		let sum = 0;
-		for (let i = 0; i < count; i++) {
-			const links = this.links[at[i]! >>> LINK_BITS]!;
-			const list = at[i]! & LINK_MASK;
-			sum += links[list + 2 + 2 * Math.max(0, Math.min(guess[i]!, links[list]! - 1))]!;
-		}
-
-		return sum;
-	}
-
 	/**
 	 * In the links at `at`, the successor by `move`: its place (for `linkAt`, `nextAt`), or -1.
 	 * The search starts at index `guess` and widens from there.

@@ -81,7 +81,6 @@ describe('StateTable', () => {
 				const perms = Int32Array.from(moves, (_, i) => (i * 37) % 2048);
 				const at = table.setLinks(entry, Int32Array.from(moves), masks, perms, next, count);
 				expect(table.linksOf(entry)).toBe(at);
-				table.warmLinks(Int32Array.of(at), Int32Array.of(guess), 1);
 				for (const [i, move] of moves.entries()) {
 					const place = table.follow(at, move, guess);
 					expect([linkMask(table.linkAt(place)), linkPerm(table.linkAt(place)), table.nextAt(place)]).toEqual([i % 32, (i * 37) % 2048, 100 + i]);
