@@ -324,7 +324,7 @@ export class FastModel {
 	 * how many pending ids `ids` holds for this state, or -1 when they are still to be listed.
 	 */
 	private arrange(state: Uint8Array, into: Uint8Array, count: number): Uint8Array {
-		const {n, block, slots, local} = this;
+		const n = this.n;
 		const sig = this.sigs;
 		const newOf = this.newOf;
 		let identity = true;
@@ -345,18 +345,12 @@ export class FastModel {
 		}
 
 		this.lastPerm = this.permIndex[this.codeOf(newOf)]!;
-		// Every node byte is written below; only the pool and the padding need clearing.
-		into.fill(0, this.poolAt);
-		for (let old = 1; old <= n; old++) {
-			const from = (old - 1) * block;
-			const to = (newOf[old]! - 1) * block;
-			for (let j = 0; j < 3 + local; j++) into[to + j] = state[from + j]!;
-			for (let sender = 0; sender <= n; sender++) {
-				const row = from + 3 + local + sender * slots;
-				const target = to + 3 + local + newOf[sender]! * slots;
-				for (let slot = 0; slot < slots; slot++) into[target + slot] = state[row + slot]!;
-			}
-		}
+		// Every node byte is written below, from where the renumbering takes it; only the pool
+		// and the padding need clearing.
+		const sources = this.sourcesOf(this.lastPerm);
+		const poolAt = this.poolAt;
+		for (let k = 0; k < poolAt; k++) into[k] = state[sources[k]!]!;
+		into.fill(0, poolAt);
 
 		const ids = this.ids;
 		const pending = count >= 0 ? count : this.pending(state);
@@ -366,6 +360,30 @@ export class FastModel {
 		}
 
 		return into;
+	}
+
+	/** Per renumbering, made on first use: where each node byte of a renumbered state comes from. */
+	private readonly sources: (Int32Array | undefined)[] = [];
+
+	private sourcesOf(perm: number): Int32Array {
+		const known = this.sources[perm];
+		if (known) return known;
+		const {n, block, slots, local} = this;
+		const newOf = this.perms[perm]!;
+		const sources = new Int32Array(this.poolAt);
+		for (let old = 1; old <= n; old++) {
+			const from = (old - 1) * block;
+			const to = (newOf[old]! - 1) * block;
+			for (let j = 0; j < 3 + local; j++) sources[to + j] = from + j;
+			for (let sender = 0; sender <= n; sender++) {
+				const row = from + 3 + local + sender * slots;
+				const target = to + 3 + local + newOf[sender]! * slots;
+				for (let slot = 0; slot < slots; slot++) sources[target + slot] = row + slot;
+			}
+		}
+
+		this.sources[perm] = sources;
+		return sources;
 	}
 
 	/**
