@@ -180,12 +180,24 @@ export class Analyzer {
 				here.linked[i] = 1;
 			}
 
-			// Every other successor first, then all their lookups in one go, so the memory waits
-			// overlap. A missing successor is claimed at once (stored as pending), so its search
-			// needs no second lookup, and an earlier sibling's search that reaches it completes it.
+			// A successor read through a link is done with here. Every other successor is built
+			// first, then all their lookups go in one batch, so the memory waits overlap. A missing
+			// successor is claimed at once (stored as pending), so its search needs no second
+			// lookup, and an earlier sibling's search that reaches it completes it.
 			let built = 0;
 			for (let i = 0; i < count; i++) {
-				if (here.linked[i] !== 0) continue;
+				if (here.linked[i] !== 0) {
+					const known = here.masks[i]!;
+					mask |= known;
+					// Outcomes found in an earlier call may be new to this one: build the state then.
+					if ((known & ~found) !== 0) {
+						here.current = i;
+						discover(known, depth + 1, model.apply(state, here.moves[i]!));
+					}
+
+					continue;
+				}
+
 				here.prepare(i, state, memo, parent ?? roots, parent ? at : 0);
 				here.built[built] = i;
 				here.batch[built++] = here.hashes[i]!;
@@ -198,29 +210,25 @@ export class Analyzer {
 				here.found(i, memo, memo.claim(here.keys[i]!, here.hashes[i]!));
 			}
 
-			for (let i = 0; i < count; i++) {
+			for (let b = 0; b < built; b++) {
 				if (stopped) break;
 				if (labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
 					stopped = true;
 					break;
 				}
 
+				const i = here.built[b]!;
 				here.current = i;
-				if (here.linked[i] === 1) {
-					// Outcomes found in an earlier call may be new to this one: build the state then.
-					if ((here.masks[i]! & ~found) !== 0) discover(here.masks[i]!, depth + 1, model.apply(state, here.moves[i]!));
-				} else {
-					// A pending successor may since have been completed by an earlier sibling's search.
-					if (here.masks[i] === NONE) here.found(i, memo, here.entries[i]!);
-					if (here.masks[i] === NONE) {
-						const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
-						if (child >= 0) {
-							here.masks[i] = child;
-							here.next[i] = stored;
-						}
-					} else {
-						discover(here.masks[i]!, depth + 1, here.states[i]!);
+				// A pending successor may since have been completed by an earlier sibling's search.
+				if (here.masks[i] === NONE) here.found(i, memo, here.entries[i]!);
+				if (here.masks[i] === NONE) {
+					const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
+					if (child >= 0) {
+						here.masks[i] = child;
+						here.next[i] = stored;
 					}
+				} else {
+					discover(here.masks[i]!, depth + 1, here.states[i]!);
 				}
 
 				if (here.masks[i] !== NONE) mask |= here.masks[i]!;
