@@ -156,28 +156,19 @@ export class Analyzer {
 				here.masks[i] = NONE;
 				here.next[i] = -1;
 				if (!parent) continue;
-				if (absorber !== 0 && model.blanks(b, absorber)) {
-					const j = parent.indexOf[b]!;
-					if (j >= 0 && parent.masks[j] !== NONE) {
-						here.masks[i] = parent.masks[j]!;
-						here.next[i] = parent.next[j]!;
-						here.perms[i] = parent.perms[j]!;
-						here.linked[i] = 1;
-						continue;
-					}
+				const j = parent.indexOf[b]!;
+				if (j < 0) continue;
+				if (absorber !== 0 && model.blanks(b, absorber) && parent.masks[j] !== NONE) {
+					here.known(i, parent.masks[j]!, parent.next[j]!, parent.perms[j]!);
+					continue;
 				}
 
-				if (!model.commute(a, b)) continue;
-				const j = parent.indexOf[b]!;
-				if (j < 0 || j === at || parent.next[j]! < 0) continue;
+				if (j === at || parent.next[j]! < 0 || !model.commute(a, b)) continue;
 				const guess = j > at ? at : i < here.corruptions ? at - parent.corruptions : at - 1;
 				const place = memo.follow(parent.next[j]!, model.renumbered(parent.perms[j]!, a), guess);
 				if (place < 0) continue;
 				const link = memo.linkAt(place);
-				here.masks[i] = linkMask(link);
-				here.next[i] = memo.nextAt(place);
-				here.perms[i] = model.compose(linkPerm(link), parent.perms[j]!);
-				here.linked[i] = 1;
+				here.known(i, linkMask(link), memo.nextAt(place), model.compose(linkPerm(link), parent.perms[j]!));
 			}
 
 			// A successor read through a link is done with here. Every other successor is built
@@ -409,6 +400,14 @@ class Level implements Signatures {
 	/** Done with the state (its children no longer read `indexOf`). */
 	end(count: number): void {
 		for (let i = 0; i < count; i++) this.indexOf[this.moves[i]!] = -1;
+	}
+
+	/** Successor i's answer is known without building it: its mask, links and renumbering to its key. */
+	known(i: number, mask: number, next: number, perm: number): void {
+		this.masks[i] = mask;
+		this.next[i] = next;
+		this.perms[i] = perm;
+		this.linked[i] = 1;
 	}
 
 	/** Successor i is stored at `entry`: take its mask and links once it is no longer pending. */
