@@ -59,6 +59,7 @@ export class Analyzer {
 	private model: FastModel | undefined;
 	/** The successors of the state being expanded at each search depth, in reused buffers. */
 	private levels: Level[] = [];
+	private none: Level | undefined;
 
 	/** `symmetry: false` turns the symmetry reduction off (to measure raw exploration). */
 	constructor(private readonly settings: {readonly symmetry?: boolean} = {}) {}
@@ -75,6 +76,7 @@ export class Analyzer {
 			this.model = new FastModel(c.setup, this.settings.symmetry ?? true);
 			this.memo = new StateTable(this.model.size);
 			this.levels = [];
+			this.none = undefined;
 		}
 
 		const model = this.model;
@@ -105,6 +107,8 @@ export class Analyzer {
 		};
 
 		const level = (depth: number): Level => (levels[depth] ??= new Level(model));
+		/** A level with no moves: the first state's parent, where every lookup misses. */
+		const none = (this.none ??= new Level(model));
 
 		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
 		let stored = -1;
@@ -141,54 +145,69 @@ export class Analyzer {
 			// key is the link's after P·b's.
 			// Where a stands in P·b's list is guessed (P's list without b when b came first, or
 			// without every corruption when b is one), so the link is read where it most likely is.
-			// Each move's place in the list is noted (for this state's children) and its answer
-			// cleared, in the same pass.
+			// Each move's place in the list is noted (for this state's children) in the same pass.
 			// Absorbed moves. When a was a delivery to a node x that sent nothing, crashing x (or
 			// making it byzantine) here reaches exactly P's successor by the same corruption:
 			// P's answer for it is taken as it is (rule 7 of docs/engine.md).
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
 			const absorber = parent && here.corruptions > 0 ? model.absorber(a, parent.state, state) : 0;
-			for (let i = 0; i < count; i++) {
-				const b = here.moves[i]!;
-				here.indexOf[b] = i;
-				here.linked[i] = 0;
-				here.masks[i] = NONE;
-				here.next[i] = -1;
-				if (!parent) continue;
-				const j = parent.indexOf[b]!;
-				if (j < 0) continue;
-				if (absorber !== 0 && model.blanks(b, absorber) && parent.masks[j] !== NONE) {
-					here.known(i, parent.masks[j]!, parent.next[j]!, parent.perms[j]!);
-					continue;
-				}
-
-				if (j === at || parent.next[j]! < 0 || !model.commute(a, b)) continue;
-				const guess = j > at ? at : i < here.corruptions ? at - parent.corruptions : at - 1;
-				const place = memo.follow(parent.next[j]!, model.renumbered(parent.perms[j]!, a), guess);
-				if (place < 0) continue;
-				const link = memo.linkAt(place);
-				here.known(i, linkMask(link), memo.nextAt(place), model.compose(linkPerm(link), parent.perms[j]!));
-			}
-
-			// A successor read through a link is done with here. Every other successor is built
-			// first, then all their lookups go in one batch, so the memory waits overlap. A missing
+			const moves = here.moves;
+			const indexOf = here.indexOf;
+			const masks = here.masks;
+			const next = here.next;
+			const corruptions = here.corruptions;
+			// With no parent, an empty level stands in for it (every lookup misses).
+			const above = parent ?? none;
+			const parentIndex = above.indexOf;
+			const parentMasks = above.masks;
+			const parentNext = above.next;
+			const parentPerms = above.perms;
+			const guessBefore = at - 1;
+			const guessCorrupt = at - above.corruptions;
+			// A successor read through a link is done with here. Every other successor is built, and
+			// once all are, their lookups go in one batch, so the memory waits overlap. A missing
 			// successor is claimed at once (stored as pending), so its search needs no second
 			// lookup, and an earlier sibling's search that reaches it completes it.
 			let built = 0;
 			for (let i = 0; i < count; i++) {
-				if (here.linked[i] !== 0) {
-					const known = here.masks[i]!;
+				const b = moves[i]!;
+				indexOf[b] = i;
+				const j = parentIndex[b]!;
+				let known = NONE;
+				if (j >= 0) {
+					if (absorber !== 0 && model.blanks(b, absorber) && parentMasks[j] !== NONE) {
+						known = parentMasks[j]!;
+						next[i] = parentNext[j]!;
+						here.perms[i] = parentPerms[j]!;
+					} else {
+						const list = parentNext[j]!;
+						if (j !== at && list >= 0 && model.commute(a, b)) {
+							const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
+							const place = memo.follow(list, model.renumbered(parentPerms[j]!, a), guess);
+							if (place >= 0) {
+								const link = memo.linkAt(place);
+								known = linkMask(link);
+								next[i] = memo.nextAt(place);
+								here.perms[i] = model.compose(linkPerm(link), parentPerms[j]!);
+							}
+						}
+					}
+				}
+
+				masks[i] = known;
+				if (known !== NONE) {
 					mask |= known;
 					// Outcomes found in an earlier call may be new to this one: build the state then.
 					if ((known & ~found) !== 0) {
 						here.current = i;
-						discover(known, depth + 1, model.apply(state, here.moves[i]!));
+						discover(known, depth + 1, model.apply(state, b));
 					}
 
 					continue;
 				}
 
+				next[i] = -1;
 				here.prepare(i, state, memo, parent ?? roots, parent ? at : 0);
 				here.built[built] = i;
 				here.batch[built++] = here.hashes[i]!;
@@ -358,8 +377,6 @@ class Level implements Signatures {
 	readonly masks: Uint8Array;
 	readonly next: Int32Array;
 	readonly perms: Int32Array;
-	/** 1 where the mask came from a link (the successor was not built). */
-	readonly linked: Uint8Array;
 	/** Where each move stands in `moves`, or -1. */
 	readonly indexOf: Int32Array;
 	/** The state being expanded at this depth. */
@@ -387,7 +404,6 @@ class Level implements Signatures {
 		this.entries = new Int32Array(most);
 		this.masks = new Uint8Array(most);
 		this.next = new Int32Array(most);
-		this.linked = new Uint8Array(most);
 		this.indexOf = new Int32Array(most).fill(-1);
 		this.built = new Int32Array(most);
 		const signatures = model.renumbers ? most * (model.n + 1) : 0;
@@ -400,14 +416,6 @@ class Level implements Signatures {
 	/** Done with the state (its children no longer read `indexOf`). */
 	end(count: number): void {
 		for (let i = 0; i < count; i++) this.indexOf[this.moves[i]!] = -1;
-	}
-
-	/** Successor i's answer is known without building it: its mask, links and renumbering to its key. */
-	known(i: number, mask: number, next: number, perm: number): void {
-		this.masks[i] = mask;
-		this.next[i] = next;
-		this.perms[i] = perm;
-		this.linked[i] = 1;
 	}
 
 	/** Successor i is stored at `entry`: take its mask and links once it is no longer pending. */
