@@ -301,6 +301,12 @@ export class Analyzer {
 		};
 	}
 
+	/** Whether the memo already holds the complete answer for `c` (finding out explores nothing). */
+	holds(c: Configuration): boolean {
+		if (gameOf(c) !== this.game) return false;
+		return this.analyze(c, {maxStates: 0, witnesses: false}).complete;
+	}
+
 	/**
 	 * The starred label's analysis (Definition 2.1): the analysis of deliver(C, target).
 	 * Undefined when the target is not pending in C.

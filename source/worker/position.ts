@@ -48,7 +48,10 @@ export interface PositionReport {
 /**
  * The most states the memo keeps before it starts afresh: at most about 1 GB at the sizes seen
  * (130 to 260 bytes per state with its links, the table's spare room included, measured on
- * ben-or with two rounds at n = 4 with symmetry, where every state has its links).
+ * ben-or with two rounds at n = 4 with symmetry, where every state has its links). Past it, a
+ * position whose complete answer the memo already holds is still answered from it: every later
+ * position of a game is reachable from an earlier one, so a memo that answered the start of a
+ * game completely answers the rest of it without growing.
  */
 export const MEMO_LIMIT = 4_000_000;
 
@@ -61,7 +64,7 @@ export class PositionAnalyst {
 
 	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates'> = {}): PositionReport {
 		const key = JSON.stringify(request.spec);
-		if (key !== this.key || this.analyzer.size > this.memoLimit) {
+		if (key !== this.key) {
 			this.analyzer = new Analyzer();
 			this.key = key;
 		}
@@ -74,6 +77,7 @@ export class PositionAnalyst {
 		const session = moves.ok ? playAll(started.value, moves.value) : moves;
 		if (!session.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: session.message};
 		const c = current(session.value);
+		if (this.analyzer.size > this.memoLimit && !this.analyzer.holds(c)) this.analyzer = new Analyzer();
 
 		const main = this.analyzer.analyze(c, options);
 		const witnesses: Partial<Record<Outcome, readonly string[]>> = {};

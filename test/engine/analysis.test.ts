@@ -104,6 +104,20 @@ describe('budgets', () => {
 		expect(second).toMatchObject({label: first.label, outcomes: first.outcomes, complete: true, states: 0});
 		expect(second.witnesses.one).toBeDefined();
 	});
+
+	test('holds says whether the memo has a complete answer, and explores nothing to find out', () => {
+		const analyzer = new Analyzer();
+		expect(analyzer.holds(big)).toBe(false);
+		analyzer.analyze(big, {maxStates: 20});
+		expect(analyzer.holds(big)).toBe(false);
+		analyzer.analyze(big);
+		const size = analyzer.size;
+		expect(analyzer.holds(big)).toBe(true);
+		// Another game's configuration: not held, and the memo is kept as it was.
+		expect(analyzer.holds(game({protocol: 'quorum', n: 3, inputs: '001', allow: ['crash']}))).toBe(false);
+		expect(analyzer.size).toBe(size);
+		expect(analyzer.holds(big)).toBe(true);
+	});
 });
 
 describe('the starred label (Definition 2.1)', () => {
@@ -158,15 +172,36 @@ describe('symmetry', () => {
 	});
 });
 
-test('the position analyst starts its memo afresh past its limit, with the same answers', async () => {
+test('past its limit, the position analyst still answers from its memo what the memo holds completely', async () => {
 	const {PositionAnalyst} = await import('../../source/worker/position.js');
 	const small = new PositionAnalyst(10);
 	const spec = {protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']};
 	const first = small.report({id: 1, spec, moves: []});
-	const again = small.report({id: 2, spec, moves: []});
 	expect(first.states).toBeGreaterThan(10);
-	expect(again.states).toBe(first.states); // explored afresh, not answered from the memo
+	const again = small.report({id: 2, spec, moves: []});
+	expect(again.states).toBe(0);
 	expect(again.now).toEqual(first.now);
+	expect(again.previews).toEqual(first.previews);
+	// A later position is reachable from the first, so the memo answers it too.
+	const later = small.report({id: 3, spec, moves: ['2<-1']});
+	expect(later.states).toBe(0);
+	expect(later.now).toEqual(new PositionAnalyst().report({id: 4, spec, moves: ['2<-1']}).now);
+});
+
+test('past its limit, the position analyst starts afresh for a position its memo does not hold completely', async () => {
+	const {PositionAnalyst} = await import('../../source/worker/position.js');
+	const spec = {protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']};
+	const fresh = new PositionAnalyst().report({id: 1, spec, moves: []});
+	// Cut short at 50 states, then asked again in full.
+	const small = new PositionAnalyst(10);
+	expect(small.report({id: 2, spec, moves: []}, {maxStates: 50}).now.complete).toBe(false);
+	const again = small.report({id: 3, spec, moves: []});
+	expect(again.states).toBe(fresh.states); // explored afresh
+	expect(again.now).toEqual(fresh.now);
+	// Under its limit, the same two reports continue from the memo instead.
+	const roomy = new PositionAnalyst(1_000_000);
+	roomy.report({id: 4, spec, moves: []}, {maxStates: 50});
+	expect(roomy.report({id: 5, spec, moves: []}).states).toBeLessThan(fresh.states);
 });
 
 test('with symmetry off the answer is the same, from more states', () => {
