@@ -157,6 +157,8 @@ export class Analyzer {
 			const masks = here.masks;
 			const next = here.next;
 			const corruptions = here.corruptions;
+			// Without a renumbering key every renumbering is the identity (0), as the buffers hold.
+			const renumbers = model.renumbers;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
 			const parentIndex = above.indexOf;
@@ -179,17 +181,16 @@ export class Analyzer {
 					if (absorber !== 0 && model.blanks(b, absorber) && parentMasks[j] !== NONE) {
 						known = parentMasks[j]!;
 						next[i] = parentNext[j]!;
-						here.perms[i] = parentPerms[j]!;
+						if (renumbers) here.perms[i] = parentPerms[j]!;
 					} else {
 						const list = parentNext[j]!;
 						if (j !== at && list >= 0 && model.commute(a, b)) {
 							const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-							const place = memo.follow(list, model.renumbered(parentPerms[j]!, a), guess);
-							if (place >= 0) {
-								const link = memo.linkAt(place);
+							if (memo.follow(list, renumbers ? model.renumbered(parentPerms[j]!, a) : a, guess)) {
+								const link = memo.followedLink;
 								known = linkMask(link);
-								next[i] = memo.nextAt(place);
-								here.perms[i] = model.compose(linkPerm(link), parentPerms[j]!);
+								next[i] = memo.followedNext;
+								if (renumbers) here.perms[i] = model.compose(linkPerm(link), parentPerms[j]!);
 							}
 						}
 					}

@@ -206,10 +206,11 @@ export class StateTable {
 	}
 
 	/**
-	 * In the links at `at`, the successor by `move`: its place (for `linkAt`, `nextAt`), or -1.
-	 * The search starts at index `guess` and widens from there.
+	 * In the links at `at`, the successor by `move`: whether there is one, and if so its link word
+	 * (`followedLink`: read its parts with `linkMask` and `linkPerm`) and where its own links are
+	 * (`followedNext`). The search starts at index `guess` and widens from there.
 	 */
-	follow(at: number, move: number, guess: number): number {
+	follow(at: number, move: number, guess: number): boolean {
 		const links = this.links[at >>> LINK_BITS]!;
 		const list = at & LINK_MASK;
 		const count = links[list]!;
@@ -218,20 +219,22 @@ export class StateTable {
 			const below = start - d;
 			const above = start + d;
 			if (below < 0 && above >= count) break;
-			if (below >= 0 && (links[list + 2 + 2 * below]! & 0xffff) === move) return at + 2 + 2 * below;
-			if (d > 0 && above < count && (links[list + 2 + 2 * above]! & 0xffff) === move) return at + 2 + 2 * above;
+			if (below >= 0 && (links[list + 2 + 2 * below]! & 0xffff) === move) return this.followed(links, list + 2 + 2 * below);
+			if (d > 0 && above < count && (links[list + 2 + 2 * above]! & 0xffff) === move) return this.followed(links, list + 2 + 2 * above);
 		}
 
-		return -1;
+		return false;
 	}
 
-	/** The link word at a place that `follow` returned: read its parts with `linkMask` and `linkPerm`. */
-	linkAt(place: number): number {
-		return this.links[place >>> LINK_BITS]![place & LINK_MASK]!;
-	}
+	/** The link word of the successor `follow` found last. */
+	followedLink = 0;
+	/** Where the links of the successor `follow` found last are (-1 when it has none). */
+	followedNext = -1;
 
-	nextAt(place: number): number {
-		return this.links[place >>> LINK_BITS]![(place & LINK_MASK) + 1]!;
+	private followed(links: Int32Array, index: number): true {
+		this.followedLink = links[index]!;
+		this.followedNext = links[index + 1]!;
+		return true;
 	}
 
 	/** The mask stored for the state, or -1 (also while pending). */

@@ -82,12 +82,12 @@ describe('StateTable', () => {
 				const at = table.setLinks(entry, Int32Array.from(moves), masks, perms, next, count);
 				expect(table.linksOf(entry)).toBe(at);
 				for (const [i, move] of moves.entries()) {
-					const place = table.follow(at, move, guess);
-					expect([linkMask(table.linkAt(place)), linkPerm(table.linkAt(place)), table.nextAt(place)]).toEqual([i % 32, (i * 37) % 2048, 100 + i]);
+					expect(table.follow(at, move, guess)).toBe(true);
+					expect([table.followedLink & 0xffff, linkMask(table.followedLink), linkPerm(table.followedLink), table.followedNext]).toEqual([move, i % 32, (i * 37) % 2048, 100 + i]);
 				}
 
 				const absent = [...Array(70).keys()].find(move => !moves.includes(move))!;
-				expect(table.follow(at, absent, guess)).toBe(-1);
+				expect(table.follow(at, absent, guess)).toBe(false);
 			}),
 			{numRuns: 200},
 		);
@@ -115,8 +115,8 @@ describe('StateTable', () => {
 		for (let v = 0; v < 40_000; v += 7) {
 			expect(table.get(bytes(v))).toBe(v % 31);
 			expect(table.linksOf(v)).toBe(places[v]);
-			const place = table.follow(places[v]!, 87, 0);
-			expect([linkMask(table.linkAt(place)), table.nextAt(place)]).toEqual([v % 32, v]);
+			expect(table.follow(places[v]!, 87, 0)).toBe(true);
+			expect([linkMask(table.followedLink), table.followedNext]).toEqual([v % 32, v]);
 		}
 	});
 
