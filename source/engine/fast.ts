@@ -578,13 +578,42 @@ export class FastModel {
 	 * building it again. R does not depend on the order.
 	 */
 	searchMovesInto(state: Uint8Array, out: Int32Array): number {
-		const corruptions = this.corruptionsInto(state, out, 0);
+		// One look at every node's status says whether corruptions and injections are possible.
+		const {n, block} = this;
+		let corrupt = 0;
+		let byzantine = false;
+		for (let at = 0; at < n * block; at += block) {
+			const status = state[at]!;
+			if (status === 0) continue;
+			corrupt++;
+			if (status === 3) byzantine = true;
+		}
+
+		const corruptions = corrupt < this.setup.f ? this.corruptionsOf(state, out) : 0;
 		this.lastCorruptions = corruptions;
-		return this.injectionsInto(state, out, this.pending(state, out, corruptions));
+		const count = this.pending(state, out, corruptions);
+		return byzantine ? this.injectionsInto(state, out, count) : count;
 	}
 
 	/** How many of the moves `searchMovesInto` gave last are corruptions (they come first). */
 	lastCorruptions = 0;
+
+	/** The corruptions of a state with fewer than f corrupt nodes, written into `out` from 0; returns how many. */
+	private corruptionsOf(state: Uint8Array, out: Int32Array): number {
+		const {n, block, messages, behaviours} = this;
+		let count = 0;
+		for (let node = 1; node <= n; node++) {
+			const at = (node - 1) * block;
+			if (state[at] !== 0) continue;
+			for (let k = 0; k < behaviours.length; k++) {
+				const kind = behaviours[k]!;
+				if (kind === 2 && state[at + 1] === 1) continue;
+				out[count++] = 2 * messages + node * 4 + kind;
+			}
+		}
+
+		return count;
+	}
 
 	/** The corruptions of a state, written into `out` from `count` on; returns the new count. */
 	private corruptionsInto(state: Uint8Array, out: Int32Array, count: number): number {
