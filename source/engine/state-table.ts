@@ -214,7 +214,7 @@ export class StateTable {
 		const links = this.links[at >>> LINK_BITS]!;
 		const list = at & LINK_MASK;
 		const count = links[list]!;
-		const start = Math.max(0, Math.min(guess, count - 1));
+		const start = guess < count ? (guess > 0 ? guess : 0) : count - 1;
 		for (let d = 0; d < count; d++) {
 			const below = start - d;
 			const above = start + d;
