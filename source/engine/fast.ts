@@ -589,7 +589,7 @@ export class FastModel {
 			if (status === 3) byzantine = true;
 		}
 
-		const corruptions = corrupt < this.setup.f ? this.corruptionsOf(state, out) : 0;
+		const corruptions = corrupt < this.setup.f ? this.corruptionsFrom(state, out, 0) : 0;
 		this.lastCorruptions = corruptions;
 		const count = this.pending(state, out, corruptions);
 		return byzantine ? this.injectionsInto(state, out, count) : count;
@@ -598,31 +598,19 @@ export class FastModel {
 	/** How many of the moves `searchMovesInto` gave last are corruptions (they come first). */
 	lastCorruptions = 0;
 
-	/** The corruptions of a state with fewer than f corrupt nodes, written into `out` from 0; returns how many. */
-	private corruptionsOf(state: Uint8Array, out: Int32Array): number {
+	/** The corruptions of a state, written into `out` from `count` on; returns the new count. */
+	private corruptionsInto(state: Uint8Array, out: Int32Array, count: number): number {
+		return this.corruptCount(state) < this.setup.f ? this.corruptionsFrom(state, out, count) : count;
+	}
+
+	/** The corruptions of a state with fewer than f corrupt nodes, written into `out` from `count` on; returns the new count. */
+	private corruptionsFrom(state: Uint8Array, out: Int32Array, count: number): number {
 		const {n, block, messages, behaviours} = this;
-		let count = 0;
 		for (let node = 1; node <= n; node++) {
 			const at = (node - 1) * block;
 			if (state[at] !== 0) continue;
 			for (let k = 0; k < behaviours.length; k++) {
 				const kind = behaviours[k]!;
-				if (kind === 2 && state[at + 1] === 1) continue;
-				out[count++] = 2 * messages + node * 4 + kind;
-			}
-		}
-
-		return count;
-	}
-
-	/** The corruptions of a state, written into `out` from `count` on; returns the new count. */
-	private corruptionsInto(state: Uint8Array, out: Int32Array, count: number): number {
-		if (this.behaviours.length === 0 || this.corruptCount(state) >= this.setup.f) return count;
-		const {n, block, messages} = this;
-		for (let node = 1; node <= n; node++) {
-			const at = (node - 1) * block;
-			if (state[at] !== 0) continue;
-			for (const kind of this.behaviours) {
 				if (kind === 2 && state[at + 1] === 1) continue;
 				out[count++] = 2 * messages + node * 4 + kind;
 			}
