@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
-import {PENDING, StateTable, linkMask, linkPerm, wordsOf} from './state-table.js';
+import {PENDING, StateTable, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -110,6 +110,11 @@ export class Analyzer {
 		/** A level with no moves: the first state's parent, where every lookup misses. */
 		const none = (this.none ??= new Level(model));
 
+		const start = model.encode(c);
+		/** The start state's signatures, where `prepare` finds a state's in its parent's level. */
+		const roots: Signatures = {sigs: new Int32Array(model.n + 1), blocks: new Int32Array(model.n + 1)};
+		if (model.renumbers) model.signatures(start, roots.sigs, roots.blocks, 0);
+
 		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
 		let stored = -1;
 
@@ -152,13 +157,22 @@ export class Analyzer {
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
 			const absorber = parent && here.corruptions > 0 ? model.absorber(a, parent.state, state) : 0;
+			// The corruptions that reach P's own successor (rule 7): crashing the absorber, or making
+			// it byzantine (-1 when there is no absorber, which no move equals).
+			const absorbedCrash = absorber !== 0 ? model.corruption(absorber, 1) : -1;
+			const absorbedByzantine = absorber !== 0 ? model.corruption(absorber, 3) : -1;
 			const moves = here.moves;
 			const indexOf = here.indexOf;
 			const masks = here.masks;
 			const next = here.next;
+			const perms = here.perms;
 			const corruptions = here.corruptions;
 			// Without a renumbering key every renumbering is the identity (0), as the buffers hold.
 			const renumbers = model.renumbers;
+			// commute(a, b) as the model defines it, with a's node read once.
+			const nodeOfMove = model.nodeOfMove;
+			const anyOrder = model.orderFree;
+			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
 			const parentIndex = above.indexOf;
@@ -167,42 +181,47 @@ export class Analyzer {
 			const parentPerms = above.perms;
 			const guessBefore = at - 1;
 			const guessCorrupt = at - above.corruptions;
+			// What this call has found, as `discover` keeps it (read here once per state).
+			let seen = found;
 			// A successor read through a link is done with here. Every other successor is built, and
 			// once all are, their lookups go in one batch, so the memory waits overlap. A missing
 			// successor is claimed at once (stored as pending), so its search needs no second
 			// lookup, and an earlier sibling's search that reaches it completes it.
+			// (The loop is the search's hottest code: its constants are written out, 255 for NONE,
+			// and a link's mask and renumbering are read as linkMask and linkPerm do.)
 			let built = 0;
 			for (let i = 0; i < count; i++) {
 				const b = moves[i]!;
 				indexOf[b] = i;
 				const j = parentIndex[b]!;
-				let known = NONE;
+				let known = 255;
 				if (j >= 0) {
-					if (absorber !== 0 && model.blanks(b, absorber) && parentMasks[j] !== NONE) {
+					if ((b === absorbedCrash || b === absorbedByzantine) && parentMasks[j] !== 255) {
 						known = parentMasks[j]!;
 						next[i] = parentNext[j]!;
-						if (renumbers) here.perms[i] = parentPerms[j]!;
+						if (renumbers) perms[i] = parentPerms[j]!;
 					} else {
 						const list = parentNext[j]!;
-						if (j !== at && list >= 0 && model.commute(a, b)) {
+						if (j !== at && list >= 0 && (anyOrder ? a !== b : aNode !== nodeOfMove[b])) {
 							const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-							if (memo.follow(list, renumbers ? model.renumbered(parentPerms[j]!, a) : a, guess)) {
-								const link = memo.followedLink;
-								known = linkMask(link);
+							const link = memo.follow(list, renumbers ? model.renumbered(parentPerms[j]!, a) : a, guess);
+							if (link >= 0) {
+								known = (link >>> 16) & 31;
 								next[i] = memo.followedNext;
-								if (renumbers) here.perms[i] = model.compose(linkPerm(link), parentPerms[j]!);
+								if (renumbers) perms[i] = model.compose(link >>> 21, parentPerms[j]!);
 							}
 						}
 					}
 				}
 
 				masks[i] = known;
-				if (known !== NONE) {
+				if (known !== 255) {
 					mask |= known;
 					// Outcomes found in an earlier call may be new to this one: build the state then.
-					if ((known & ~found) !== 0) {
+					if ((known & ~seen) !== 0) {
 						here.current = i;
 						discover(known, depth + 1, model.apply(state, b));
+						seen = found;
 					}
 
 					continue;
@@ -262,10 +281,6 @@ export class Analyzer {
 			return mask;
 		};
 
-		const start = model.encode(c);
-		/** The start state's signatures, where `prepare` finds a state's in its parent's level. */
-		const roots: Signatures = {sigs: new Int32Array(model.n + 1), blocks: new Int32Array(model.n + 1)};
-		if (model.renumbers) model.signatures(start, roots.sigs, roots.blocks, 0);
 		const startBytes = model.key(start, new Uint8Array(model.size));
 		const startPerm = model.lastPerm;
 		const startKey = wordsOf(startBytes.slice());

@@ -50,7 +50,9 @@ export class FastModel {
 	private readonly valueOf: Int16Array;
 	private readonly behaviours: number[];
 	/** Whether the protocol declares arrival order at a node irrelevant (`orderFree`). */
-	private readonly orderFree: boolean;
+	readonly orderFree: boolean;
+	/** The node each move acts on (`nodeOf`), by move number: one read in the search's loop. */
+	readonly nodeOfMove: Int8Array;
 	/** Where each slot's values start among one sender's messages; how many values in all. */
 	private readonly slotBase: Int32Array;
 	private readonly perSender: number;
@@ -106,6 +108,12 @@ export class FastModel {
 		}
 
 		this.orderFree = protocol.orderFree === true;
+		this.nodeOfMove = new Int8Array(this.maxMoves);
+		for (let move = 0; move < this.maxMoves; move++) {
+			const m = this.messages;
+			this.nodeOfMove[move] = move < m ? this.toOf[move]! : move < 2 * m ? this.toOf[move - m]! : (move - 2 * m) >> 2;
+		}
+
 		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
 		for (let node = 1; node <= n; node++) this.nodes[node] = new ByteNode(this, node);
 		const groups = new Map<string, number[]>();
@@ -134,6 +142,8 @@ export class FastModel {
 			);
 		}
 
+		// The memo's links keep a renumbering in 10 bits (state-table.ts); n ≤ 6 needs at most 720.
+		if (perms.length > 1024) throw new Error('bug: renumberings must fit the memo links (at most 1,024)');
 		this.perms = perms;
 		this.permIndex = new Int16Array((n + 1) ** (n + 1)).fill(-1);
 		for (const [index, perm] of perms.entries()) this.permIndex[this.codeOf(perm)] = index;
@@ -537,7 +547,7 @@ export class FastModel {
 	 */
 	commute(a: FastMove, b: FastMove): boolean {
 		if (this.orderFree) return a !== b;
-		return this.nodeOf(a) !== this.nodeOf(b);
+		return this.nodeOfMove[a] !== this.nodeOfMove[b];
 	}
 
 	/**
@@ -561,16 +571,17 @@ export class FastModel {
 
 	/** Whether a move corrupts `node` as crash or byzantine (its own state is then left out). */
 	blanks(move: FastMove, node: number): boolean {
-		const code = move - 2 * this.messages;
-		return code >= 0 && code >> 2 === node && (code & 3) !== 2;
+		return move === this.corruption(node, KIND.crash) || move === this.corruption(node, KIND.byzantine);
+	}
+
+	/** The move that corrupts `node` with behaviour `kind` (1 crash, 2 lie, 3 byzantine). */
+	corruption(node: number, kind: number): FastMove {
+		return 2 * this.messages + node * 4 + kind;
 	}
 
 	/** The node a move acts on. */
 	nodeOf(move: FastMove): number {
-		const m = this.messages;
-		if (move < m) return this.toOf[move]!;
-		if (move < 2 * m) return this.toOf[move - m]!;
-		return (move - 2 * m) >> 2;
+		return this.nodeOfMove[move]!;
 	}
 
 	/** The moves of a state, in the same order, written into `out`; returns how many. */

@@ -162,14 +162,15 @@ export class StateTable {
 	 * Links: for an entry, each successor by move, with its mask, the renumbering from that
 	 * successor (in this entry's numbering) to its own key, and where its own links are. One list
 	 * per entry, in one heap of 32-bit pairs: a header [count, 0], then per successor
-	 * [move | mask << 16 | renumbering << 21, links]. Following a link thus reads one place in
+	 * [move | mask << 16 | renumbering << 21, links] (the top bit stays 0: link words are never
+	 * negative). Following a link thus reads one place in
 	 * memory; the successor's entry is never needed. A list never straddles two chunks: links at
 	 * `at` are in chunk at >>> LINK_BITS.
 	 */
 	private readonly links: Int32Array[] = [new Int32Array(8192)];
 	private linkTop = 0;
 
-	/** Store an entry's links (moves below 65,536, renumberings below 2,048); returns where they are. */
+	/** Store an entry's links (moves below 65,536, renumberings below 1,024); returns where they are. */
 	setLinks(entry: number, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
 		const need = 2 * (count + 1);
 		let chunk = this.linkTop >>> LINK_BITS;
@@ -206,11 +207,12 @@ export class StateTable {
 	}
 
 	/**
-	 * In the links at `at`, the successor by `move`: whether there is one, and if so its link word
-	 * (`followedLink`: read its parts with `linkMask` and `linkPerm`) and where its own links are
-	 * (`followedNext`). The search starts at index `guess` and widens from there.
+	 * In the links at `at`, the successor by `move`: its link word (read its parts with
+	 * `linkMask` and `linkPerm`; link words are never negative), or -1 when there is none. Where
+	 * the successor's own links are is left in `followedNext` (-1 when it has none). The search
+	 * starts at index `guess` and widens from there.
 	 */
-	follow(at: number, move: number, guess: number): boolean {
+	follow(at: number, move: number, guess: number): number {
 		const links = this.links[at >>> LINK_BITS]!;
 		const list = at & LINK_MASK;
 		const count = links[list]!;
@@ -223,18 +225,15 @@ export class StateTable {
 			if (d > 0 && above < count && (links[list + 2 + 2 * above]! & 0xffff) === move) return this.followed(links, list + 2 + 2 * above);
 		}
 
-		return false;
+		return -1;
 	}
 
-	/** The link word of the successor `follow` found last. */
-	followedLink = 0;
 	/** Where the links of the successor `follow` found last are (-1 when it has none). */
 	followedNext = -1;
 
-	private followed(links: Int32Array, index: number): true {
-		this.followedLink = links[index]!;
+	private followed(links: Int32Array, index: number): number {
 		this.followedNext = links[index + 1]!;
-		return true;
+		return links[index]!;
 	}
 
 	/** The mask stored for the state, or -1 (also while pending). */
