@@ -132,15 +132,18 @@ export class Analyzer {
 			}
 
 			states++;
+			// The memo and the model as locals: read once per state, not once per use.
+			const table = memo;
+			const fast = model;
 			let mask: OutcomeMask = 0;
-			if (model.isQuiescent(state)) {
-				mask = model.evaluate(state);
+			if (fast.isQuiescent(state)) {
+				mask = fast.evaluate(state);
 				discover(mask, depth, null);
 			}
 
 			const here = level(depth);
-			const count = model.searchMovesInto(state, here.moves);
-			here.corruptions = model.lastCorruptions;
+			const count = fast.searchMovesInto(state, here.moves);
+			here.corruptions = fast.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a leads to P·a·b = P·b·a. When P already knows P·b
 			// (tried before a, or after a but read through a link or found in the memo) and P·b
@@ -156,11 +159,11 @@ export class Analyzer {
 			// P's answer for it is taken as it is (rule 7 of docs/engine.md).
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
-			const absorber = parent && here.corruptions > 0 ? model.absorber(a, parent.state, state) : 0;
+			const absorber = parent && here.corruptions > 0 ? fast.absorber(a, parent.state, state) : 0;
 			// The corruptions that reach P's own successor (rule 7): crashing the absorber, or making
 			// it byzantine (-1 when there is no absorber, which no move equals).
-			const absorbedCrash = absorber !== 0 ? model.corruption(absorber, 1) : -1;
-			const absorbedByzantine = absorber !== 0 ? model.corruption(absorber, 3) : -1;
+			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, 1) : -1;
+			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, 3) : -1;
 			const moves = here.moves;
 			const indexOf = here.indexOf;
 			const masks = here.masks;
@@ -168,10 +171,10 @@ export class Analyzer {
 			const perms = here.perms;
 			const corruptions = here.corruptions;
 			// Without a renumbering key every renumbering is the identity (0), as the buffers hold.
-			const renumbers = model.renumbers;
+			const renumbers = fast.renumbers;
 			// commute(a, b) as the model defines it, with a's node read once.
-			const nodeOfMove = model.nodeOfMove;
-			const anyOrder = model.orderFree;
+			const nodeOfMove = fast.nodeOfMove;
+			const anyOrder = fast.orderFree;
 			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
@@ -204,11 +207,11 @@ export class Analyzer {
 						const list = parentNext[j]!;
 						if (j !== at && list >= 0 && (anyOrder ? a !== b : aNode !== nodeOfMove[b])) {
 							const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-							const link = memo.follow(list, renumbers ? model.renumbered(parentPerms[j]!, a) : a, guess);
+							const link = table.follow(list, renumbers ? fast.renumbered(parentPerms[j]!, a) : a, guess);
 							if (link >= 0) {
 								known = (link >>> 16) & 31;
-								next[i] = memo.followedNext;
-								if (renumbers) perms[i] = model.compose(link >>> 21, parentPerms[j]!);
+								next[i] = table.followedNext;
+								if (renumbers) perms[i] = fast.compose(link >>> 21, parentPerms[j]!);
 							}
 						}
 					}
@@ -220,7 +223,7 @@ export class Analyzer {
 					// Outcomes found in an earlier call may be new to this one: build the state then.
 					if ((known & ~seen) !== 0) {
 						here.current = i;
-						discover(known, depth + 1, model.apply(state, b));
+						discover(known, depth + 1, fast.apply(state, b));
 						seen = found;
 					}
 
@@ -228,16 +231,16 @@ export class Analyzer {
 				}
 
 				next[i] = -1;
-				here.prepare(i, state, memo, parent ?? roots, parent ? at : 0);
+				here.prepare(i, state, table, parent ?? roots, parent ? at : 0);
 				here.built[built] = i;
 				here.batch[built++] = here.hashes[i]!;
 			}
 
-			memo.reserve(built);
-			memo.warm(here.batch, built);
+			table.reserve(built);
+			table.warm(here.batch, built);
 			for (let b = 0; b < built; b++) {
 				const i = here.built[b]!;
-				here.found(i, memo, memo.claim(here.keys[i]!, here.hashes[i]!));
+				here.found(i, table, table.claim(here.keys[i]!, here.hashes[i]!));
 			}
 
 			for (let b = 0; b < built; b++) {
@@ -250,7 +253,7 @@ export class Analyzer {
 				const i = here.built[b]!;
 				here.current = i;
 				// A pending successor may since have been completed by an earlier sibling's search.
-				if (here.masks[i] === NONE) here.found(i, memo, here.entries[i]!);
+				if (here.masks[i] === NONE) here.found(i, table, here.entries[i]!);
 				if (here.masks[i] === NONE) {
 					const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
 					if (child >= 0) {
@@ -266,18 +269,18 @@ export class Analyzer {
 
 			here.end(count);
 			if (stopped) return -1;
-			memo.complete(entry, mask);
+			table.complete(entry, mask);
 			// In the key's numbering: each move renumbered, and each successor's renumbering taken
 			// from there (the inverse of this state's, then the successor's own).
 			if (perm !== 0) {
-				const back = model.inverse(perm);
+				const back = fast.inverse(perm);
 				for (let i = 0; i < count; i++) {
-					here.moves[i] = model.renumbered(perm, here.moves[i]!);
-					here.perms[i] = model.compose(here.perms[i]!, back);
+					here.moves[i] = fast.renumbered(perm, here.moves[i]!);
+					here.perms[i] = fast.compose(here.perms[i]!, back);
 				}
 			}
 
-			stored = memo.setLinks(entry, here.moves, here.masks, here.perms, here.next, count);
+			stored = table.setLinks(entry, here.moves, here.masks, here.perms, here.next, count);
 			return mask;
 		};
 
