@@ -55,6 +55,8 @@ export class FastModel {
 	readonly nodeOfMove: Int8Array;
 	/** Where each slot's values start among one sender's messages; how many values in all. */
 	private readonly slotBase: Int32Array;
+	/** How many values each slot carries. */
+	private readonly domains: Int32Array;
 	private readonly perSender: number;
 	private readonly perRecipient: number;
 	private readonly nodes: ByteNode[] = [];
@@ -73,6 +75,7 @@ export class FastModel {
 		// its start message first, then by sender, slot and value. Messages to one node are
 		// contiguous, and the pool holds a bit for every message that can exist.
 		this.slotBase = new Int32Array(this.slots);
+		this.domains = Int32Array.from(protocol.slots, slot => slot.values.length);
 		let domains = 0;
 		for (let slot = 0; slot < this.slots; slot++) {
 			this.slotBase[slot] = domains;
@@ -474,49 +477,50 @@ export class FastModel {
 	 * contiguous ids, so only that stretch of the pool is looked at.
 	 */
 	private settle(state: Uint8Array, node: number): void {
-		const {n, block, slots, local} = this;
+		const {n, block, slots, local, poolAt, perRecipient, slotOf, fromOf} = this;
 		const at = (node - 1) * block;
-		const first = this.id(node, 0, -1, -1);
-		const last = first + this.perRecipient;
-		if (!this.processing(state, node)) {
+		const first = (node - 1) * perRecipient;
+		const last = first + perRecipient;
+		const kind = state[at]!;
+		if (kind !== 0 && kind !== 2) {
 			state.fill(0, at + 1, at + block);
 			for (let id = first; id < last; id++) {
-				const byte = this.poolAt + (id >> 3);
+				const byte = poolAt + (id >> 3);
 				if (state[byte] !== 0) state[byte]! &= ~(1 << (id & 7));
 			}
 
 			return;
 		}
 
-		if (state[at + 1] === 1) {
-			const view = this.view(state, node);
-			const base = at + 3 + local;
+		const base = at + 3 + local;
+		const started = state[at + 1] === 1;
+		if (started) {
+			const protocol = this.setup.protocol;
+			let view: NodeView | null = null;
 			for (let slot = 0; slot < slots; slot++) {
-				if (state[base + slot] === CLOSED || !this.setup.protocol.closed(view, slot)) continue;
+				if (state[base + slot] === CLOSED) continue;
+				// The node is read only when some slot is still open.
+				view ??= this.view(state, node);
+				if (!protocol.closed(view, slot)) continue;
 				for (let from = 0; from <= n; from++) state[base + from * slots + slot] = CLOSED;
 			}
 		}
 
-		// Only the pending ones: whole empty bytes are skipped.
-		for (let byte = this.poolAt + (first >> 3); byte <= this.poolAt + ((last - 1) >> 3); byte++) {
+		// Only the pending ones: whole empty bytes are skipped. A start message is inert once the
+		// node started, any other once its slot holds a record from that sender (or is closed).
+		for (let byte = poolAt + (first >> 3); byte <= poolAt + ((last - 1) >> 3); byte++) {
 			let bits = state[byte]!;
 			if (bits === 0) continue;
 			for (let rest = bits; rest !== 0; rest &= rest - 1) {
 				const b = lowestBit(rest);
-				const id = ((byte - this.poolAt) << 3) + b;
-				if (id >= first && id < last && this.isInert(state, id)) bits &= ~(1 << b);
+				const id = ((byte - poolAt) << 3) + b;
+				if (id < first || id >= last) continue;
+				const slot = slotOf[id]!;
+				if (slot === -1 ? started : state[base + fromOf[id]! * slots + slot] !== 0) bits &= ~(1 << b);
 			}
 
 			state[byte] = bits;
 		}
-	}
-
-	private isInert(state: Uint8Array, id: number): boolean {
-		const to = this.toOf[id]!;
-		if (!this.processing(state, to)) return true;
-		const at = (to - 1) * this.block;
-		if (this.slotOf[id] === -1) return state[at + 1] === 1;
-		return state[at + 3 + this.local + this.fromOf[id]! * this.slots + this.slotOf[id]!] !== 0;
 	}
 
 	private corruptCount(state: Uint8Array): number {
@@ -639,21 +643,28 @@ export class FastModel {
 		return count;
 	}
 
-	/** The byzantine sends of a state, written into `out` from `count` on; returns the new count. */
+	/**
+	 * The byzantine sends of a state, written into `out` from `count` on; returns the new count.
+	 * In id order per sender and recipient: for each open slot of the recipient, every value not
+	 * already pending (a message's id is `id(to, from, slot, value)`, counted up here).
+	 */
 	private injectionsInto(state: Uint8Array, out: Int32Array, count: number): number {
-		const {n, block, slots, local, messages} = this;
+		const {n, block, slots, local, messages, poolAt, perRecipient, perSender, slotBase, domains} = this;
 		for (let from = 1; from <= n; from++) {
 			if (state[(from - 1) * block] !== 3) continue;
 			for (let to = 1; to <= n; to++) {
-				if (to === from || !this.processing(state, to)) continue;
-				const base = (to - 1) * block + 3 + local;
+				const at = (to - 1) * block;
+				const kind = state[at]!;
+				// Only a processing recipient (honest or lie) takes messages.
+				if (to === from || (kind !== 0 && kind !== 2)) continue;
+				const row = at + 3 + local + from * slots;
+				const sender = (to - 1) * perRecipient + 1 + (from - 1) * perSender;
 				for (let slot = 0; slot < slots; slot++) {
-					if (state[base + from * slots + slot] !== 0) continue;
-					const domain = this.setup.protocol.slots[slot]!.values.length;
-					for (let value = 0; value < domain; value++) {
-						const id = this.id(to, from, slot, value);
-						if ((state[this.poolAt + (id >> 3)]! & (1 << (id & 7))) !== 0) continue;
-						out[count++] = messages + id;
+					if (state[row + slot] !== 0) continue;
+					const first = sender + slotBase[slot]!;
+					const last = first + domains[slot]!;
+					for (let id = first; id < last; id++) {
+						if ((state[poolAt + (id >> 3)]! & (1 << (id & 7))) === 0) out[count++] = messages + id;
 					}
 				}
 			}
