@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel} from './fast.js';
-import {PENDING, StateTable, wordsOf} from './state-table.js';
+import {PENDING, StateTable, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -166,22 +166,28 @@ export class Analyzer {
 			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, 3) : -1;
 			const moves = here.moves;
 			const indexOf = here.indexOf;
-			const masks = here.masks;
-			const next = here.next;
-			const perms = here.perms;
 			const corruptions = here.corruptions;
+			// This state's links are written in place, in the memo's heap, as they become known:
+			// per move its link word (the move, the successor's mask and renumbering, as `linkWord`
+			// makes it) and where the successor's own links are, or UNKNOWN while its answer is not
+			// known yet (its word then holds only the move).
+			const listAt = table.reserveLinks(count);
+			here.offset = linkOffset(listAt);
+			const links = table.chunkOf(listAt);
+			here.links = links;
+			const list = here.offset + 2;
 			// Without a renumbering key every renumbering is the identity (0), as the buffers hold.
 			const renumbers = fast.renumbers;
-			// commute(a, b) as the model defines it, with a's node read once.
+			// commute(a, b) as the model defines it, with a's node read once (a number, not the
+			// boolean field: V8 tests a boolean field's truth with generic checks).
 			const nodeOfMove = fast.nodeOfMove;
-			const anyOrder = fast.orderFree;
+			const anyOrder = fast.orderFree ? 1 : 0;
 			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
 			const parentIndex = above.indexOf;
-			const parentMasks = above.masks;
-			const parentNext = above.next;
-			const parentPerms = above.perms;
+			const parentLinks = above.links;
+			const parentList = above.offset + 2;
 			const guessBefore = at - 1;
 			const guessCorrupt = at - above.corruptions;
 			// What this call has found, as `discover` keeps it (read here once per state).
@@ -190,35 +196,38 @@ export class Analyzer {
 			// once all are, their lookups go in one batch, so the memory waits overlap. A missing
 			// successor is claimed at once (stored as pending), so its search needs no second
 			// lookup, and an earlier sibling's search that reaches it completes it.
-			// (The loop is the search's hottest code: its constants are written out, 255 for NONE,
-			// and a link's mask and renumbering are read as linkMask and linkPerm do.)
+			// (The loop is the search's hottest code: its constants are written out, -2 for UNKNOWN,
+			// and link words are read and made as linkMask, linkPerm and linkWord do.)
 			let built = 0;
 			for (let i = 0; i < count; i++) {
 				const b = moves[i]!;
 				indexOf[b] = i;
 				const j = parentIndex[b]!;
-				let known = 255;
+				let known = -1;
 				if (j >= 0) {
-					if ((b === absorbedCrash || b === absorbedByzantine) && parentMasks[j] !== 255) {
-						known = parentMasks[j]!;
-						next[i] = parentNext[j]!;
-						if (renumbers) perms[i] = parentPerms[j]!;
-					} else {
-						const list = parentNext[j]!;
-						if (j !== at && list >= 0 && (anyOrder ? a !== b : aNode !== nodeOfMove[b])) {
-							const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-							const link = table.follow(list, renumbers ? fast.renumbered(parentPerms[j]!, a) : a, guess);
-							if (link >= 0) {
-								known = (link >>> 16) & 31;
-								next[i] = table.followedNext;
-								if (renumbers) perms[i] = fast.compose(link >>> 21, parentPerms[j]!);
-							}
+					const parentNext = parentLinks[parentList + 2 * j + 1]!;
+					if (b === absorbedCrash || b === absorbedByzantine) {
+						// P's own answer for this corruption, its word as it is (the same move, mask and
+						// renumbering), once P knows it.
+						if (parentNext !== -2) {
+							const word = parentLinks[parentList + 2 * j]!;
+							known = (word >>> 16) & 31;
+							links[list + 2 * i] = word;
+							links[list + 2 * i + 1] = parentNext;
+						}
+					} else if (j !== at && parentNext >= 0 && (anyOrder !== 0 ? a !== b : aNode !== nodeOfMove[b])) {
+						const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
+						const parentPerm = renumbers ? parentLinks[parentList + 2 * j]! >>> 21 : 0;
+						const link = table.follow(parentNext, renumbers ? fast.renumbered(parentPerm, a) : a, guess);
+						if (link >= 0) {
+							known = (link >>> 16) & 31;
+							links[list + 2 * i] = b | (known << 16) | ((renumbers ? fast.compose(link >>> 21, parentPerm) : 0) << 21);
+							links[list + 2 * i + 1] = table.followedNext;
 						}
 					}
 				}
 
-				masks[i] = known;
-				if (known !== 255) {
+				if (known >= 0) {
 					mask |= known;
 					// Outcomes found in an earlier call may be new to this one: build the state then.
 					if ((known & ~seen) !== 0) {
@@ -230,7 +239,8 @@ export class Analyzer {
 					continue;
 				}
 
-				next[i] = -1;
+				links[list + 2 * i] = b;
+				links[list + 2 * i + 1] = -2;
 				here.prepare(i, state, table, parent ?? roots, parent ? at : 0);
 				here.built[built] = i;
 				here.batch[built++] = here.hashes[i]!;
@@ -253,18 +263,15 @@ export class Analyzer {
 				const i = here.built[b]!;
 				here.current = i;
 				// A pending successor may since have been completed by an earlier sibling's search.
-				if (here.masks[i] === NONE) here.found(i, table, here.entries[i]!);
-				if (here.masks[i] === NONE) {
-					const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
-					if (child >= 0) {
-						here.masks[i] = child;
-						here.next[i] = stored;
-					}
+				if (!here.known(i)) here.found(i, table, here.entries[i]!);
+				if (here.known(i)) {
+					discover(here.maskOf(i), depth + 1, here.states[i]!);
 				} else {
-					discover(here.masks[i]!, depth + 1, here.states[i]!);
+					const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
+					if (child >= 0) here.answer(i, child, stored);
 				}
 
-				if (here.masks[i] !== NONE) mask |= here.masks[i]!;
+				if (here.known(i)) mask |= here.maskOf(i);
 			}
 
 			here.end(count);
@@ -275,12 +282,13 @@ export class Analyzer {
 			if (perm !== 0) {
 				const back = fast.inverse(perm);
 				for (let i = 0; i < count; i++) {
-					here.moves[i] = fast.renumbered(perm, here.moves[i]!);
-					here.perms[i] = fast.compose(here.perms[i]!, back);
+					const word = links[list + 2 * i]!;
+					links[list + 2 * i] = linkWord(fast.renumbered(perm, word & 0xffff), linkMask(word), fast.compose(linkPerm(word), back));
 				}
 			}
 
-			stored = table.setLinks(entry, here.moves, here.masks, here.perms, here.next, count);
+			table.attachLinks(entry, listAt);
+			stored = listAt;
 			return mask;
 		};
 
@@ -383,14 +391,14 @@ interface Signatures {
 	readonly blocks: Int32Array;
 }
 
-/** No mask known yet (masks are below 32). */
-const NONE = 255;
+/** Where a successor's links would be while its answer is not known yet (-1: known, without links). */
+const UNKNOWN = -2;
 
 /**
- * The successors of one state, at one search depth: their moves, states, keys (as words) and
- * hashes; then each one's mask once known, where its links are (-1 while it has none), and the
- * renumbering from it to its key. Buffers grow on demand and are reused by every state expanded
- * at that depth.
+ * The successors of one state, at one search depth: their moves, states, keys (as words),
+ * hashes and the renumbering from each to its key; each one's mask and links once known are in
+ * the state's own list of links, written in place in the memo (`links` from `offset`). Buffers
+ * grow on demand and are reused by every state expanded at that depth.
  */
 class Level implements Signatures {
 	readonly moves: Int32Array;
@@ -399,9 +407,15 @@ class Level implements Signatures {
 	readonly hashes: Int32Array;
 	/** Each built successor's memo entry. */
 	readonly entries: Int32Array;
-	readonly masks: Uint8Array;
-	readonly next: Int32Array;
 	readonly perms: Int32Array;
+	/**
+	 * The state's list of links: the array in the memo that holds it, and its place there. Per
+	 * move i, word
+	 * `offset + 2 + 2 * i` is the link word and the next one where the successor's links are,
+	 * `UNKNOWN` while its answer is not known.
+	 */
+	links: Int32Array = new Int32Array(0);
+	offset = 0;
 	/** Where each move stands in `moves`, or -1. */
 	readonly indexOf: Int32Array;
 	/** The state being expanded at this depth. */
@@ -427,8 +441,6 @@ class Level implements Signatures {
 		this.moves = new Int32Array(most);
 		this.hashes = new Int32Array(most);
 		this.entries = new Int32Array(most);
-		this.masks = new Uint8Array(most);
-		this.next = new Int32Array(most);
 		this.indexOf = new Int32Array(most).fill(-1);
 		this.built = new Int32Array(most);
 		const signatures = model.renumbers ? most * (model.n + 1) : 0;
@@ -447,9 +459,23 @@ class Level implements Signatures {
 	found(i: number, memo: StateTable, entry: number): void {
 		this.entries[i] = entry;
 		const mask = memo.maskOf(entry);
-		if (mask === PENDING) return;
-		this.masks[i] = mask;
-		this.next[i] = memo.linksOf(entry);
+		if (mask !== PENDING) this.answer(i, mask, memo.linksOf(entry));
+	}
+
+	/** Successor i's answer: its mask, and where its links are. */
+	answer(i: number, mask: number, next: number): void {
+		this.links[this.offset + 2 + 2 * i] = linkWord(this.moves[i]!, mask, this.perms[i]!);
+		this.links[this.offset + 3 + 2 * i] = next;
+	}
+
+	/** Whether successor i's answer is known. */
+	known(i: number): boolean {
+		return this.links[this.offset + 3 + 2 * i] !== UNKNOWN;
+	}
+
+	/** Successor i's mask, once known. */
+	maskOf(i: number): number {
+		return linkMask(this.links[this.offset + 2 + 2 * i]!);
 	}
 
 	/**

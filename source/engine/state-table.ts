@@ -9,9 +9,11 @@
  * The search looks up all successors of a state in one go (`find`), so their cache misses
  * overlap.
  *
- * Entries and links live in chunks of a few MB that are never copied: only the first chunk of
- * each starts small and doubles, so a small table stays small, and a large one touches each
- * byte of new memory once (fresh pages cost the kernel a page fault and zeroing each).
+ * Entries and links live in chunks of a few MB that are never copied, so a large table touches
+ * each byte of new memory once (fresh pages cost the kernel a page fault and zeroing each). So
+ * that a small table stays small, the first chunk of entries starts small and doubles, and the
+ * chunks of links start small and each is twice the one before, up to 4 MB: a list of links
+ * never moves once reserved, so the search writes it in place while it fills it.
  */
 /** The mask of an entry claimed but not completed yet (masks are below 32). */
 export const PENDING = 255;
@@ -170,35 +172,42 @@ export class StateTable {
 	private readonly links: Int32Array[] = [new Int32Array(8192)];
 	private linkTop = 0;
 
-	/** Store an entry's links (moves below 65,536, renumberings below 1,024); returns where they are. */
-	setLinks(entry: number, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
+	/**
+	 * Room for a list of `count` links, written in place by the caller: word `2 + 2 * i` of the
+	 * list is link i's word (`linkWord`), word `3 + 2 * i` where that successor's own links are.
+	 * Returns where the list is; `chunkOf` gives the array that holds it and `linkOffset` its
+	 * place there. An entry gets the list with `attachLinks` once it is complete.
+	 */
+	reserveLinks(count: number): number {
 		const need = 2 * (count + 1);
 		let chunk = this.linkTop >>> LINK_BITS;
 		let start = this.linkTop & LINK_MASK;
-		if (start + need > LINK_MASK + 1) {
-			chunk++;
+		// (Past a full last chunk of 2^20 words there is no chunk yet.)
+		let links = this.links[chunk];
+		if (links === undefined || start + need > links.length) {
+			// A new chunk, twice the last (up to 2^20 words), and the rest of the last one unused.
+			let size = Math.min(2 * this.links[this.links.length - 1]!.length, LINK_MASK + 1);
+			while (size < need) size *= 2;
+			links = new Int32Array(size);
+			this.links.push(links);
+			chunk = this.links.length - 1;
 			start = 0;
 		}
 
-		if (chunk === this.links.length) this.links.push(new Int32Array(LINK_MASK + 1));
-		let links = this.links[chunk]!;
-		if (start + need > links.length) {
-			let size = links.length * 2;
-			while (start + need > size) size *= 2;
-			links = copiedInto(links, new Int32Array(size));
-			this.links[chunk] = links;
-		}
-
 		links[start] = count;
-		for (let i = 0; i < count; i++) {
-			links[start + 2 + 2 * i] = moves[i]! | (masks[i]! << 16) | (perms[i]! << 21);
-			links[start + 3 + 2 * i] = next[i]!;
-		}
-
 		const at = chunk * (LINK_MASK + 1) + start;
-		this.setField(entry, LINKS, at);
 		this.linkTop = at + need;
 		return at;
+	}
+
+	/** The array that holds the list at `at` (a list never moves). */
+	chunkOf(at: number): Int32Array {
+		return this.links[at >>> LINK_BITS]!;
+	}
+
+	/** An entry's links are the list at `at`. */
+	attachLinks(entry: number, at: number): void {
+		this.setField(entry, LINKS, at);
 	}
 
 	/** Where an entry's links are, or -1. */
@@ -280,6 +289,16 @@ export class StateTable {
 		this.table = new Int32Array(old.length * 2);
 		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
+}
+
+/** Where the list at `at` starts in its chunk (`chunkOf`). */
+export function linkOffset(at: number): number {
+	return at & LINK_MASK;
+}
+
+/** A link's word: the move, the successor's mask, and the renumbering to its key (never negative). */
+export function linkWord(move: number, mask: number, perm: number): number {
+	return move | (mask << 16) | (perm << 21);
 }
 
 /** A link's successor mask. */

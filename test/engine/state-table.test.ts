@@ -1,6 +1,20 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {PENDING, StateTable, linkMask, linkPerm, wordsOf} from '../../source/engine/state-table.js';
+import {PENDING, StateTable, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from '../../source/engine/state-table.js';
+
+/** Store an entry's links the way the search does, in place (moves below 65,536, renumberings below 1,024); returns where they are. */
+function setLinks(table: StateTable, entry: number, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
+	const at = table.reserveLinks(count);
+	const links = table.chunkOf(at);
+	const start = linkOffset(at);
+	for (let i = 0; i < count; i++) {
+		links[start + 2 + 2 * i] = linkWord(moves[i]!, masks[i]!, perms[i]!);
+		links[start + 3 + 2 * i] = next[i]!;
+	}
+
+	table.attachLinks(entry, at);
+	return at;
+}
 
 /** A constant hash, so every state collides: only the stored words can tell them apart. */
 class Colliding extends StateTable {
@@ -79,7 +93,7 @@ describe('StateTable', () => {
 				const masks = Uint8Array.from(moves, (_, i) => i % 32);
 				const next = Int32Array.from(moves, (_, i) => 100 + i);
 				const perms = Int32Array.from(moves, (_, i) => (i * 37) % 1024);
-				const at = table.setLinks(entry, Int32Array.from(moves), masks, perms, next, count);
+				const at = setLinks(table, entry, Int32Array.from(moves), masks, perms, next, count);
 				expect(table.linksOf(entry)).toBe(at);
 				for (const [i, move] of moves.entries()) {
 					const link = table.follow(at, move, guess);
@@ -110,7 +124,7 @@ describe('StateTable', () => {
 			table.complete(entry, v % 31);
 			masks.fill(v % 32);
 			next.fill(v);
-			places.push(table.setLinks(entry, moves, masks, perms, next, 30));
+			places.push(setLinks(table, entry, moves, masks, perms, next, 30));
 		}
 
 		for (let v = 0; v < 40_000; v += 7) {
@@ -119,6 +133,27 @@ describe('StateTable', () => {
 			const link = table.follow(places[v]!, 87, 0);
 			expect([link & 0xffff, linkMask(link), table.followedNext]).toEqual([87, v % 32, v]);
 		}
+	});
+
+	it('never moves a list of links once reserved, however many more follow', () => {
+		// The search writes a list in place while its children reserve theirs.
+		const table = new StateTable(4);
+		const first = table.reserveLinks(3);
+		const chunk = table.chunkOf(first);
+		const places = [first];
+		// 300,000 lists of 3 links (8 words, so chunks of 2^20 words fill exactly), then 100,000 of
+		// 5: 3.6 million words, past the small chunks and several 4 MB ones.
+		for (let k = 0; k < 400_000; k++) places.push(table.reserveLinks(k < 300_000 ? 3 : 5));
+		expect(table.chunkOf(first)).toBe(chunk);
+		chunk[linkOffset(first) + 2] = linkWord(42, 7, 3);
+		chunk[linkOffset(first) + 3] = places[1]!;
+		const entry = table.insert(wordsOf(new Uint8Array(4)), 1, 0);
+		table.attachLinks(entry, first);
+		expect(table.follow(table.linksOf(entry), 42, 0)).toBe(linkWord(42, 7, 3));
+		expect(table.followedNext).toBe(places[1]);
+		// Lists do not overlap: each starts after the words of the one before (a header and two per link; the first 300,001 have 3 links).
+		const sorted = [...places].sort((p, q) => p - q);
+		for (let k = 1; k < sorted.length; k++) expect(sorted[k]! - sorted[k - 1]!).toBeGreaterThanOrEqual(k - 1 <= 300_000 ? 8 : 12);
 	});
 
 	it('refuses a width that is not whole words', () => {
