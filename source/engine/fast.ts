@@ -413,10 +413,13 @@ export class FastModel {
 	 * from `count` on; returns the new count.
 	 */
 	private pending(state: Uint8Array, ids: Int32Array = this.ids, count = 0): number {
-		for (let byte = this.poolAt; byte < state.length; byte++) {
+		const poolAt = this.poolAt;
+		const size = this.size;
+		for (let byte = poolAt; byte < size; byte++) {
 			const bits = state[byte]!;
 			if (bits === 0) continue;
-			for (let rest = bits; rest !== 0; rest &= rest - 1) ids[count++] = ((byte - this.poolAt) << 3) + lowestBit(rest);
+			const first = (byte - poolAt) << 3;
+			for (let rest = bits; rest !== 0; rest &= rest - 1) ids[count++] = first + 31 - Math.clz32(rest & -rest);
 		}
 
 		return count;
