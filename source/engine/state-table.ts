@@ -154,9 +154,19 @@ export class StateTable {
 		const full = this.records[chunk]!;
 		if (at === full.length) this.records[chunk] = copiedInto(full, new Int32Array(2 * full.length));
 		const record = this.records[chunk]!;
-		for (let i = 0; i < this.words; i++) record[at + i] = state[i]!;
-		record[at + this.words + MASK] = value;
-		record[at + this.words + LINKS] = -1;
+		const words = this.words;
+		// Four words a turn, as in `same`.
+		let i = 0;
+		for (; i + 4 <= words; i += 4) {
+			record[at + i] = state[i]!;
+			record[at + i + 1] = state[i + 1]!;
+			record[at + i + 2] = state[i + 2]!;
+			record[at + i + 3] = state[i + 3]!;
+		}
+
+		for (; i < words; i++) record[at + i] = state[i]!;
+		record[at + words + MASK] = value;
+		record[at + words + LINKS] = -1;
 		return entry;
 	}
 
@@ -271,7 +281,16 @@ export class StateTable {
 	private same(entry: number, state: Int32Array): boolean {
 		const record = this.records[entry >>> RECORD_BITS]!;
 		const at = (entry & RECORD_MASK) * this.stride;
-		for (let i = 0; i < this.words; i++) if (record[at + i] !== state[i]) return false;
+		const words = this.words;
+		// Four words a turn: V8 checks the arrays and reloads their data once per turn, not per word.
+		let i = 0;
+		for (; i + 4 <= words; i += 4) {
+			if (record[at + i] !== state[i] || record[at + i + 1] !== state[i + 1] || record[at + i + 2] !== state[i + 2] || record[at + i + 3] !== state[i + 3]) {
+				return false;
+			}
+		}
+
+		for (; i < words; i++) if (record[at + i] !== state[i]) return false;
 		return true;
 	}
 
