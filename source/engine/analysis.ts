@@ -246,8 +246,12 @@ export class Analyzer {
 				here.batch[built++] = here.hashes[i]!;
 			}
 
-			table.reserve(built);
-			table.warm(here.batch, built);
+			// Touching the table first only helps when there are misses to overlap.
+			if (built > 1) {
+				table.reserve(built);
+				table.warm(here.batch, built);
+			}
+
 			for (let b = 0; b < built; b++) {
 				const i = here.built[b]!;
 				here.found(i, table, table.claim(here.keys[i]!, here.hashes[i]!));
