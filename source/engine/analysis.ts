@@ -280,7 +280,6 @@ export class Analyzer {
 
 			here.end(count);
 			if (stopped) return -1;
-			table.complete(entry, mask);
 			// In the key's numbering: each move renumbered, and each successor's renumbering taken
 			// from there (the inverse of this state's, then the successor's own).
 			if (perm !== 0) {
@@ -291,7 +290,7 @@ export class Analyzer {
 				}
 			}
 
-			table.attachLinks(entry, listAt);
+			table.complete(entry, mask, listAt);
 			stored = listAt;
 			return mask;
 		};
@@ -463,7 +462,8 @@ class Level implements Signatures {
 	found(i: number, memo: StateTable, entry: number): void {
 		this.entries[i] = entry;
 		const mask = memo.maskOf(entry);
-		if (mask !== PENDING) this.answer(i, mask, memo.linksOf(entry));
+		// 255 is PENDING, written out: V8 reads an imported constant from its module each time.
+		if (mask !== 255) this.answer(i, mask, memo.linksOf(entry));
 	}
 
 	/** Successor i's answer: its mask, and where its links are. */

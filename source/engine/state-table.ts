@@ -98,9 +98,12 @@ export class StateTable {
 		return entry;
 	}
 
-	/** Give a pending entry its mask. */
-	complete(entry: number, value: number): void {
-		this.setField(entry, MASK, value);
+	/** Give a pending entry its mask, and its links (-1 for none), in one look at its record. */
+	complete(entry: number, value: number, links = -1): void {
+		const record = this.records[entry >>> RECORD_BITS]!;
+		const at = (entry & RECORD_MASK) * this.stride + this.words;
+		record[at + MASK] = value;
+		record[at + LINKS] = links;
 	}
 
 	/**
@@ -186,7 +189,7 @@ export class StateTable {
 	 * Room for a list of `count` links, written in place by the caller: word `2 + 2 * i` of the
 	 * list is link i's word (`linkWord`), word `3 + 2 * i` where that successor's own links are.
 	 * Returns where the list is; `chunkOf` gives the array that holds it and `linkOffset` its
-	 * place there. An entry gets the list with `attachLinks` once it is complete.
+	 * place there. An entry gets the list when it is completed (`complete`).
 	 */
 	reserveLinks(count: number): number {
 		const need = 2 * (count + 1);
@@ -213,11 +216,6 @@ export class StateTable {
 	/** The array that holds the list at `at` (a list never moves). */
 	chunkOf(at: number): Int32Array {
 		return this.links[at >>> LINK_BITS]!;
-	}
-
-	/** An entry's links are the list at `at`. */
-	attachLinks(entry: number, at: number): void {
-		this.setField(entry, LINKS, at);
 	}
 
 	/** Where an entry's links are, or -1. */
@@ -272,10 +270,6 @@ export class StateTable {
 	/** A record's mask or links word (`MASK`, `LINKS`: after the state's words). */
 	private field(entry: number, which: number): number {
 		return this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + which]!;
-	}
-
-	private setField(entry: number, which: number, value: number): void {
-		this.records[entry >>> RECORD_BITS]![(entry & RECORD_MASK) * this.stride + this.words + which] = value;
 	}
 
 	private same(entry: number, state: Int32Array): boolean {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {PENDING, StateTable, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from '../../source/engine/state-table.js';
 
-/** Store an entry's links the way the search does, in place (moves below 65,536, renumberings below 1,024); returns where they are. */
-function setLinks(table: StateTable, entry: number, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
+/** Write a list of links the way the search does, in place (moves below 65,536, renumberings below 1,024); returns where it is. */
+function writeLinks(table: StateTable, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
 	const at = table.reserveLinks(count);
 	const links = table.chunkOf(at);
 	const start = linkOffset(at);
@@ -12,7 +12,6 @@ function setLinks(table: StateTable, entry: number, moves: Int32Array, masks: Ui
 		links[start + 3 + 2 * i] = next[i]!;
 	}
 
-	table.attachLinks(entry, at);
 	return at;
 }
 
@@ -88,13 +87,14 @@ describe('StateTable', () => {
 		fc.assert(
 			fc.property(fc.uniqueArray(fc.integer({min: 0, max: 65_535}), {maxLength: 12}), fc.integer({min: -3, max: 20}), (moves, guess) => {
 				const table = new StateTable(4);
-				const entry = table.insert(wordsOf(new Uint8Array(4)), 1, 0);
+				const entry = table.claim(wordsOf(new Uint8Array(4)), 1);
 				const count = moves.length;
 				const masks = Uint8Array.from(moves, (_, i) => i % 32);
 				const next = Int32Array.from(moves, (_, i) => 100 + i);
 				const perms = Int32Array.from(moves, (_, i) => (i * 37) % 1024);
-				const at = setLinks(table, entry, Int32Array.from(moves), masks, perms, next, count);
-				expect(table.linksOf(entry)).toBe(at);
+				const at = writeLinks(table, Int32Array.from(moves), masks, perms, next, count);
+				table.complete(entry, 5, at);
+				expect([table.maskOf(entry), table.linksOf(entry)]).toEqual([5, at]);
 				for (const [i, move] of moves.entries()) {
 					const link = table.follow(at, move, guess);
 					expect(link).toBeGreaterThanOrEqual(0);
@@ -121,10 +121,10 @@ describe('StateTable', () => {
 			const words = wordsOf(bytes(v));
 			const entry = table.claim(words, table.hash(words));
 			expect(entry).toBe(v);
-			table.complete(entry, v % 31);
 			masks.fill(v % 32);
 			next.fill(v);
-			places.push(setLinks(table, entry, moves, masks, perms, next, 30));
+			places.push(writeLinks(table, moves, masks, perms, next, 30));
+			table.complete(entry, v % 31, places[v]!);
 		}
 
 		for (let v = 0; v < 40_000; v += 7) {
@@ -147,8 +147,8 @@ describe('StateTable', () => {
 		expect(table.chunkOf(first)).toBe(chunk);
 		chunk[linkOffset(first) + 2] = linkWord(42, 7, 3);
 		chunk[linkOffset(first) + 3] = places[1]!;
-		const entry = table.insert(wordsOf(new Uint8Array(4)), 1, 0);
-		table.attachLinks(entry, first);
+		const entry = table.claim(wordsOf(new Uint8Array(4)), 1);
+		table.complete(entry, 0, first);
 		expect(table.follow(table.linksOf(entry), 42, 0)).toBe(linkWord(42, 7, 3));
 		expect(table.followedNext).toBe(places[1]);
 		// Lists do not overlap: each starts after the words of the one before (a header and two per link; the first 300,001 have 3 links).
