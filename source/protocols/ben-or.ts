@@ -107,11 +107,10 @@ export const benOr: Protocol = {
 			closed(node, slot) {
 				const local = node.local;
 				if (local[FINISHED] === 1) return true;
-				const k = local[ROUND] ?? 0;
-				const phase = local[PHASE] ?? 0;
-				const round = Math.floor(slot / 2) + 1;
-				const isPhase1 = slot % 2 === 0;
-				return round < k || (round === k && isPhase1 && phase === 2);
+				const k = local[ROUND]!;
+				// Slot 2(r - 1) is p1.r and slot 2(r - 1) + 1 is p2.r (integer steps: the analysis calls this often).
+				const round = (slot >> 1) + 1;
+				return round < k || (round === k && (slot & 1) === 0 && local[PHASE] === 2);
 			},
 			summary(node) {
 				const [k, phase, x, finished] = node.local;
