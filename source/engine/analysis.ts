@@ -14,7 +14,7 @@
 import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
-import {type FastMove, FastModel} from './fast.js';
+import {type FastMove, FastModel, KIND} from './fast.js';
 import {PENDING, StateTable, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
@@ -162,8 +162,8 @@ export class Analyzer {
 			const absorber = parent && here.corruptions > 0 ? fast.absorber(a, parent.state, state) : 0;
 			// The corruptions that reach P's own successor (rule 7): crashing the absorber, or making
 			// it byzantine (-1 when there is no absorber, which no move equals).
-			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, 1) : -1;
-			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, 3) : -1;
+			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, KIND.crash) : -1;
+			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, KIND.byzantine) : -1;
 			const moves = here.moves;
 			const indexOf = here.indexOf;
 			const corruptions = here.corruptions;
@@ -413,9 +413,8 @@ class Level implements Signatures {
 	readonly perms: Int32Array;
 	/**
 	 * The state's list of links: the array in the memo that holds it, and its place there. Per
-	 * move i, word
-	 * `offset + 2 + 2 * i` is the link word and the next one where the successor's links are,
-	 * `UNKNOWN` while its answer is not known.
+	 * move i, word `offset + 2 + 2 * i` is the link word and the next one where the successor's
+	 * links are, `UNKNOWN` while its answer is not known.
 	 */
 	links: Int32Array = new Int32Array(0);
 	offset = 0;

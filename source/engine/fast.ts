@@ -16,7 +16,8 @@ import {BEHAVIOURS, type Behaviour, type Bit, type Message} from './types.js';
 import type {NodeView, NodeWork} from './protocol.js';
 import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js';
 
-const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
+/** A corruption's behaviour as a number (in a node's status byte and in corruption moves). */
+export const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
 const CLOSED = 255;
 
 /** 256 well-mixed numbers, so sums of them tell multisets of bytes apart (almost always). */
@@ -419,7 +420,7 @@ export class FastModel {
 			const bits = state[byte]!;
 			if (bits === 0) continue;
 			const first = (byte - poolAt) << 3;
-			for (let rest = bits; rest !== 0; rest &= rest - 1) ids[count++] = first + 31 - Math.clz32(rest & -rest);
+			for (let rest = bits; rest !== 0; rest &= rest - 1) ids[count++] = first + lowestBit(rest);
 		}
 
 		return count;
@@ -480,12 +481,11 @@ export class FastModel {
 	 * contiguous ids, so only that stretch of the pool is looked at.
 	 */
 	private settle(state: Uint8Array, node: number): void {
-		const {n, block, slots, local, poolAt, perRecipient, slotOf, fromOf} = this;
+		const {n, block, slots, local, poolAt, slotOf, fromOf} = this;
 		const at = (node - 1) * block;
-		const first = (node - 1) * perRecipient;
-		const last = first + perRecipient;
-		const kind = state[at]!;
-		if (kind !== 0 && kind !== 2) {
+		const first = this.id(node, 0, -1, -1);
+		const last = first + this.perRecipient;
+		if (!this.processing(state, node)) {
 			state.fill(0, at + 1, at + block);
 			for (let id = first; id < last; id++) {
 				const byte = poolAt + (id >> 3);
@@ -652,19 +652,15 @@ export class FastModel {
 	 * already pending (a message's id is `id(to, from, slot, value)`, counted up here).
 	 */
 	private injectionsInto(state: Uint8Array, out: Int32Array, count: number): number {
-		const {n, block, slots, local, messages, poolAt, perRecipient, perSender, slotBase, domains} = this;
+		const {n, block, slots, local, messages, poolAt, domains} = this;
 		for (let from = 1; from <= n; from++) {
 			if (state[(from - 1) * block] !== 3) continue;
 			for (let to = 1; to <= n; to++) {
-				const at = (to - 1) * block;
-				const kind = state[at]!;
-				// Only a processing recipient (honest or lie) takes messages.
-				if (to === from || (kind !== 0 && kind !== 2)) continue;
-				const row = at + 3 + local + from * slots;
-				const sender = (to - 1) * perRecipient + 1 + (from - 1) * perSender;
+				if (to === from || !this.processing(state, to)) continue;
+				const row = (to - 1) * block + 3 + local + from * slots;
 				for (let slot = 0; slot < slots; slot++) {
 					if (state[row + slot] !== 0) continue;
-					const first = sender + slotBase[slot]!;
+					const first = this.id(to, from, slot, 0);
 					const last = first + domains[slot]!;
 					for (let id = first; id < last; id++) {
 						if ((state[poolAt + (id >> 3)]! & (1 << (id & 7))) === 0) out[count++] = messages + id;

@@ -178,9 +178,8 @@ export class StateTable {
 	 * successor (in this entry's numbering) to its own key, and where its own links are. One list
 	 * per entry, in one heap of 32-bit pairs: a header [count, 0], then per successor
 	 * [move | mask << 16 | renumbering << 21, links] (the top bit stays 0: link words are never
-	 * negative). Following a link thus reads one place in
-	 * memory; the successor's entry is never needed. A list never straddles two chunks: links at
-	 * `at` are in chunk at >>> LINK_BITS.
+	 * negative). Following a link thus reads one place in memory; the successor's entry is never
+	 * needed. A list never straddles two chunks: links at `at` are in chunk at >>> LINK_BITS.
 	 */
 	private readonly links: Int32Array[] = [new Int32Array(8192)];
 	private linkTop = 0;
