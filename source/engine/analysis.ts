@@ -495,7 +495,7 @@ class Level implements Signatures {
 			this.keyWords[i] = wordsOf(key);
 		}
 
-		const next = this.model.apply(state, this.moves[i]!, this.states[i]);
+		const next = this.model.apply(state, this.moves[i]!, this.states[i], this.words[i]);
 		let key = next;
 		this.perms[i] = 0;
 		if (this.model.renumbers) {

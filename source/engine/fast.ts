@@ -19,6 +19,13 @@ import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js'
 /** A corruption's behaviour as a number (in a node's status byte and in corruption moves). */
 export const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
 const CLOSED = 255;
+/** Entries of the step cache (`FastModel.step`): a power of two. */
+const STEP_ENTRIES = 1 << 16;
+const STEP_MASK = STEP_ENTRIES - 1;
+/** Whether this machine stores numbers little-endian (the step cache reads a state's bytes as words). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+/** Where an entry of the step cache keeps the block before the step (after the message id). */
+const STEP_BEFORE = 1;
 
 /** 256 well-mixed numbers, so sums of them tell multisets of bytes apart (almost always). */
 const MIX = (() => {
@@ -62,10 +69,14 @@ export class FastModel {
 	private readonly perRecipient: number;
 	private readonly nodes: ByteNode[] = [];
 
-	/** `symmetry: false` keeps every node's number (for measuring raw exploration). */
+	/**
+	 * `symmetry: false` keeps every node's number (for measuring raw exploration); `stepCache:
+	 * false` computes every step afresh (to check the cache against).
+	 */
 	constructor(
 		readonly setup: Setup,
 		symmetry = true,
+		stepCache = true,
 	) {
 		const {n, protocol} = setup;
 		this.n = n;
@@ -162,6 +173,41 @@ export class FastModel {
 				if (index === 0) this.inverses[k1] = k2;
 			}
 		}
+
+		// The step cache. Per node: the words its block lies in, with masks of the block's bytes
+		// in the first and last, and the words its incoming messages lie in (message id's bit is bit
+		// 8 * poolAt + id of the state, counting from bit 0 of word 0: words are little-endian).
+		// A block is at least 5 bytes, so it lies in 2 words or more.
+		this.blockAt = new Int32Array(n + 1);
+		this.blockWordsOf = new Int32Array(n + 1);
+		this.headMask = new Int32Array(n + 1);
+		this.tailMask = new Int32Array(n + 1);
+		this.spanAt = new Int32Array(n + 1);
+		this.spanOf = new Int32Array(n + 1);
+		let widest = 0;
+		for (let node = 1; node <= n; node++) {
+			const at = (node - 1) * this.block;
+			this.blockAt[node] = at >> 2;
+			widest = Math.max(widest, ((at + this.block - 1) >> 2) - (at >> 2) + 1);
+			const first = 8 * this.poolAt + this.id(node, 0, -1, -1);
+			this.spanAt[node] = first >> 5;
+			this.spanOf[node] = ((first + this.perRecipient - 1) >> 5) - (first >> 5) + 1;
+		}
+
+		this.blockWords = widest;
+		for (let node = 1; node <= n; node++) {
+			const at = (node - 1) * this.block;
+			const end = at + this.block - 1;
+			this.blockWordsOf[node] = (end >> 2) - (at >> 2) + 1;
+			this.headMask[node] = -1 << (8 * (at & 3));
+			this.tailMask[node] = -1 >>> (8 * (3 - (end & 3)));
+		}
+
+		this.stepSends = STEP_BEFORE + 2 * this.blockWords;
+		this.stepKeep = this.stepSends + 1 + 2 * this.slots;
+		this.stepStride = Math.ceil((this.stepKeep + Math.max(...this.spanOf)) / 16) * 16;
+		this.caching = stepCache && LITTLE_ENDIAN;
+		this.steps = new Int32Array(this.caching ? STEP_ENTRIES * this.stepStride : 0);
 
 		const most = this.maxMoves;
 		this.moveMaps = new Int32Array(count * most);
@@ -481,7 +527,7 @@ export class FastModel {
 	 * contiguous ids, so only that stretch of the pool is looked at.
 	 */
 	private settle(state: Uint8Array, node: number): void {
-		const {n, block, slots, local, poolAt, slotOf, fromOf} = this;
+		const {n, block, slots, local, poolAt} = this;
 		const at = (node - 1) * block;
 		const first = this.id(node, 0, -1, -1);
 		const last = first + this.perRecipient;
@@ -518,8 +564,7 @@ export class FastModel {
 				const b = lowestBit(rest);
 				const id = ((byte - poolAt) << 3) + b;
 				if (id < first || id >= last) continue;
-				const slot = slotOf[id]!;
-				if (slot === -1 ? started : state[base + fromOf[id]! * slots + slot] !== 0) bits &= ~(1 << b);
+				if (this.inert(state, base, started, id)) bits &= ~(1 << b);
 			}
 
 			state[byte] = bits;
@@ -680,8 +725,11 @@ export class FastModel {
 		return {kind: 'corrupt', node: code >> 2, behaviour: BEHAVIOURS[(code & 3) - 1]!};
 	}
 
-	/** The state after a move: written into `into` when given (a reused buffer), else a new one. */
-	apply(state: Uint8Array, move: FastMove, into?: Uint8Array): Uint8Array {
+	/**
+	 * The state after a move: written into `into` when given (a reused buffer, with `intoWords` a
+	 * view of its words), else a new one.
+	 */
+	apply(state: Uint8Array, move: FastMove, into?: Uint8Array, intoWords?: Int32Array): Uint8Array {
 		const next = into ?? new Uint8Array(this.size);
 		next.set(state);
 		if (move >= 2 * this.messages) {
@@ -691,12 +739,174 @@ export class FastModel {
 		} else {
 			const id = move < this.messages ? move : move - this.messages;
 			if (move < this.messages) next[this.poolAt + (id >> 3)]! &= ~(1 << (id & 7));
-			this.deliver(next, id);
-			this.settle(next, this.toOf[id]!);
+			this.step(next, intoWords ?? new Int32Array(next.buffer, next.byteOffset, this.size >> 2), id);
 		}
 
 		return next;
 	}
+
+	/**
+	 * Deliver message `id` to its recipient and settle the recipient, in place (`words` is a view
+	 * of `state`'s words): what `deliver` then `settle` do, read from the step cache when the
+	 * recipient's block and the message were seen before. A step changes only the recipient's
+	 * block, its own incoming messages (those that became inert are dropped) and the pool of the
+	 * others (what it broadcast), and the first two are a function of the block and the message
+	 * alone. The broadcasts are kept as (slot, value) and sent again, since whether a send joins
+	 * the pool depends on its recipient's block. The cache is direct-mapped: a new step takes the
+	 * place of the one there.
+	 */
+	private step(state: Uint8Array, words: Int32Array, id: number): void {
+		const to = this.toOf[id]!;
+		if (!this.caching) {
+			this.deliver(state, id);
+			this.settle(state, to);
+			return;
+		}
+
+		// The block's bytes, a word at a time: its first and last word masked (they may hold
+		// bytes of other blocks or of the pool), the words between as they are.
+		const at = this.blockAt[to]!;
+		const last = at + this.blockWordsOf[to]! - 1;
+		const head = words[at]! & this.headMask[to]!;
+		const tail = words[last]! & this.tailMask[to]!;
+		let h = Math.imul(Math.imul(id + 1, 0x9e3779b1) ^ head, 0x01000193);
+		for (let j = at + 1; j < last; j++) {
+			h = Math.imul(h ^ words[j]!, 0x01000193);
+			h ^= h >>> 15;
+		}
+
+		h = Math.imul(h ^ tail, 0x01000193);
+		h ^= h >>> 13;
+		const cache = this.steps;
+		const e = (h & STEP_MASK) * this.stepStride;
+		// The entry's words are the block's words in order, from `k` (k - at for a word of the state).
+		const k = e + STEP_BEFORE - at;
+		if (cache[e] === id + 1 && cache[k + at] === head && cache[k + last] === tail) {
+			let j = at + 1;
+			while (j < last && cache[k + j] === words[j]) j++;
+			if (j === last) {
+				this.stepsCached++;
+				this.replay(state, words, e, to);
+				return;
+			}
+		}
+
+		cache[e] = 0;
+		cache[k + at] = head;
+		for (let j = at + 1; j < last; j++) cache[k + j] = words[j]!;
+		cache[k + last] = tail;
+		const sends = e + this.stepSends;
+		this.recording = sends;
+		cache[sends] = 0;
+		this.deliver(state, id);
+		this.recording = -1;
+		this.settle(state, to);
+		// More broadcasts than the entry holds: the step stays out of the cache.
+		if (cache[sends]! < 0) return;
+		const after = k + this.blockWords;
+		cache[after + at] = words[at]! & this.headMask[to]!;
+		for (let j = at + 1; j < last; j++) cache[after + j] = words[j]!;
+		cache[after + last] = words[last]! & this.tailMask[to]!;
+		this.keepMask(state, to, cache, e + this.stepKeep);
+		cache[e] = id + 1;
+	}
+
+	/** The cached step at `e` done on `state` (and its `words`), whose recipient `to` has the entry's block. */
+	private replay(state: Uint8Array, words: Int32Array, e: number, to: number): void {
+		const at = this.blockAt[to]!;
+		const last = at + this.blockWordsOf[to]! - 1;
+		const cache = this.steps;
+		const after = e + STEP_BEFORE + this.blockWords - at;
+		// The block's bytes from the entry, the other bytes of its first and last word as they are.
+		words[at] = (words[at]! & ~this.headMask[to]!) | cache[after + at]!;
+		for (let j = at + 1; j < last; j++) words[j] = cache[after + j]!;
+		words[last] = (words[last]! & ~this.tailMask[to]!) | cache[after + last]!;
+		const sends = e + this.stepSends;
+		const count = cache[sends]!;
+		for (let c = 1; c <= count; c++) {
+			const send = cache[sends + c]!;
+			for (let other = 1; other <= this.n; other++) if (other !== to) this.send(state, other, to, send >> 8, send & 255);
+		}
+
+		const from = this.spanAt[to]! - e - this.stepKeep;
+		const keep = e + this.stepKeep;
+		const end = keep + this.spanOf[to]!;
+		for (let j = keep; j < end; j++) words[from + j]! &= cache[j]!;
+	}
+
+	/**
+	 * The pool's bits to keep after a step of `node` (`state` is the state after it), per word
+	 * from `spanAt[node]`, `spanOf[node]` words, into `into` at `offset`: all but those of
+	 * messages to `node` that are inert.
+	 */
+	private keepMask(state: Uint8Array, node: number, into: Int32Array, offset: number): void {
+		const first = this.id(node, 0, -1, -1);
+		const last = first + this.perRecipient;
+		const base = (node - 1) * this.block + 3 + this.local;
+		const started = state[(node - 1) * this.block + 1] === 1;
+		const count = this.spanOf[node]!;
+		into.fill(-1, offset, offset + count);
+		// Message id is bit 8 * poolAt + id of the state (words are little-endian).
+		const firstBit = this.spanAt[node]! << 5;
+		for (let id = first; id < last; id++) {
+			const bit = 8 * this.poolAt + id - firstBit;
+			if (this.inert(state, base, started, id)) into[offset + (bit >> 5)]! &= ~(1 << (bit & 31));
+		}
+	}
+
+	/**
+	 * Whether a message to a processing node is inert: a start message once the node started,
+	 * any other once its slot holds a record from that sender (or is closed). `base` is where the
+	 * node's records are.
+	 */
+	private inert(state: Uint8Array, base: number, started: boolean, id: number): boolean {
+		const slot = this.slotOf[id]!;
+		return slot === -1 ? started : state[base + this.fromOf[id]! * this.slots + slot] !== 0;
+	}
+
+	/** Note a broadcast of the step being cached (`recording` is where its list is, -1 for none). */
+	noteBroadcast(slot: number, value: number): void {
+		if (this.recording < 0) return;
+		const cache = this.steps;
+		const count = cache[this.recording]!;
+		if (count < 0) return;
+		if (count === 2 * this.slots) {
+			cache[this.recording] = -1;
+			return;
+		}
+
+		cache[this.recording + count + 1] = (slot << 8) | value;
+		cache[this.recording] = count + 1;
+	}
+
+	/**
+	 * The step cache, `stepStride` numbers per entry (a whole number of 64-byte cache lines, so
+	 * that a lookup touches few): the message id + 1 (0: empty); from `STEP_BEFORE` the
+	 * recipient's block before the step and after it, as words; from `stepSends` how many
+	 * broadcasts (-1: too many), then each as slot << 8 | value (up to 2 per slot); from
+	 * `stepKeep` the pool's bits to keep (`keepMask`).
+	 */
+	private readonly steps: Int32Array;
+	/** Whether steps are cached (not on a big-endian machine: the cache reads a state's bytes as words). */
+	private readonly caching: boolean;
+	/** How many steps were read from the cache (for tests). */
+	stepsCached = 0;
+	private readonly stepStride: number;
+	private readonly stepSends: number;
+	private readonly stepKeep: number;
+	/**
+	 * Per node, the first word its block lies in, how many words it lies in, and the block's
+	 * bytes in the first and in the last; how many words a block lies in at most.
+	 */
+	private readonly blockAt: Int32Array;
+	private readonly blockWordsOf: Int32Array;
+	private readonly headMask: Int32Array;
+	private readonly tailMask: Int32Array;
+	private readonly blockWords: number;
+	/** Per node, the first word of the state that holds a message to it, and how many words hold them. */
+	private readonly spanAt: Int32Array;
+	private readonly spanOf: Int32Array;
+	private recording = -1;
 
 	/** Run the recipient's reaction to message `id`, in place (the recipient is processing). */
 	private deliver(state: Uint8Array, id: number): void {
@@ -826,6 +1036,7 @@ class ByteNode implements NodeView, NodeWork {
 		const state = this.state;
 		const own = this.base + this.self * this.slots + slot;
 		if (state[own] === 0) state[own] = value + 1;
+		this.model.noteBroadcast(slot, value);
 		for (let to = 1; to <= this.n; to++) if (to !== this.self) this.model.send(state, to, this.self, slot, value);
 	}
 

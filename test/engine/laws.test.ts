@@ -130,6 +130,32 @@ describe('laws of the model, on random reachable configurations of small games',
 		expect(pairs).toBeGreaterThan(2000);
 	});
 
+	test("a step read from the model's step cache is the step computed afresh", () => {
+		// One model per game, kept over every run, answers from its cache once a node's block and
+		// a message come again; a model without the cache computes every step. Both must give the
+		// same successor, for every move of every position.
+		const kept = new Map<string, {cached: FastModel; fresh: FastModel}>();
+		let steps = 0;
+		fc.assert(
+			fc.property(fc.oneof(reachable(), reachable(DEEPER, 2, 16)), ({config}) => {
+				const setup = config.setup;
+				const name = JSON.stringify([setup.protocol.id, setup.n, setup.inputs, setup.allowed, setup.protocol.params]);
+				const models = kept.get(name) ?? {cached: new FastModel(setup, false), fresh: new FastModel(setup, false, false)};
+				kept.set(name, models);
+				const state = models.cached.encode(config);
+				for (const move of models.cached.moves(state)) {
+					steps++;
+					expect([...models.cached.apply(state, move)]).toEqual([...models.fresh.apply(state, move)]);
+				}
+			}),
+			{...runs, numRuns: 600},
+		);
+		// The cache must have answered most of them, not been passed by.
+		const cached = [...kept.values()].reduce((sum, {cached}) => sum + cached.stepsCached, 0);
+		expect(steps).toBeGreaterThan(2000);
+		expect(cached).toBeGreaterThan(steps / 2);
+	});
+
 	test('a corruption absorbs a delivery to its node that sent nothing: P·a·c = P·c', () => {
 		// absorber(a, P, P·a) names the node a delivery acted on when it sent nothing; crashing
 		// that node (or making it byzantine) must then reach P·c exactly. Where it sent something,
