@@ -123,9 +123,9 @@ export class Analyzer {
 		 * it (-1 when the search stopped). `parent` is the level of the state it was reached
 		 * from, by that level's move `at` (none for the first state); `perm` is the renumbering
 		 * from the state to its key (0 when the key is the state itself): its links are stored
-		 * in the key's numbering.
+		 * in the key's numbering. `words` is the state as 32-bit words (a view of its bytes).
 		 */
-		const expand = (depth: number, state: Uint8Array, entry: number, parent: Level | undefined, at: number, perm: number): number => {
+		const expand = (depth: number, state: Uint8Array, words: Int32Array, entry: number, parent: Level | undefined, at: number, perm: number): number => {
 			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
 				stopped = true;
 				return -1;
@@ -136,13 +136,13 @@ export class Analyzer {
 			const table = memo;
 			const fast = model;
 			let mask: OutcomeMask = 0;
-			if (fast.isQuiescent(state)) {
+			if (fast.quiescentWords(words)) {
 				mask = fast.evaluate(state);
 				discover(mask, depth, null);
 			}
 
 			const here = level(depth);
-			const count = fast.searchMovesInto(state, here.moves);
+			const count = fast.searchMovesInto(state, here.moves, words);
 			here.corruptions = fast.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a leads to P·a·b = P·b·a. When P already knows P·b
@@ -271,7 +271,7 @@ export class Analyzer {
 				if (here.known(i)) {
 					discover(here.maskOf(i), depth + 1, here.states[i]!);
 				} else {
-					const child = expand(depth + 1, here.states[i]!, here.entries[i]!, here, i, here.perms[i]!);
+					const child = expand(depth + 1, here.states[i]!, here.words[i]!, here.entries[i]!, here, i, here.perms[i]!);
 					if (child >= 0) here.answer(i, child, stored);
 				}
 
@@ -301,7 +301,7 @@ export class Analyzer {
 		const startHash = memo.hash(startKey);
 		const startEntry = memo.claim(startKey, startHash);
 		let mask: OutcomeMask = memo.maskOf(startEntry);
-		if (mask === PENDING) mask = Math.max(0, expand(0, start, startEntry, undefined, -1, startPerm));
+		if (mask === PENDING) mask = Math.max(0, expand(0, start, wordsOf(start), startEntry, undefined, -1, startPerm));
 		else discover(mask, 0, start);
 
 		const complete = !stopped;
@@ -429,7 +429,8 @@ class Level implements Signatures {
 	/** The successors that are built (not read through a link), and their hashes, in a batch. */
 	readonly built: Int32Array;
 	readonly batch: Int32Array;
-	private readonly words: Int32Array[] = [];
+	/** Each successor's state as words (a view of `states`). */
+	readonly words: Int32Array[] = [];
 	private readonly keyBytes: Uint8Array[] = [];
 	private readonly keyWords: Int32Array[] = [];
 

@@ -207,6 +207,8 @@ export class FastModel {
 		this.stepKeep = this.stepSends + 1 + 2 * this.slots;
 		this.stepStride = Math.ceil((this.stepKeep + Math.max(...this.spanOf)) / 16) * 16;
 		this.caching = stepCache && LITTLE_ENDIAN;
+		this.poolWord = this.poolAt >> 2;
+		this.poolHead = -1 << (8 * (this.poolAt & 3));
 		this.steps = new Int32Array(this.caching ? STEP_ENTRIES * this.stepStride : 0);
 
 		const most = this.maxMoves;
@@ -507,6 +509,27 @@ export class FastModel {
 		return true;
 	}
 
+	/** `isQuiescent` of a state given as its words (a word at a time; the pool is at the end). */
+	quiescentWords(words: Int32Array): boolean {
+		if ((words[this.poolWord]! & this.poolHead) !== 0) return false;
+		for (let w = this.poolWord + 1; w < words.length; w++) if (words[w] !== 0) return false;
+		return true;
+	}
+
+	/**
+	 * `pending` of a state given as its words: message id's bit is bit 8 * poolAt + id of the
+	 * state, counting from bit 0 of word 0 (words are little-endian; not used on big-endian
+	 * machines, where `searchMovesInto` reads bytes).
+	 */
+	private pendingWords(words: Int32Array, ids: Int32Array, count: number): number {
+		const skip = 8 * this.poolAt;
+		let w = this.poolWord;
+		for (let bits = words[w]! & this.poolHead; ; bits = words[w]!) {
+			for (; bits !== 0; bits &= bits - 1) ids[count++] = (w << 5) + lowestBit(bits) - skip;
+			if (++w >= words.length) return count;
+		}
+	}
+
 	private processing(state: Uint8Array, node: number): boolean {
 		const kind = state[(node - 1) * this.block]!;
 		return kind === 0 || kind === 2;
@@ -649,7 +672,7 @@ export class FastModel {
 	 * through the links of "corrupt, then deliver" (rule 6 of docs/engine.md) instead of
 	 * building it again. R does not depend on the order.
 	 */
-	searchMovesInto(state: Uint8Array, out: Int32Array): number {
+	searchMovesInto(state: Uint8Array, out: Int32Array, words: Int32Array): number {
 		// One look at every node's status says whether corruptions and injections are possible.
 		const {n, block} = this;
 		let corrupt = 0;
@@ -663,7 +686,7 @@ export class FastModel {
 
 		const corruptions = corrupt < this.setup.f ? this.corruptionsFrom(state, out, 0) : 0;
 		this.lastCorruptions = corruptions;
-		const count = this.pending(state, out, corruptions);
+		const count = LITTLE_ENDIAN ? this.pendingWords(words, out, corruptions) : this.pending(state, out, corruptions);
 		return byzantine ? this.injectionsInto(state, out, count) : count;
 	}
 
@@ -887,6 +910,9 @@ export class FastModel {
 	 * `stepKeep` the pool's bits to keep (`keepMask`).
 	 */
 	private readonly steps: Int32Array;
+	/** The word the pool starts in, and the pool's bits in it. */
+	private readonly poolWord: number;
+	private readonly poolHead: number;
 	/** Whether steps are cached (not on a big-endian machine: the cache reads a state's bytes as words). */
 	private readonly caching: boolean;
 	/** How many steps were read from the cache (for tests). */
