@@ -208,6 +208,7 @@ export class FastModel {
 		this.stepStride = Math.ceil((this.stepKeep + Math.max(...this.spanOf)) / 16) * 16;
 		this.caching = stepCache && LITTLE_ENDIAN;
 		this.poolWord = this.poolAt >> 2;
+		this.slotBits = Int32Array.from(protocol.slots, (slot, k) => (this.perSender > 32 ? 0 : (2 ** slot.values.length - 1) * 2 ** this.slotBase[k]!) | 0);
 		this.poolHead = -1 << (8 * (this.poolAt & 3));
 		this.steps = new Int32Array(this.caching ? STEP_ENTRIES * this.stepStride : 0);
 
@@ -686,8 +687,13 @@ export class FastModel {
 
 		const corruptions = corrupt < this.setup.f ? this.corruptionsFrom(state, out, 0) : 0;
 		this.lastCorruptions = corruptions;
-		const count = LITTLE_ENDIAN ? this.pendingWords(words, out, corruptions) : this.pending(state, out, corruptions);
-		return byzantine ? this.injectionsInto(state, out, count) : count;
+		if (!LITTLE_ENDIAN) {
+			const count = this.pending(state, out, corruptions);
+			return byzantine ? this.injectionsInto(state, out, count) : count;
+		}
+
+		const count = this.pendingWords(words, out, corruptions);
+		return byzantine ? this.injectionsWords(state, words, out, count) : count;
 	}
 
 	/** How many of the moves `searchMovesInto` gave last are corruptions (they come first). */
@@ -708,6 +714,36 @@ export class FastModel {
 				const kind = behaviours[k]!;
 				if (kind === 2 && state[at + 1] === 1) continue;
 				out[count++] = 2 * messages + node * 4 + kind;
+			}
+		}
+
+		return count;
+	}
+
+	/**
+	 * `injectionsInto` with the pool read as words (`pendingWords` says how): a sender's
+	 * messages to one recipient have contiguous ids, so the values still to send are the open
+	 * slots' values (`slotBits`) less the pending ones, one number for them all. With more than
+	 * 32 values per sender, `injectionsInto` itself.
+	 */
+	private injectionsWords(state: Uint8Array, words: Int32Array, out: Int32Array, count: number): number {
+		if (this.perSender > 32) return this.injectionsInto(state, out, count);
+		const {n, block, slots, local, messages, slotBits} = this;
+		const skip = 8 * this.poolAt;
+		for (let from = 1; from <= n; from++) {
+			if (state[(from - 1) * block] !== 3) continue;
+			for (let to = 1; to <= n; to++) {
+				if (to === from || !this.processing(state, to)) continue;
+				const row = (to - 1) * block + 3 + local + from * slots;
+				let open = 0;
+				for (let slot = 0; slot < slots; slot++) if (state[row + slot] === 0) open |= slotBits[slot]!;
+				if (open === 0) continue;
+				const first = this.id(to, from, 0, 0);
+				const w = (skip + first) >> 5;
+				const shift = (skip + first) & 31;
+				let sent = words[w]! >>> shift;
+				if (shift !== 0 && w + 1 < words.length) sent |= words[w + 1]! << (32 - shift);
+				for (let free = open & ~sent; free !== 0; free &= free - 1) out[count++] = messages + first + lowestBit(free);
 			}
 		}
 
@@ -910,6 +946,8 @@ export class FastModel {
 	 * `stepKeep` the pool's bits to keep (`keepMask`).
 	 */
 	private readonly steps: Int32Array;
+	/** Per slot, the bits of its values among one sender's messages to one node (with at most 32 values per sender). */
+	private readonly slotBits: Int32Array;
 	/** The word the pool starts in, and the pool's bits in it. */
 	private readonly poolWord: number;
 	private readonly poolHead: number;

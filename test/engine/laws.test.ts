@@ -156,6 +156,26 @@ describe('laws of the model, on random reachable configurations of small games',
 		expect(cached).toBeGreaterThan(steps / 2);
 	});
 
+	test("the search's moves are the model's moves, corruptions first", () => {
+		// searchMovesInto reads the pool a word at a time; moves reads it a byte at a time.
+		let injections = 0;
+		fc.assert(
+			fc.property(fc.oneof(reachable(), reachable(DEEPER, 2, 16)), ({config}) => {
+				const model = new FastModel(config.setup, false);
+				const state = model.encode(config);
+				const moves = model.moves(state);
+				const m = model.messages;
+				const expected = [...moves.filter(move => move >= 2 * m), ...moves.filter(move => move < m), ...moves.filter(move => move >= m && move < 2 * m)];
+				injections += expected.filter(move => move >= m && move < 2 * m).length;
+				const out = new Int32Array(model.maxMoves);
+				const count = model.searchMovesInto(state, out, new Int32Array(state.buffer, 0, state.length >> 2));
+				expect([...out.subarray(0, count)]).toEqual(expected);
+			}),
+			{...runs, numRuns: 400},
+		);
+		expect(injections).toBeGreaterThan(500);
+	});
+
 	test('a corruption absorbs a delivery to its node that sent nothing: P·a·c = P·c', () => {
 		// absorber(a, P, P·a) names the node a delivery acted on when it sent nothing; crashing
 		// that node (or making it byzantine) must then reach P·c exactly. Where it sent something,
