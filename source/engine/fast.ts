@@ -209,7 +209,8 @@ export class FastModel {
 		this.caching = stepCache && LITTLE_ENDIAN;
 		this.poolWord = this.poolAt >> 2;
 		this.slotBits = Int32Array.from(protocol.slots, (slot, k) => (this.perSender > 32 ? 0 : (2 ** slot.values.length - 1) * 2 ** this.slotBase[k]!) | 0);
-		this.poolHead = -1 << (8 * (this.poolAt & 3));
+		// The pool's bytes in its first word: the high bytes on a little-endian machine, the low ones else.
+		this.poolHead = LITTLE_ENDIAN ? -1 << (8 * (this.poolAt & 3)) : -1 >>> (8 * (this.poolAt & 3)) | 0;
 		this.steps = new Int32Array(this.caching ? STEP_ENTRIES * this.stepStride : 0);
 
 		const most = this.maxMoves;
@@ -887,10 +888,10 @@ export class FastModel {
 			for (let other = 1; other <= this.n; other++) if (other !== to) this.send(state, other, to, send >> 8, send & 255);
 		}
 
-		const from = this.spanAt[to]! - e - this.stepKeep;
+		const first = this.spanAt[to]!;
 		const keep = e + this.stepKeep;
-		const end = keep + this.spanOf[to]!;
-		for (let j = keep; j < end; j++) words[from + j]! &= cache[j]!;
+		const spanned = this.spanOf[to]!;
+		for (let j = 0; j < spanned; j++) words[first + j]! &= cache[keep + j]!;
 	}
 
 	/**
