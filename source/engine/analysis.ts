@@ -159,7 +159,8 @@ export class Analyzer {
 			// P's answer for it is taken as it is (rule 7 of docs/engine.md).
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
-			const absorber = parent && here.corruptions > 0 ? fast.absorber(a, parent.state, state) : 0;
+			here.stateWords = words;
+			const absorber = parent && here.corruptions > 0 ? fast.absorber(a, parent.stateWords, words) : 0;
 			// The corruptions that reach P's own successor (rule 7): crashing the absorber, or making
 			// it byzantine (-1 when there is no absorber, which no move equals).
 			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, KIND.crash) : -1;
@@ -420,8 +421,9 @@ class Level implements Signatures {
 	offset = 0;
 	/** Where each move stands in `moves`, or -1. */
 	readonly indexOf: Int32Array;
-	/** The state being expanded at this depth. */
+	/** The state being expanded at this depth, and its words. */
 	state: Uint8Array = new Uint8Array(0);
+	stateWords: Int32Array = new Int32Array(0);
 	/** The move being searched (an index into `moves`). */
 	current = 0;
 	/** How many of the moves are corruptions (they come first). */

@@ -211,6 +211,18 @@ export class FastModel {
 		this.slotBits = Int32Array.from(protocol.slots, (slot, k) => (this.perSender > 32 ? 0 : (2 ** slot.values.length - 1) * 2 ** this.slotBase[k]!) | 0);
 		// The pool's bytes in its first word: the high bytes on a little-endian machine, the low ones else.
 		this.poolHead = LITTLE_ENDIAN ? -1 << (8 * (this.poolAt & 3)) : -1 >>> (8 * (this.poolAt & 3)) | 0;
+		// Per node, per word of the state from the pool's first on: the pool's bits that are not
+		// messages to the node (for `absorber`).
+		const poolWords = this.size / 4 - this.poolWord;
+		this.othersOf = new Int32Array((n + 1) * poolWords);
+		for (let node = 1; node <= n; node++) {
+			for (let id = 0; id < this.messages; id++) {
+				if (this.toOf[id] === node) continue;
+				const byte = this.poolAt + (id >> 3);
+				const bit = 8 * (LITTLE_ENDIAN ? byte & 3 : 3 - (byte & 3)) + (id & 7);
+				this.othersOf[node * poolWords + (byte >> 2) - this.poolWord]! |= 1 << bit;
+			}
+		}
 		this.steps = new Int32Array(this.caching ? STEP_ENTRIES * this.stepStride : 0);
 
 		const most = this.maxMoves;
@@ -629,20 +641,18 @@ export class FastModel {
 
 	/**
 	 * The node that move `a` acted on, when `a` (a delivery or an injection) took `before` to
-	 * `after` and sent nothing: the pools differ only in messages to that node. Else 0.
-	 * Corrupting that node as crash or byzantine (`blanks`) then reaches the same state from
+	 * `after` and sent nothing: the pools differ only in messages to that node. Else 0. The
+	 * states are given as their words. Corrupting that node as crash or byzantine (`blanks`) then reaches the same state from
 	 * `after` as from `before` (rule 7 of docs/engine.md).
 	 */
-	absorber(a: FastMove, before: Uint8Array, after: Uint8Array): number {
+	absorber(a: FastMove, before: Int32Array, after: Int32Array): number {
 		const m = this.messages;
 		if (a >= 2 * m) return 0;
 		const node = this.toOf[a < m ? a : a - m]!;
-		for (let byte = this.poolAt; byte < after.length; byte++) {
-			for (let diff = before[byte]! ^ after[byte]!; diff !== 0; diff &= diff - 1) {
-				if (this.toOf[((byte - this.poolAt) << 3) + lowestBit(diff)] !== node) return 0;
-			}
-		}
-
+		// A word at a time: the bits of the pool that are not messages to the node must agree.
+		const others = this.othersOf;
+		const at = node * (after.length - this.poolWord) - this.poolWord;
+		for (let w = this.poolWord; w < after.length; w++) if (((before[w]! ^ after[w]!) & others[at + w]!) !== 0) return 0;
 		return node;
 	}
 
@@ -949,6 +959,8 @@ export class FastModel {
 	private readonly steps: Int32Array;
 	/** Per slot, the bits of its values among one sender's messages to one node (with at most 32 values per sender). */
 	private readonly slotBits: Int32Array;
+	/** Per node, the pool's bits of messages to other nodes, per pool word (`absorber`). */
+	private readonly othersOf: Int32Array;
 	/** The word the pool starts in, and the pool's bits in it. */
 	private readonly poolWord: number;
 	private readonly poolHead: number;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {Analyzer} from '../../source/engine/analysis.js';
 import {FastModel} from '../../source/engine/fast.js';
+import {wordsOf} from '../../source/engine/state-table.js';
 import {type Configuration, isQuiescent} from '../../source/engine/configuration.js';
 import {applyLegal, applyMoves, legalMoves} from '../../source/engine/moves.js';
 import {formatMove, parseMove} from '../../source/engine/notation.js';
@@ -190,7 +191,7 @@ describe('laws of the model, on random reachable configurations of small games',
 				for (const a of moves) {
 					if (a >= 2 * model.messages) continue; // a corruption, not a delivery
 					const afterA = model.apply(state, a);
-					const node = model.absorber(a, state, afterA);
+					const node = model.absorber(a, wordsOf(state), wordsOf(afterA));
 					for (const c of model.moves(afterA)) {
 						if (!moves.includes(c) || !model.blanks(c, model.nodeOf(a))) continue;
 						const same = [...model.apply(afterA, c)].join() === [...model.apply(state, c)].join();
