@@ -642,8 +642,8 @@ export class FastModel {
 	/**
 	 * The node that move `a` acted on, when `a` (a delivery or an injection) took `before` to
 	 * `after` and sent nothing: the pools differ only in messages to that node. Else 0. The
-	 * states are given as their words. Corrupting that node as crash or byzantine (`blanks`) then reaches the same state from
-	 * `after` as from `before` (rule 7 of docs/engine.md).
+	 * states are given as their words. Corrupting that node as crash or byzantine (`blanks`)
+	 * then reaches the same state from `after` as from `before` (rule 7 of docs/engine.md).
 	 */
 	absorber(a: FastMove, before: Int32Array, after: Int32Array): number {
 		const m = this.messages;
