@@ -166,8 +166,6 @@ export class Analyzer {
 			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, KIND.crash) : -1;
 			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, KIND.byzantine) : -1;
 			const moves = here.moves;
-			const indexOf = here.indexOf;
-			const corruptions = here.corruptions;
 			// This state's links are written in place, in the memo's heap, as they become known:
 			// per move its link word (the move, the successor's mask and renumbering, as `linkWord`
 			// makes it) and where the successor's own links are, or UNKNOWN while its answer is not
@@ -177,74 +175,34 @@ export class Analyzer {
 			const links = table.chunkOf(listAt);
 			here.links = links;
 			const list = here.offset + 2;
-			// Without a renumbering key every renumbering is the identity (0), as the buffers hold.
-			const renumbers = fast.renumbers;
 			// commute(a, b) as the model defines it, with a's node read once (a number, not the
 			// boolean field: V8 tests a boolean field's truth with generic checks).
 			const nodeOfMove = fast.nodeOfMove;
-			const anyOrder = fast.orderFree ? 1 : 0;
 			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
-			const parentIndex = above.indexOf;
 			const parentLinks = above.links;
 			const parentList = above.offset + 2;
-			const guessBefore = at - 1;
-			const guessCorrupt = at - above.corruptions;
-			// What this call has found, as `discover` keeps it (read here once per state).
-			let seen = found;
 			// A successor read through a link is done with here. Every other successor is built, and
 			// once all are, their lookups go in one batch, so the memory waits overlap. A missing
 			// successor is claimed at once (stored as pending), so its search needs no second
 			// lookup, and an earlier sibling's search that reaches it completes it.
-			// (The loop is the search's hottest code: its constants are written out, -2 for UNKNOWN,
-			// and link words are read and made as linkMask, linkPerm and linkWord do.)
-			let built = 0;
-			for (let i = 0; i < count; i++) {
-				const b = moves[i]!;
-				indexOf[b] = i;
-				const j = parentIndex[b]!;
-				let known = -1;
-				if (j >= 0) {
-					const parentNext = parentLinks[parentList + 2 * j + 1]!;
-					if (b === absorbedCrash || b === absorbedByzantine) {
-						// P's own answer for this corruption, its word as it is (the same move, mask and
-						// renumbering), once P knows it.
-						if (parentNext !== -2) {
-							const word = parentLinks[parentList + 2 * j]!;
-							known = (word >>> 16) & 31;
-							links[list + 2 * i] = word;
-							links[list + 2 * i + 1] = parentNext;
-						}
-					} else if (j !== at && parentNext >= 0 && (anyOrder !== 0 ? a !== b : aNode !== nodeOfMove[b])) {
-						const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-						const parentPerm = renumbers ? parentLinks[parentList + 2 * j]! >>> 21 : 0;
-						const link = table.follow(parentNext, renumbers ? fast.renumbered(parentPerm, a) : a, guess);
-						if (link >= 0) {
-							known = (link >>> 16) & 31;
-							links[list + 2 * i] = b | (known << 16) | ((renumbers ? fast.compose(link >>> 21, parentPerm) : 0) << 21);
-							links[list + 2 * i + 1] = table.followedNext;
-						}
-					}
-				}
+			// First every link that can be read (`readLinks`), then the states that outcomes new to
+			// this call were found at (`discover` builds them), then the successors to build.
+			mask |= here.readLinks(count, above, at, a, aNode, absorbedCrash, absorbedByzantine, links, list, parentLinks, parentList, table, fast, found);
+			const built = here.toBuild;
+			const news = here.news;
+			const fresh = here.fresh;
+			for (let k = 0; k < news; k++) {
+				const i = fresh[k]!;
+				here.current = i;
+				discover(linkMask(links[list + 2 * i]!), depth + 1, fast.apply(state, moves[i]!));
+			}
 
-				if (known >= 0) {
-					mask |= known;
-					// Outcomes found in an earlier call may be new to this one: build the state then.
-					if ((known & ~seen) !== 0) {
-						here.current = i;
-						discover(known, depth + 1, fast.apply(state, b));
-						seen = found;
-					}
-
-					continue;
-				}
-
-				links[list + 2 * i] = b;
-				links[list + 2 * i + 1] = -2;
+			for (let b = 0; b < built; b++) {
+				const i = here.built[b]!;
 				here.prepare(i, state, table, parent ?? roots, parent ? at : 0);
-				here.built[built] = i;
-				here.batch[built++] = here.hashes[i]!;
+				here.batch[b] = here.hashes[i]!;
 			}
 
 			// Touching the table first only helps when there are misses to overlap.
@@ -431,6 +389,8 @@ class Level implements Signatures {
 	/** The successors that are built (not read through a link), and their hashes, in a batch. */
 	readonly built: Int32Array;
 	readonly batch: Int32Array;
+	/** Successors read through a link whose outcomes are new to the current call. */
+	readonly fresh: Int32Array;
 	/** Each successor's state as words (a view of `states`). */
 	readonly words: Int32Array[] = [];
 	private readonly keyBytes: Uint8Array[] = [];
@@ -452,7 +412,119 @@ class Level implements Signatures {
 		this.sigs = new Int32Array(signatures);
 		this.blocks = new Int32Array(signatures);
 		this.batch = new Int32Array(most);
+		this.fresh = new Int32Array(most);
 		this.perms = new Int32Array(most);
+	}
+
+	/** How many successors the last `readLinks` left to build (in `built`), and how many it read with new outcomes (in `fresh`). */
+	toBuild = 0;
+	news = 0;
+
+	/**
+	 * The first pass over the state's moves (expand says what it does): each move's place in
+	 * the list noted in `indexOf`, the successors read through a link written to the state's
+	 * links, the others marked unknown and listed in `built`. Returns the mask of those read.
+	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. A function of its own,
+	 * with no calls inside: the loop is the search's hottest code, and V8 keeps its values in
+	 * registers here, as it cannot in the whole search function. (Its constants are written
+	 * out, -2 for UNKNOWN, and link words are read and made as linkMask, linkPerm and linkWord
+	 * and StateTable.follow do.)
+	 */
+	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, links: Int32Array, list: number, parentLinks: Int32Array, parentList: number, table: StateTable, fast: FastModel, seen: number): number {
+		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
+		count |= 0;
+		at |= 0;
+		a |= 0;
+		aNode |= 0;
+		absorbedCrash |= 0;
+		absorbedByzantine |= 0;
+		list |= 0;
+		parentList |= 0;
+		seen |= 0;
+		const moves = this.moves;
+		const indexOf = this.indexOf;
+		const parentIndex = parent.indexOf;
+		const built = this.built;
+		const fresh = this.fresh;
+		const corruptions = this.corruptions;
+		const guessBefore = at - 1;
+		const guessCorrupt = at - parent.corruptions;
+		const renumbers = fast.renumbers;
+		const nodeOfMove = fast.nodeOfMove;
+		const anyOrder = fast.orderFree ? 1 : 0;
+		const chunks = table.linkChunks;
+		let mask = 0;
+		let toBuild = 0;
+		let news = 0;
+		for (let i = 0; i < count; i++) {
+			const b = moves[i]!;
+			indexOf[b] = i;
+			const j = parentIndex[b]!;
+			let known = -1;
+			if (j >= 0) {
+				const parentNext = parentLinks[(parentList + 2 * j + 1) | 0]!;
+				if (b === absorbedCrash || b === absorbedByzantine) {
+					// P's own answer for this corruption, its word as it is (the same move, mask and
+					// renumbering), once P knows it.
+					if (parentNext !== -2) {
+						const word = parentLinks[(parentList + 2 * j) | 0]!;
+						known = (word >>> 16) & 31;
+						links[(list + 2 * i) | 0] = word;
+						links[(list + 2 * i + 1) | 0] = parentNext;
+					}
+				} else if (j !== at && parentNext >= 0 && (anyOrder !== 0 ? a !== b : aNode !== nodeOfMove[b])) {
+					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
+					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> 21 : 0;
+					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
+					// StateTable.follow, written out: the link by `want` in the list at parentNext.
+					const chunk = chunks[parentNext >>> 20]!;
+					const at2 = parentNext & 0xfffff;
+					const n = chunk[at2]!;
+					const first = (at2 + 2) | 0;
+					const start = guess < n ? (guess > 0 ? guess : 0) : n - 1;
+					let found = -1;
+					for (let d = 0; d < n; d++) {
+						const below = start - d;
+						const above = start + d;
+						if (below < 0 && above >= n) break;
+						if (below >= 0 && (chunk[(first + 2 * below) | 0]! & 0xffff) === want) {
+							found = (first + 2 * below) | 0;
+							break;
+						}
+
+						if (d > 0 && above < n && (chunk[(first + 2 * above) | 0]! & 0xffff) === want) {
+							found = (first + 2 * above) | 0;
+							break;
+						}
+					}
+
+					if (found >= 0) {
+						const link = chunk[found]!;
+						known = (link >>> 16) & 31;
+						links[(list + 2 * i) | 0] = b | (known << 16) | ((parentPerm === 0 && (link >>> 21) === 0 ? 0 : fast.compose(link >>> 21, parentPerm)) << 21);
+						links[(list + 2 * i + 1) | 0] = chunk[(found + 1) | 0]!;
+					}
+				}
+			}
+
+			if (known >= 0) {
+				mask |= known;
+				if ((known & ~seen) !== 0) {
+					fresh[news++] = i;
+					seen |= known;
+				}
+
+				continue;
+			}
+
+			links[(list + 2 * i) | 0] = b;
+			links[(list + 2 * i + 1) | 0] = -2;
+			built[toBuild++] = i;
+		}
+
+		this.toBuild = toBuild;
+		this.news = news;
+		return mask;
 	}
 
 	/** Done with the state (its children no longer read `indexOf`). */

@@ -182,6 +182,11 @@ export class StateTable {
 	 * needed. A list never straddles two chunks: links at `at` are in chunk at >>> LINK_BITS.
 	 */
 	private readonly links: Int32Array[] = [new Int32Array(8192)];
+
+	/** The chunks of links, for a search that reads them itself (as `follow` does). */
+	get linkChunks(): readonly Int32Array[] {
+		return this.links;
+	}
 	private linkTop = 0;
 
 	/**
