@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel, KIND} from './fast.js';
-import {PENDING, StateTable, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
+import {PENDING, StateTable, findLink, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -476,28 +476,9 @@ class Level implements Signatures {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
 					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> 21 : 0;
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
-					// StateTable.follow, written out: the link by `want` in the list at parentNext.
+					// StateTable.follow, with the chunk read here: the link by `want` in the list at parentNext.
 					const chunk = chunks[parentNext >>> 20]!;
-					const at2 = parentNext & 0xfffff;
-					const n = chunk[at2]!;
-					const first = (at2 + 2) | 0;
-					const start = guess < n ? (guess > 0 ? guess : 0) : n - 1;
-					let found = -1;
-					for (let d = 0; d < n; d++) {
-						const below = start - d;
-						const above = start + d;
-						if (below < 0 && above >= n) break;
-						if (below >= 0 && (chunk[(first + 2 * below) | 0]! & 0xffff) === want) {
-							found = (first + 2 * below) | 0;
-							break;
-						}
-
-						if (d > 0 && above < n && (chunk[(first + 2 * above) | 0]! & 0xffff) === want) {
-							found = (first + 2 * above) | 0;
-							break;
-						}
-					}
-
+					const found = findLink(chunk, parentNext & 0xfffff, want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
 						known = (link >>> 16) & 31;

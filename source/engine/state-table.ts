@@ -235,27 +235,14 @@ export class StateTable {
 	 */
 	follow(at: number, move: number, guess: number): number {
 		const links = this.links[at >>> LINK_BITS]!;
-		const list = at & LINK_MASK;
-		const count = links[list]!;
-		const start = guess < count ? (guess > 0 ? guess : 0) : count - 1;
-		for (let d = 0; d < count; d++) {
-			const below = start - d;
-			const above = start + d;
-			if (below < 0 && above >= count) break;
-			if (below >= 0 && (links[list + 2 + 2 * below]! & 0xffff) === move) return this.followed(links, list + 2 + 2 * below);
-			if (d > 0 && above < count && (links[list + 2 + 2 * above]! & 0xffff) === move) return this.followed(links, list + 2 + 2 * above);
-		}
-
-		return -1;
+		const index = findLink(links, at & LINK_MASK, move, guess);
+		if (index < 0) return -1;
+		this.followedNext = links[index + 1]!;
+		return links[index]!;
 	}
 
 	/** Where the links of the successor `follow` found last are (-1 when it has none). */
 	followedNext = -1;
-
-	private followed(links: Int32Array, index: number): number {
-		this.followedNext = links[index + 1]!;
-		return links[index]!;
-	}
 
 	/** The mask stored for the state, or -1 (also while pending). */
 	get(bytes: Uint8Array): number {
@@ -306,6 +293,26 @@ export class StateTable {
 		this.table = new Int32Array(old.length * 2);
 		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
+}
+
+/**
+ * In the list of links that starts at `list` in `links` (a chunk), where the link by `move` is
+ * (its word; where the successor's links are is the next word), or -1 when there is none. The
+ * search starts at index `guess` and widens from there.
+ */
+export function findLink(links: Int32Array, list: number, move: number, guess: number): number {
+	const count = links[list]!;
+	const first = (list + 2) | 0;
+	const start = guess < count ? (guess > 0 ? guess : 0) : count - 1;
+	for (let d = 0; d < count; d++) {
+		const below = start - d;
+		const above = start + d;
+		if (below < 0 && above >= count) break;
+		if (below >= 0 && (links[(first + 2 * below) | 0]! & 0xffff) === move) return (first + 2 * below) | 0;
+		if (d > 0 && above < count && (links[(first + 2 * above) | 0]! & 0xffff) === move) return (first + 2 * above) | 0;
+	}
+
+	return -1;
 }
 
 /** Where the list at `at` starts in its chunk (`chunkOf`). */
