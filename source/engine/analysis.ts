@@ -143,6 +143,7 @@ export class Analyzer {
 
 			const here = level(depth);
 			const count = fast.searchMovesInto(state, here.moves, words);
+			here.count = count;
 			here.corruptions = fast.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a leads to P·a·b = P·b·a. When P already knows P·b
@@ -237,7 +238,6 @@ export class Analyzer {
 				if (here.known(i)) mask |= here.maskOf(i);
 			}
 
-			here.end(count);
 			if (stopped) return -1;
 			// In the key's numbering: each move renumbered, and each successor's renumbering taken
 			// from there (the inverse of this state's, then the successor's own).
@@ -377,8 +377,16 @@ class Level implements Signatures {
 	 */
 	links: Int32Array = new Int32Array(0);
 	offset = 0;
-	/** Where each move stands in `moves`, or -1. */
+	/**
+	 * Where each move of the state stands in `moves`. Entries of other moves are left from earlier
+	 * states at this depth (or -1): a reader checks `moves` at the place given, and `count`.
+	 */
 	readonly indexOf: Int32Array;
+	/** `moves` then `indexOf`, in one array; `most` is the length of each. */
+	readonly frame: Int32Array;
+	private readonly most: number;
+	/** How many moves the state has. */
+	count = 0;
 	/** The state being expanded at this depth, and its words. */
 	state: Uint8Array = new Uint8Array(0);
 	stateWords: Int32Array = new Int32Array(0);
@@ -402,11 +410,14 @@ class Level implements Signatures {
 
 	constructor(private readonly model: FastModel) {
 		const most = model.maxMoves;
+		this.most = most;
 		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
-		this.moves = new Int32Array(most);
+		// One array for the moves and where each stands, so the link pass checks one array, not two.
+		this.frame = new Int32Array(2 * most).fill(-1);
+		this.moves = this.frame.subarray(0, most);
+		this.indexOf = this.frame.subarray(most);
 		this.hashes = new Int32Array(most);
 		this.entries = new Int32Array(most);
-		this.indexOf = new Int32Array(most).fill(-1);
 		this.built = new Int32Array(most);
 		const signatures = model.renumbers ? most * (model.n + 1) : 0;
 		this.sigs = new Int32Array(signatures);
@@ -441,9 +452,11 @@ class Level implements Signatures {
 		list |= 0;
 		parentList |= 0;
 		seen |= 0;
-		const moves = this.moves;
-		const indexOf = this.indexOf;
-		const parentIndex = parent.indexOf;
+		// moves[i] is frame[i], indexOf[b] is frame[most + b] (and the parent's likewise).
+		const frame = this.frame;
+		const parentFrame = parent.frame;
+		const most = this.most;
+		const parentCount = parent.count;
 		const built = this.built;
 		const fresh = this.fresh;
 		const corruptions = this.corruptions;
@@ -457,11 +470,13 @@ class Level implements Signatures {
 		let toBuild = 0;
 		let news = 0;
 		for (let i = 0; i < count; i++) {
-			const b = moves[i]!;
-			indexOf[b] = i;
-			const j = parentIndex[b]!;
+			const b = frame[i]!;
+			frame[(most + b) | 0] = i;
+			// Where b stands in the parent's list, if it is there (an entry left from an earlier
+			// state at that depth names another move or a place past the list's end).
+			const j = parentFrame[(most + b) | 0]!;
 			let known = -1;
-			if (j >= 0) {
+			if (j >= 0 && j < parentCount && parentFrame[j] === b) {
 				const parentNext = parentLinks[(parentList + 2 * j + 1) | 0]!;
 				if (b === absorbedCrash || b === absorbedByzantine) {
 					// P's own answer for this corruption, its word as it is (the same move, mask and
@@ -506,11 +521,6 @@ class Level implements Signatures {
 		this.toBuild = toBuild;
 		this.news = news;
 		return mask;
-	}
-
-	/** Done with the state (its children no longer read `indexOf`). */
-	end(count: number): void {
-		for (let i = 0; i < count; i++) this.indexOf[this.moves[i]!] = -1;
 	}
 
 	/** Successor i is stored at `entry`: take its mask and links once it is no longer pending. */
