@@ -455,17 +455,19 @@ class Level implements Signatures {
 		// moves[i] is frame[i], indexOf[b] is frame[most + b] (and the parent's likewise).
 		const frame = this.frame;
 		const parentFrame = parent.frame;
-		const most = this.most;
-		const parentCount = parent.count;
+		const most = this.most | 0;
+		const parentCount = parent.count | 0;
 		const built = this.built;
 		const fresh = this.fresh;
-		const corruptions = this.corruptions;
-		const guessBefore = at - 1;
-		const guessCorrupt = at - parent.corruptions;
+		const corruptions = this.corruptions | 0;
+		const guessBefore = (at - 1) | 0;
+		const guessCorrupt = (at - parent.corruptions) | 0;
 		const renumbers = fast.renumbers;
 		const nodeOfMove = fast.nodeOfMove;
 		const anyOrder = fast.orderFree ? 1 : 0;
 		const chunks = table.linkChunks;
+		let chunkAt = -1;
+		let chunk = links;
 		let mask = 0;
 		let toBuild = 0;
 		let news = 0;
@@ -492,7 +494,12 @@ class Level implements Signatures {
 					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> 21 : 0;
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
 					// StateTable.follow, with the chunk read here: the link by `want` in the list at parentNext.
-					const chunk = chunks[parentNext >>> 20]!;
+					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
+					if (parentNext >>> 20 !== chunkAt) {
+						chunkAt = parentNext >>> 20;
+						chunk = chunks[chunkAt]!;
+					}
+
 					const found = findLink(chunk, parentNext & 0xfffff, want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
