@@ -182,15 +182,13 @@ export class Analyzer {
 			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
-			const parentLinks = above.links;
-			const parentList = above.offset + 2;
 			// A successor read through a link is done with here. Every other successor is built, and
 			// once all are, their lookups go in one batch, so the memory waits overlap. A missing
 			// successor is claimed at once (stored as pending), so its search needs no second
 			// lookup, and an earlier sibling's search that reaches it completes it.
 			// First every link that can be read (`readLinks`), then the states that outcomes new to
 			// this call were found at (`discover` builds them), then the successors to build.
-			mask |= here.readLinks(count, above, at, a, aNode, absorbedCrash, absorbedByzantine, links, list, parentLinks, parentList, table, fast, found);
+			mask |= here.readLinks(count, above, at, a, aNode, absorbedCrash, absorbedByzantine, table, fast, found);
 			const built = here.toBuild;
 			const news = here.news;
 			const fresh = here.fresh;
@@ -441,7 +439,7 @@ class Level implements Signatures {
 	 * out, -2 for UNKNOWN, and link words are read and made as linkMask, linkPerm and linkWord
 	 * and StateTable.follow do.)
 	 */
-	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, links: Int32Array, list: number, parentLinks: Int32Array, parentList: number, table: StateTable, fast: FastModel, seen: number): number {
+	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: FastModel, seen: number): number {
 		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
 		count |= 0;
 		at |= 0;
@@ -449,8 +447,11 @@ class Level implements Signatures {
 		aNode |= 0;
 		absorbedCrash |= 0;
 		absorbedByzantine |= 0;
-		list |= 0;
-		parentList |= 0;
+		// The state's list of links and its parent's (as `offset` and `links` say where).
+		const links = this.links;
+		const list = (this.offset + 2) | 0;
+		const parentLinks = parent.links;
+		const parentList = (parent.offset + 2) | 0;
 		seen |= 0;
 		// moves[i] is frame[i], indexOf[b] is frame[most + b] (and the parent's likewise).
 		const frame = this.frame;
