@@ -106,12 +106,15 @@ export interface VerdictLineProps {
 const property = (name: string, broken: boolean, complete: boolean): string =>
 	`${name}: ${broken ? 'breakable' : complete ? 'holds' : '?'}`;
 
-/** "NOW ambiguous  agreement: breakable  validity: breakable  termination: holds" */
+/**
+ * " NOW ambiguous agreement: breakable  validity: breakable  termination: breakable": 80
+ * characters at most, the board's width.
+ */
 export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLineProps): React.JSX.Element {
 	if (!verdict) {
 		return (
 			<Text>
-				<Text bold>{' NOW  '}</Text>
+				<Text bold>{' NOW '}</Text>
 				<Text color={colour ? 'gray' : undefined}>{`${spinner} analysing… ${states > 0 ? `${states.toLocaleString('en-US')} states ` : ''}[x] stop`}</Text>
 			</Text>
 		);
@@ -121,8 +124,8 @@ export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLin
 	if (!complete) {
 		return (
 			<Text wrap="truncate">
-				<Text bold>{' NOW  '}</Text>
-				<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(11)}</Text>
+				<Text bold>{' NOW '}</Text>
+				<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(10)}</Text>
 				{`cut short; found so far: ${verdict.outcomes.length > 0 ? verdict.outcomes.join(', ') : 'nothing'}`}
 				{busy ? ` ${spinner}` : ''}
 			</Text>
@@ -131,8 +134,8 @@ export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLin
 
 	return (
 		<Text wrap="truncate">
-			<Text bold>{' NOW  '}</Text>
-			<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(11)}</Text>
+			<Text bold>{' NOW '}</Text>
+			<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(10)}</Text>
 			{property('agreement', flags.agreement, complete)}
 			{'  '}
 			{property('validity', flags.validity, complete)}

@@ -29,7 +29,7 @@ export async function press(stdin: {write(data: string): void}, ...keys: string[
 
 /** The verdict line shows a finished analysis (optionally a given label). */
 export const analysed = (label?: string) => (text: string) =>
-	label === undefined ? /NOW {2}(0|1|ambiguous|none|unknown) /.test(text) : text.includes(`NOW  ${label.padEnd(11)}`);
+	label === undefined ? /NOW (0|1|ambiguous|none|unknown) /.test(text) : text.includes(`NOW ${label.padEnd(10)}`);
 
 /** The pool rows on the play screen (right of the │), in order. */
 const poolRows = (text: string): string[] =>

@@ -80,7 +80,7 @@ describe('the sandbox', () => {
 		await press(stdin, ENTER);
 		text = await until(frame, analysed());
 		expect(text).toContain('leader  n=3 f=1  in 110  allow: crash');
-		expect(text).toContain(' NOW  1 ');
+		expect(text).toContain(' NOW 1 ');
 	});
 
 	test('ben-or gets a rounds field, and Esc goes back to the menu', async () => {
