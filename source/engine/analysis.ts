@@ -15,7 +15,7 @@ import {type Configuration, type PoolEntry, findInPool} from './configuration.js
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
 import {type FastMove, FastModel, KIND} from './fast.js';
-import {PENDING, StateTable, findLink, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
+import {PENDING, StateTable, findLink, linkChunk, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
@@ -433,11 +433,11 @@ class Level implements Signatures {
 	 * The first pass over the state's moves (expand says what it does): each move's place in
 	 * the list noted in `indexOf`, the successors read through a link written to the state's
 	 * links, the others marked unknown and listed in `built`. Returns the mask of those read.
-	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. A function of its own,
-	 * with no calls inside: the loop is the search's hottest code, and V8 keeps its values in
-	 * registers here, as it cannot in the whole search function. (Its constants are written
-	 * out, -2 for UNKNOWN, and link words are read and made as linkMask, linkPerm and linkWord
-	 * and StateTable.follow do.)
+	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
+	 * loop, in a function of its own with no calls inside, its numbers made 32-bit integers once
+	 * at its start: in the whole search function V8 checked and untagged them at every use
+	 * (docs/performance.md has the counts). (Its constants are written out, -2 for UNKNOWN, and
+	 * link words are read and made as linkMask, linkPerm and linkWord do.)
 	 */
 	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: FastModel, seen: number): number {
 		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
@@ -447,12 +447,12 @@ class Level implements Signatures {
 		aNode |= 0;
 		absorbedCrash |= 0;
 		absorbedByzantine |= 0;
+		seen |= 0;
 		// The state's list of links and its parent's (as `offset` and `links` say where).
 		const links = this.links;
 		const list = (this.offset + 2) | 0;
 		const parentLinks = parent.links;
 		const parentList = (parent.offset + 2) | 0;
-		seen |= 0;
 		// moves[i] is frame[i], indexOf[b] is frame[most + b] (and the parent's likewise).
 		const frame = this.frame;
 		const parentFrame = parent.frame;
@@ -496,12 +496,12 @@ class Level implements Signatures {
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
 					// StateTable.follow, with the chunk read here: the link by `want` in the list at parentNext.
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
-					if (parentNext >>> 20 !== chunkAt) {
-						chunkAt = parentNext >>> 20;
+					if (linkChunk(parentNext) !== chunkAt) {
+						chunkAt = linkChunk(parentNext);
 						chunk = chunks[chunkAt]!;
 					}
 
-					const found = findLink(chunk, parentNext & 0xfffff, want, guess);
+					const found = findLink(chunk, linkOffset(parentNext), want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
 						known = (link >>> 16) & 31;

@@ -182,11 +182,6 @@ export class StateTable {
 	 * needed. A list never straddles two chunks: links at `at` are in chunk at >>> LINK_BITS.
 	 */
 	private readonly links: Int32Array[] = [new Int32Array(8192)];
-
-	/** The chunks of links, for a search that reads them itself (as `follow` does). */
-	get linkChunks(): readonly Int32Array[] {
-		return this.links;
-	}
 	private linkTop = 0;
 
 	/**
@@ -220,6 +215,11 @@ export class StateTable {
 	/** The array that holds the list at `at` (a list never moves). */
 	chunkOf(at: number): Int32Array {
 		return this.links[at >>> LINK_BITS]!;
+	}
+
+	/** The chunks of links, for a search that reads them itself (as `follow` does): the list at `at` is in chunk `linkChunk(at)`, from `linkOffset(at)`. */
+	get linkChunks(): readonly Int32Array[] {
+		return this.links;
 	}
 
 	/** Where an entry's links are, or -1. */
@@ -313,6 +313,11 @@ export function findLink(links: Int32Array, list: number, move: number, guess: n
 	}
 
 	return -1;
+}
+
+/** Which chunk of links holds the list at `at` (an index into `linkChunks`). */
+export function linkChunk(at: number): number {
+	return at >>> LINK_BITS;
 }
 
 /** Where the list at `at` starts in its chunk (`chunkOf`). */
