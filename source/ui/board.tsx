@@ -67,7 +67,8 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 	const nameWidth = Math.max(0, ...names.map(name => name.length)) + 1;
 	const ageWidth = Math.max(0, ...pool.map(entry => String(entry.age).length)) + 4;
 	return (
-		<Box flexDirection="column" flexGrow={1}>
+		// The rest of the board's width and no more, so a row too long is cut (…), not wrapped.
+		<Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} minWidth={0}>
 			<Text bold wrap="truncate">
 				{`POOL (age)${pool.length > visible ? ` ${first + 1}-${first + shown.length} of ${pool.length}` : ''}`}
 				{hints ? <Text dimColor>{'   if delivered now'}</Text> : null}

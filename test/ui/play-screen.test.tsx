@@ -52,6 +52,21 @@ describe('the play screen', () => {
 		expect(text).toContain(' Goal: explore');
 	});
 
+	test('a pool row with a long message name and every mark is cut at the board’s edge, not wrapped', async () => {
+		// ben-or, two rounds, byzantine: after two starts the pool holds 2<1 p1.1=0 and the like,
+		// each marked ⚠split,stuck,invalid, one column more than the pool's side has.
+		const {frame, stdin} = start({protocol: 'ben-or', n: 3, inputs: '011', f: 1, allow: ['byzantine'], rounds: 2});
+		await until(frame, analysed('ambiguous'), 20_000);
+		await press(stdin, ENTER);
+		await until(frame, t => t.includes('moves 1') && analysed()(t), 20_000);
+		await press(stdin, ENTER);
+		const text = await until(frame, t => t.includes('moves 2') && analysed()(t) && t.includes('p1.1=0') && !t.includes('…  '), 20_000);
+		const lines = text.split('\n');
+		expect(lines.filter(line => line.length > 80)).toEqual([]);
+		expect(text).toContain(' Sandbox');
+		expect(text).toMatch(/│ {4}2<1 p1\.1=0 \(1\) {2}ambiguous {2}⚠split,stuck,inval…/);
+	}, 60_000);
+
 	test('delivers the picked message, and reaches the position of the screen sketch', async () => {
 		const {frame, stdin} = start(quorum);
 		await until(frame, analysed('ambiguous'));
