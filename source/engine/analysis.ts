@@ -376,11 +376,10 @@ class Level implements Signatures {
 	links: Int32Array = new Int32Array(0);
 	offset = 0;
 	/**
-	 * Where each move of the state stands in `moves`. Entries of other moves are left from earlier
+	 * `moves`, then where each move of the state stands in it (at `most` + the move), in one
+	 * array; `most` is the length of each half. The places of other moves are left from earlier
 	 * states at this depth (or -1): a reader checks `moves` at the place given, and `count`.
 	 */
-	readonly indexOf: Int32Array;
-	/** `moves` then `indexOf`, in one array; `most` is the length of each. */
 	readonly frame: Int32Array;
 	private readonly most: number;
 	/** How many moves the state has. */
@@ -413,7 +412,6 @@ class Level implements Signatures {
 		// One array for the moves and where each stands, so the link pass checks one array, not two.
 		this.frame = new Int32Array(2 * most).fill(-1);
 		this.moves = this.frame.subarray(0, most);
-		this.indexOf = this.frame.subarray(most);
 		this.hashes = new Int32Array(most);
 		this.entries = new Int32Array(most);
 		this.built = new Int32Array(most);
@@ -431,7 +429,7 @@ class Level implements Signatures {
 
 	/**
 	 * The first pass over the state's moves (expand says what it does): each move's place in
-	 * the list noted in `indexOf`, the successors read through a link written to the state's
+	 * the list noted in `frame`, the successors read through a link written to the state's
 	 * links, the others marked unknown and listed in `built`. Returns the mask of those read.
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
 	 * loop, in a function of its own with no calls inside, its numbers made 32-bit integers once
@@ -453,7 +451,7 @@ class Level implements Signatures {
 		const list = (this.offset + 2) | 0;
 		const parentLinks = parent.links;
 		const parentList = (parent.offset + 2) | 0;
-		// moves[i] is frame[i], indexOf[b] is frame[most + b] (and the parent's likewise).
+		// moves[i] is frame[i], and move b's place is frame[most + b] (the parent's likewise).
 		const frame = this.frame;
 		const parentFrame = parent.frame;
 		const most = this.most | 0;
