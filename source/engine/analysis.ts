@@ -492,7 +492,7 @@ class Level implements Signatures {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
 					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> 21 : 0;
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
-					// StateTable.follow, with the chunk read here: the link by `want` in the list at parentNext.
+					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
 					if (linkChunk(parentNext) !== chunkAt) {
 						chunkAt = linkChunk(parentNext);

@@ -217,7 +217,7 @@ export class StateTable {
 		return this.links[at >>> LINK_BITS]!;
 	}
 
-	/** The chunks of links, for a search that reads them itself (as `follow` does): the list at `at` is in chunk `linkChunk(at)`, from `linkOffset(at)`. */
+	/** The chunks of links: the list at `at` is in chunk `linkChunk(at)`, from `linkOffset(at)` (`findLink` reads it). */
 	get linkChunks(): readonly Int32Array[] {
 		return this.links;
 	}
@@ -226,23 +226,6 @@ export class StateTable {
 	linksOf(entry: number): number {
 		return this.field(entry, LINKS);
 	}
-
-	/**
-	 * In the links at `at`, the successor by `move`: its link word (read its parts with
-	 * `linkMask` and `linkPerm`; link words are never negative), or -1 when there is none. Where
-	 * the successor's own links are is left in `followedNext` (-1 when it has none). The search
-	 * starts at index `guess` and widens from there.
-	 */
-	follow(at: number, move: number, guess: number): number {
-		const links = this.links[at >>> LINK_BITS]!;
-		const index = findLink(links, at & LINK_MASK, move, guess);
-		if (index < 0) return -1;
-		this.followedNext = links[index + 1]!;
-		return links[index]!;
-	}
-
-	/** Where the links of the successor `follow` found last are (-1 when it has none). */
-	followedNext = -1;
 
 	/** The mask stored for the state, or -1 (also while pending). */
 	get(bytes: Uint8Array): number {

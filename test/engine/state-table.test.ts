@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {PENDING, StateTable, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from '../../source/engine/state-table.js';
+import {PENDING, StateTable, findLink, linkChunk, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from '../../source/engine/state-table.js';
 
 /** Write a list of links the way the search does, in place (moves below 65,536, renumberings below 1,024); returns where it is. */
 function writeLinks(table: StateTable, moves: Int32Array, masks: Uint8Array, perms: Int32Array, next: Int32Array, count: number): number {
@@ -13,6 +13,13 @@ function writeLinks(table: StateTable, moves: Int32Array, masks: Uint8Array, per
 	}
 
 	return at;
+}
+
+/** The link by `move` in the list at `at`, as the search reads it: its word and where its successor's links are. */
+function follow(table: StateTable, at: number, move: number, guess: number): [number, number] | undefined {
+	const links = table.linkChunks[linkChunk(at)]!;
+	const index = findLink(links, linkOffset(at), move, guess);
+	return index < 0 ? undefined : [links[index]!, links[index + 1]!];
 }
 
 /** A constant hash, so every state collides: only the stored words can tell them apart. */
@@ -96,13 +103,12 @@ describe('StateTable', () => {
 				table.complete(entry, 5, at);
 				expect([table.maskOf(entry), table.linksOf(entry)]).toEqual([5, at]);
 				for (const [i, move] of moves.entries()) {
-					const link = table.follow(at, move, guess);
-					expect(link).toBeGreaterThanOrEqual(0);
-					expect([link & 0xffff, linkMask(link), linkPerm(link), table.followedNext]).toEqual([move, i % 32, (i * 37) % 1024, 100 + i]);
+					const [link, linkNext] = follow(table, at, move, guess)!;
+					expect([link & 0xffff, linkMask(link), linkPerm(link), linkNext]).toEqual([move, i % 32, (i * 37) % 1024, 100 + i]);
 				}
 
 				const absent = [...Array(70).keys()].find(move => !moves.includes(move))!;
-				expect(table.follow(at, absent, guess)).toBe(-1);
+				expect(follow(table, at, absent, guess)).toBeUndefined();
 			}),
 			{numRuns: 200},
 		);
@@ -130,8 +136,8 @@ describe('StateTable', () => {
 		for (let v = 0; v < 40_000; v += 7) {
 			expect(table.get(bytes(v))).toBe(v % 31);
 			expect(table.linksOf(v)).toBe(places[v]);
-			const link = table.follow(places[v]!, 87, 0);
-			expect([link & 0xffff, linkMask(link), table.followedNext]).toEqual([87, v % 32, v]);
+			const [link, linkNext] = follow(table, places[v]!, 87, 0)!;
+			expect([link & 0xffff, linkMask(link), linkNext]).toEqual([87, v % 32, v]);
 		}
 	});
 
@@ -149,8 +155,7 @@ describe('StateTable', () => {
 		chunk[linkOffset(first) + 3] = places[1]!;
 		const entry = table.claim(wordsOf(new Uint8Array(4)), 1);
 		table.complete(entry, 0, first);
-		expect(table.follow(table.linksOf(entry), 42, 0)).toBe(linkWord(42, 7, 3));
-		expect(table.followedNext).toBe(places[1]);
+		expect(follow(table, table.linksOf(entry), 42, 0)).toEqual([linkWord(42, 7, 3), places[1]]);
 		// Lists do not overlap: each starts after the words of the one before (a header and two per link; the first 300,001 have 3 links).
 		const sorted = [...places].sort((p, q) => p - q);
 		for (let k = 1; k < sorted.length; k++) expect(sorted[k]! - sorted[k - 1]!).toBeGreaterThanOrEqual(k - 1 <= 300_000 ? 8 : 12);
