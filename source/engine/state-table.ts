@@ -179,7 +179,7 @@ export class StateTable {
 	 * per entry, in one heap of 32-bit pairs: a header [count, 0], then per successor
 	 * [move | mask << 16 | renumbering << 21, links] (the top bit stays 0: link words are never
 	 * negative). Following a link thus reads one place in memory; the successor's entry is never
-	 * needed. A list never straddles two chunks: links at `at` are in chunk at >>> LINK_BITS.
+	 * needed. A list never straddles two chunks: links at `at` are in chunk `linkChunk(at)`.
 	 */
 	private readonly links: Int32Array[] = [new Int32Array(8192)];
 	private linkTop = 0;
@@ -192,8 +192,8 @@ export class StateTable {
 	 */
 	reserveLinks(count: number): number {
 		const need = 2 * (count + 1);
-		let chunk = this.linkTop >>> LINK_BITS;
-		let start = this.linkTop & LINK_MASK;
+		let chunk = linkChunk(this.linkTop);
+		let start = linkOffset(this.linkTop);
 		// (Past a full last chunk of 2^20 words there is no chunk yet.)
 		let links = this.links[chunk];
 		if (links === undefined || start + need > links.length) {
@@ -214,7 +214,7 @@ export class StateTable {
 
 	/** The array that holds the list at `at` (a list never moves). */
 	chunkOf(at: number): Int32Array {
-		return this.links[at >>> LINK_BITS]!;
+		return this.links[linkChunk(at)]!;
 	}
 
 	/** The chunks of links: the list at `at` is in chunk `linkChunk(at)`, from `linkOffset(at)` (`findLink` reads it). */
