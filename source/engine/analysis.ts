@@ -465,6 +465,10 @@ class Level implements Signatures {
 		const nodeOfMove = fast.nodeOfMove;
 		const anyOrder = fast.orderFree ? 1 : 0;
 		const chunks = table.linkChunks;
+		// The imported functions as locals: V8 checks an imported binding each time it is read.
+		const chunkOfLink = linkChunk;
+		const offsetOfLink = linkOffset;
+		const find = findLink;
 		let chunkAt = -1;
 		let chunk = links;
 		let mask = 0;
@@ -494,12 +498,12 @@ class Level implements Signatures {
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
-					if (linkChunk(parentNext) !== chunkAt) {
-						chunkAt = linkChunk(parentNext);
+					if (chunkOfLink(parentNext) !== chunkAt) {
+						chunkAt = chunkOfLink(parentNext);
 						chunk = chunks[chunkAt]!;
 					}
 
-					const found = findLink(chunk, linkOffset(parentNext), want, guess);
+					const found = find(chunk, offsetOfLink(parentNext), want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
 						known = (link >>> 16) & 31;
