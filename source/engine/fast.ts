@@ -835,12 +835,13 @@ export class FastModel {
 
 		// The block's bytes, a word at a time: its first and last word masked (they may hold
 		// bytes of other blocks or of the pool), the words between as they are.
-		const at = this.blockAt[to]!;
-		const last = at + this.blockWordsOf[to]! - 1;
+		// (Indices as 32-bit integers, `| 0`, so V8 checks no addition for overflow.)
+		const at = this.blockAt[to]! | 0;
+		const last = (at + this.blockWordsOf[to]! - 1) | 0;
 		const head = words[at]! & this.headMask[to]!;
 		const tail = words[last]! & this.tailMask[to]!;
 		let h = Math.imul(Math.imul(id + 1, 0x9e3779b1) ^ head, 0x01000193);
-		for (let j = at + 1; j < last; j++) {
+		for (let j = (at + 1) | 0; j < last; j = (j + 1) | 0) {
 			h = Math.imul(h ^ words[j]!, 0x01000193);
 			h ^= h >>> 15;
 		}
@@ -848,12 +849,12 @@ export class FastModel {
 		h = Math.imul(h ^ tail, 0x01000193);
 		h ^= h >>> 13;
 		const cache = this.steps;
-		const e = (h & STEP_MASK) * this.stepStride;
+		const e = ((h & STEP_MASK) * this.stepStride) | 0;
 		// The entry's words are the block's words in order, from `k` (k - at for a word of the state).
-		const k = e + STEP_BEFORE - at;
-		if (cache[e] === id + 1 && cache[k + at] === head && cache[k + last] === tail) {
-			let j = at + 1;
-			while (j < last && cache[k + j] === words[j]) j++;
+		const k = (e + STEP_BEFORE - at) | 0;
+		if (cache[e] === id + 1 && cache[(k + at) | 0] === head && cache[(k + last) | 0] === tail) {
+			let j = (at + 1) | 0;
+			while (j < last && cache[(k + j) | 0] === words[j]) j = (j + 1) | 0;
 			if (j === last) {
 				this.stepsCached++;
 				this.replay(state, words, e, to);
@@ -883,25 +884,27 @@ export class FastModel {
 
 	/** The cached step at `e` done on `state` (and its `words`), whose recipient `to` has the entry's block. */
 	private replay(state: Uint8Array, words: Int32Array, e: number, to: number): void {
-		const at = this.blockAt[to]!;
-		const last = at + this.blockWordsOf[to]! - 1;
+		// (Indices as 32-bit integers, as in `step`.)
+		const at = this.blockAt[to]! | 0;
+		const last = (at + this.blockWordsOf[to]! - 1) | 0;
 		const cache = this.steps;
-		const after = e + STEP_BEFORE + this.blockWords - at;
+		const after = (e + STEP_BEFORE + this.blockWords - at) | 0;
 		// The block's bytes from the entry, the other bytes of its first and last word as they are.
-		words[at] = (words[at]! & ~this.headMask[to]!) | cache[after + at]!;
-		for (let j = at + 1; j < last; j++) words[j] = cache[after + j]!;
-		words[last] = (words[last]! & ~this.tailMask[to]!) | cache[after + last]!;
-		const sends = e + this.stepSends;
-		const count = cache[sends]!;
-		for (let c = 1; c <= count; c++) {
-			const send = cache[sends + c]!;
-			for (let other = 1; other <= this.n; other++) if (other !== to) this.send(state, other, to, send >> 8, send & 255);
+		words[at] = (words[at]! & ~this.headMask[to]!) | cache[(after + at) | 0]!;
+		for (let j = (at + 1) | 0; j < last; j = (j + 1) | 0) words[j] = cache[(after + j) | 0]!;
+		words[last] = (words[last]! & ~this.tailMask[to]!) | cache[(after + last) | 0]!;
+		const sends = (e + this.stepSends) | 0;
+		const count = cache[sends]! | 0;
+		const n = this.n | 0;
+		for (let c = 1; c <= count; c = (c + 1) | 0) {
+			const send = cache[(sends + c) | 0]!;
+			for (let other = 1; other <= n; other = (other + 1) | 0) if (other !== to) this.send(state, other, to, send >> 8, send & 255);
 		}
 
-		const first = this.spanAt[to]!;
-		const keep = e + this.stepKeep;
-		const spanned = this.spanOf[to]!;
-		for (let j = 0; j < spanned; j++) words[first + j]! &= cache[keep + j]!;
+		const first = this.spanAt[to]! | 0;
+		const keep = (e + this.stepKeep) | 0;
+		const spanned = this.spanOf[to]! | 0;
+		for (let j = 0; j < spanned; j = (j + 1) | 0) words[(first + j) | 0]! &= cache[(keep + j) | 0]!;
 	}
 
 	/**

@@ -50,11 +50,11 @@ export class StateTable {
 	hash(state: Int32Array): number {
 		let a = 0x811c9dc5;
 		let b = 0x27d4eb2f;
-		const words = this.words;
+		const words = this.words | 0;
 		let i = 0;
-		for (; i + 1 < words; i += 2) {
+		for (; ((i + 1) | 0) < words; i = (i + 2) | 0) {
 			a = Math.imul(a ^ state[i]!, 0x01000193);
-			b = Math.imul(b ^ state[i + 1]!, 0x85ebca77);
+			b = Math.imul(b ^ state[(i + 1) | 0]!, 0x85ebca77);
 			a ^= a >>> 15;
 			b ^= b >>> 13;
 		}
