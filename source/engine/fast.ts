@@ -536,11 +536,19 @@ export class FastModel {
 	 * machines, where `searchMovesInto` reads bytes).
 	 */
 	private pendingWords(words: Int32Array, ids: Int32Array, count: number): number {
-		const skip = 8 * this.poolAt;
-		let w = this.poolWord;
+		// (Numbers as 32-bit integers, as in `step`.)
+		const skip = (8 * this.poolAt) | 0;
+		const end = words.length | 0;
+		let w = this.poolWord | 0;
+		let at = count | 0;
 		for (let bits = words[w]! & this.poolHead; ; bits = words[w]!) {
-			for (; bits !== 0; bits &= bits - 1) ids[count++] = (w << 5) + lowestBit(bits) - skip;
-			if (++w >= words.length) return count;
+			for (; bits !== 0; bits &= bits - 1) {
+				ids[at] = ((w << 5) + lowestBit(bits) - skip) | 0;
+				at = (at + 1) | 0;
+			}
+
+			w = (w + 1) | 0;
+			if (w >= end) return at;
 		}
 	}
 
@@ -686,10 +694,11 @@ export class FastModel {
 	 */
 	searchMovesInto(state: Uint8Array, out: Int32Array, words: Int32Array): number {
 		// One look at every node's status says whether corruptions and injections are possible.
-		const {n, block} = this;
+		const n = this.n | 0;
+		const block = this.block | 0;
 		let corrupt = 0;
 		let byzantine = false;
-		for (let at = 0; at < n * block; at += block) {
+		for (let at = 0; at < n * block; at = (at + block) | 0) {
 			const status = state[at]!;
 			if (status === 0) continue;
 			corrupt++;

@@ -83,18 +83,19 @@ export class StateTable {
 	 */
 	claim(state: Int32Array, hash: number): number {
 		const table = this.table;
-		const mask = (table.length >> 1) - 1;
+		const mask = ((table.length >> 1) - 1) | 0;
+		// (Indices as 32-bit integers, as in `same`.)
 		let slot = hash & mask;
 		for (; ; slot = (slot + 1) & mask) {
-			const entry = table[2 * slot]!;
+			const entry = table[(2 * slot) | 0]!;
 			if (entry === 0) break;
-			if (table[2 * slot + 1] === hash && this.same(entry - 1, state)) return entry - 1;
+			if (table[(2 * slot + 1) | 0] === hash && this.same(entry - 1, state)) return entry - 1;
 		}
 
 		if ((this.count + 1) * 2 > table.length >> 1) return this.insert(state, hash, PENDING);
 		const entry = this.store(state, PENDING);
-		table[2 * slot] = entry + 1;
-		table[2 * slot + 1] = hash;
+		table[(2 * slot) | 0] = entry + 1;
+		table[(2 * slot + 1) | 0] = hash;
 		return entry;
 	}
 
@@ -113,17 +114,18 @@ export class StateTable {
 	 */
 	warm(hashes: Int32Array, count: number): number {
 		const table = this.table;
-		const mask = (table.length >> 1) - 1;
+		const mask = ((table.length >> 1) - 1) | 0;
 		const seen = this.seen;
-		for (let i = 0; i < count; i++) seen[i] = table[2 * (hashes[i]! & mask)]!;
+		// (Numbers as 32-bit integers, as in `same`.)
+		for (let i = 0; i < count; i = (i + 1) | 0) seen[i] = table[(2 * (hashes[i]! & mask)) | 0]!;
 		let sum = 0;
-		const last = this.stride - 1;
-		for (let i = 0; i < count; i++) {
+		const last = (this.stride - 1) | 0;
+		for (let i = 0; i < count; i = (i + 1) | 0) {
 			if (seen[i]! === 0) continue;
-			const entry = seen[i]! - 1;
+			const entry = (seen[i]! - 1) | 0;
 			const record = this.records[entry >>> RECORD_BITS]!;
-			const at = (entry & RECORD_MASK) * this.stride;
-			sum += record[at]! + record[at + last]!;
+			const at = ((entry & RECORD_MASK) * this.stride) | 0;
+			sum = (sum + record[at]! + record[(at + last) | 0]!) | 0;
 		}
 		return sum;
 	}
@@ -278,12 +280,13 @@ export class StateTable {
  * search starts at index `guess` and widens from there.
  */
 export function findLink(links: Int32Array, list: number, move: number, guess: number): number {
-	const count = links[list]!;
+	// (Numbers as 32-bit integers, `| 0`, so V8 checks no addition for overflow.)
+	const count = links[list]! | 0;
 	const first = (list + 2) | 0;
-	const start = guess < count ? (guess > 0 ? guess : 0) : count - 1;
-	for (let d = 0; d < count; d++) {
-		const below = start - d;
-		const above = start + d;
+	const start = guess < count ? (guess > 0 ? guess | 0 : 0) : (count - 1) | 0;
+	for (let d = 0; d < count; d = (d + 1) | 0) {
+		const below = (start - d) | 0;
+		const above = (start + d) | 0;
 		if (below < 0 && above >= count) break;
 		if (below >= 0 && (links[(first + 2 * below) | 0]! & 0xffff) === move) return (first + 2 * below) | 0;
 		if (d > 0 && above < count && (links[(first + 2 * above) | 0]! & 0xffff) === move) return (first + 2 * above) | 0;
