@@ -923,16 +923,27 @@ export class FastModel {
 	 */
 	private keepMask(state: Uint8Array, node: number, into: Int32Array, offset: number): void {
 		const first = this.id(node, 0, -1, -1);
-		const last = first + this.perRecipient;
 		const base = (node - 1) * this.block + 3 + this.local;
 		const started = state[(node - 1) * this.block + 1] === 1;
 		const count = this.spanOf[node]!;
-		into.fill(-1, offset, offset + count);
-		// Message id is bit 8 * poolAt + id of the state (words are little-endian).
-		const firstBit = this.spanAt[node]! << 5;
-		for (let id = first; id < last; id++) {
-			const bit = 8 * this.poolAt + id - firstBit;
-			if (this.inert(state, base, started, id)) into[offset + (bit >> 5)]! &= ~(1 << (bit & 31));
+		// (Numbers as 32-bit integers, as in `step`; a loop, not `fill`: a builtin call costs more for a few words.)
+		for (let j = 0; j < count; j = (j + 1) | 0) into[(offset + j) | 0] = -1;
+		// Message id is bit 8 * poolAt + id of the state (words are little-endian): bit `id + skip`
+		// of the span. The ids run over the start message, then by sender, slot and value (`id`), so
+		// each (sender, slot) record is read once for all its values (`inert` says which are inert).
+		const skip = (8 * this.poolAt - (this.spanAt[node]! << 5)) | 0;
+		const {n, slots, domains} = this;
+		let bit = (skip + first) | 0;
+		if (started) into[(offset + (bit >> 5)) | 0]! &= ~(1 << (bit & 31));
+		for (let from = 1; from <= n; from = (from + 1) | 0) {
+			for (let slot = 0; slot < slots; slot = (slot + 1) | 0) {
+				const inert = state[(base + from * slots + slot) | 0] !== 0;
+				const values = domains[slot]!;
+				for (let value = 0; value < values; value = (value + 1) | 0) {
+					bit = (bit + 1) | 0;
+					if (inert) into[(offset + (bit >> 5)) | 0]! &= ~(1 << (bit & 31));
+				}
+			}
 		}
 	}
 
@@ -943,7 +954,7 @@ export class FastModel {
 	 */
 	private inert(state: Uint8Array, base: number, started: boolean, id: number): boolean {
 		const slot = this.slotOf[id]!;
-		return slot === -1 ? started : state[base + this.fromOf[id]! * this.slots + slot] !== 0;
+		return slot === -1 ? started : state[(base + this.fromOf[id]! * this.slots + slot) | 0] !== 0;
 	}
 
 	/** Note a broadcast of the step being cached (`recording` is where its list is, -1 for none). */
