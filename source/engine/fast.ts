@@ -954,7 +954,7 @@ export class FastModel {
 	 */
 	private inert(state: Uint8Array, base: number, started: boolean, id: number): boolean {
 		const slot = this.slotOf[id]!;
-		return slot === -1 ? started : state[(base + this.fromOf[id]! * this.slots + slot) | 0] !== 0;
+		return slot === -1 ? started : state[base + this.fromOf[id]! * this.slots + slot] !== 0;
 	}
 
 	/** Note a broadcast of the step being cached (`recording` is where its list is, -1 for none). */
