@@ -432,9 +432,9 @@ class Level implements Signatures {
 	 * the list noted in `frame`, the successors read through a link written to the state's
 	 * links, the others marked unknown and listed in `built`. Returns the mask of those read.
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
-	 * loop, in a function of its own with no calls inside, its numbers made 32-bit integers once
-	 * at its start: in the whole search function V8 checked and untagged them at every use
-	 * (docs/performance.md has the counts). (Its constants are written out, -2 for UNKNOWN, and
+	 * loop, in a function of its own (its few calls are small ones V8 inlines), its numbers
+	 * made 32-bit integers once at its start: in the whole search function V8 checked and
+	 * untagged them at every use (docs/performance.md has the counts). (Its constants are written out, -2 for UNKNOWN, and
 	 * link words are read and made as linkMask, linkPerm and linkWord do.)
 	 */
 	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: FastModel, seen: number): number {
