@@ -6,7 +6,8 @@
  *
  * Layout: per node i (1..n) a block of B bytes at (i - 1) * B:
  *   [0] 0 honest, 1 crash, 2 lie, 3 byzantine   [1] started   [2] output 0, 1, or 2 for none
- *   [3 .. 3 + L) local state   [3 + L ..) received, (n + 1) * S bytes: value + 1, 0 none, 255 closed
+ *   [3 .. 3 + L) local state   [3 + L ..) received, n * S bytes, sender by sender (1..n) and slot by
+ *   slot: value + 1, 0 none, 255 closed (a closed slot is 255 for every sender)
  * then the pool: one bit per message that can exist, by a dense id in the order of the tie-break
  * rank of configuration.ts (so moves are tried in the game's order).
  * Every state is canonical: what can no longer matter is blanked (see `canonicalize`).
@@ -49,6 +50,11 @@ export class FastModel {
 	readonly slots: number;
 	readonly local: number;
 	readonly block: number;
+	/**
+	 * Where sender 0's row of records would be in a block (there is none: senders are 1..n), so
+	 * that sender s's record of slot k is at the block's start + rows + s * slots + k.
+	 */
+	readonly rows: number;
 	readonly messages: number;
 	readonly poolAt: number;
 	readonly size: number;
@@ -82,7 +88,8 @@ export class FastModel {
 		this.n = n;
 		this.slots = protocol.slots.length;
 		this.local = protocol.initialLocal.length;
-		this.block = 3 + this.local + (n + 1) * this.slots;
+		this.block = 3 + this.local + n * this.slots;
+		this.rows = 3 + this.local - this.slots;
 		// Dense message ids, in the order of the tie-break rank (configuration.ts): by recipient,
 		// its start message first, then by sender, slot and value. Messages to one node are
 		// contiguous, and the pool holds a bit for every message that can exist.
@@ -375,7 +382,7 @@ export class FastModel {
 		const at = (node - 1) * block;
 		let h = 0;
 		for (let j = 0; j < 3 + local; j++) h = Math.imul(h ^ state[at + j]!, 0x01000193);
-		const base = at + 3 + local;
+		const base = at + this.rows;
 		for (let slot = 0; slot < slots; slot++) {
 			h = Math.imul(h ^ state[base + node * slots + slot]!, 0x01000193);
 			let others = 0;
@@ -460,9 +467,9 @@ export class FastModel {
 			const from = (old - 1) * block;
 			const to = (newOf[old]! - 1) * block;
 			for (let j = 0; j < 3 + local; j++) sources[to + j] = from + j;
-			for (let sender = 0; sender <= n; sender++) {
-				const row = from + 3 + local + sender * slots;
-				const target = to + 3 + local + newOf[sender]! * slots;
+			for (let sender = 1; sender <= n; sender++) {
+				const row = from + this.rows + sender * slots;
+				const target = to + this.rows + newOf[sender]! * slots;
 				for (let slot = 0; slot < slots; slot++) sources[target + slot] = row + slot;
 			}
 		}
@@ -507,7 +514,8 @@ export class FastModel {
 			state[at + 1] = node.started ? 1 : 0;
 			state[at + 2] = node.output === null ? 2 : node.output;
 			for (let j = 0; j < this.local; j++) state[at + 3 + j] = node.local[j]!;
-			for (let j = 0; j < node.received.length; j++) state[at + 3 + this.local + j] = node.received[j]! + 1;
+			// (A configuration keeps a row for sender 0 too, never written: it is left out here.)
+			for (let j = this.slots; j < node.received.length; j++) state[at + this.rows + j] = node.received[j]! + 1;
 		}
 
 		for (const {message: m} of c.pool) {
@@ -572,7 +580,7 @@ export class FastModel {
 	 * contiguous ids, so only that stretch of the pool is looked at.
 	 */
 	private settle(state: Uint8Array, node: number): void {
-		const {n, block, slots, local, poolAt} = this;
+		const {n, block, slots, poolAt} = this;
 		const at = (node - 1) * block;
 		const first = this.id(node, 0, -1, -1);
 		const last = first + this.perRecipient;
@@ -586,17 +594,18 @@ export class FastModel {
 			return;
 		}
 
-		const base = at + 3 + local;
+		const base = at + this.rows;
 		const started = state[at + 1] === 1;
 		if (started) {
 			const protocol = this.setup.protocol;
 			let view: NodeView | null = null;
 			for (let slot = 0; slot < slots; slot++) {
-				if (state[base + slot] === CLOSED) continue;
+				// Closed for one sender (sender 1's record) is closed for all.
+				if (state[base + slots + slot] === CLOSED) continue;
 				// The node is read only when some slot is still open.
 				view ??= this.view(state, node);
 				if (!protocol.closed(view, slot)) continue;
-				for (let from = 0; from <= n; from++) state[base + from * slots + slot] = CLOSED;
+				for (let from = 1; from <= n; from++) state[base + from * slots + slot] = CLOSED;
 			}
 		}
 
@@ -748,13 +757,13 @@ export class FastModel {
 	 */
 	private injectionsWords(state: Uint8Array, words: Int32Array, out: Int32Array, count: number): number {
 		if (this.perSender > 32) return this.injectionsInto(state, out, count);
-		const {n, block, slots, local, messages, slotBits} = this;
+		const {n, block, slots, messages, slotBits} = this;
 		const skip = 8 * this.poolAt;
 		for (let from = 1; from <= n; from++) {
 			if (state[(from - 1) * block] !== 3) continue;
 			for (let to = 1; to <= n; to++) {
 				if (to === from || !this.processing(state, to)) continue;
-				const row = (to - 1) * block + 3 + local + from * slots;
+				const row = (to - 1) * block + this.rows + from * slots;
 				let open = 0;
 				for (let slot = 0; slot < slots; slot++) if (state[row + slot] === 0) open |= slotBits[slot]!;
 				if (open === 0) continue;
@@ -776,12 +785,12 @@ export class FastModel {
 	 * already pending (a message's id is `id(to, from, slot, value)`, counted up here).
 	 */
 	private injectionsInto(state: Uint8Array, out: Int32Array, count: number): number {
-		const {n, block, slots, local, messages, poolAt, domains} = this;
+		const {n, block, slots, messages, poolAt, domains} = this;
 		for (let from = 1; from <= n; from++) {
 			if (state[(from - 1) * block] !== 3) continue;
 			for (let to = 1; to <= n; to++) {
 				if (to === from || !this.processing(state, to)) continue;
-				const row = (to - 1) * block + 3 + local + from * slots;
+				const row = (to - 1) * block + this.rows + from * slots;
 				for (let slot = 0; slot < slots; slot++) {
 					if (state[row + slot] !== 0) continue;
 					const first = this.id(to, from, slot, 0);
@@ -923,7 +932,7 @@ export class FastModel {
 	 */
 	private keepMask(state: Uint8Array, node: number, into: Int32Array, offset: number): void {
 		const first = this.id(node, 0, -1, -1);
-		const base = (node - 1) * this.block + 3 + this.local;
+		const base = (node - 1) * this.block + this.rows;
 		const started = state[(node - 1) * this.block + 1] === 1;
 		const count = this.spanOf[node]!;
 		// (Numbers as 32-bit integers, as in `step`; a loop, not `fill`: a builtin call costs more for a few words.)
@@ -1024,7 +1033,7 @@ export class FastModel {
 
 		if (slot === -1) return;
 		const from = this.fromOf[id]!;
-		const index = at + 3 + this.local + from * this.slots + slot;
+		const index = at + this.rows + from * this.slots + slot;
 		if (state[index] !== 0) return;
 		const value = this.valueOf[id]!;
 		state[index] = value + 1;
@@ -1036,7 +1045,7 @@ export class FastModel {
 	/** Record a send: the message joins the pool unless the recipient would ignore it. */
 	send(state: Uint8Array, to: number, from: number, slot: number, value: number): void {
 		if (!this.processing(state, to)) return;
-		const at = (to - 1) * this.block + 3 + this.local + from * this.slots + slot;
+		const at = (to - 1) * this.block + this.rows + from * this.slots + slot;
 		if (state[at] !== 0) return;
 		const id = this.id(to, from, slot, value);
 		state[this.poolAt + (id >> 3)]! |= 1 << (id & 7);
@@ -1095,7 +1104,7 @@ class ByteNode implements NodeView, NodeWork {
 		this.n = model.n;
 		this.f = model.setup.f;
 		this.at = (self - 1) * model.block;
-		this.base = this.at + 3 + model.local;
+		this.base = this.at + model.rows;
 		this.slots = model.slots;
 		this.local = new Array<number>(model.local).fill(0);
 		this.honestInput = model.setup.inputs[self - 1] ?? 0;
