@@ -121,12 +121,14 @@ export class StateTable {
 		let sum = 0;
 		const last = (this.stride - 1) | 0;
 		for (let i = 0; i < count; i = (i + 1) | 0) {
-			if (seen[i]! === 0) continue;
+			// Only a state that may be the one looked for: another state's record would be a wasted miss.
+			if (seen[i]! === 0 || table[(2 * (hashes[i]! & mask) + 1) | 0] !== hashes[i]) continue;
 			const entry = (seen[i]! - 1) | 0;
 			const record = this.records[entry >>> RECORD_BITS]!;
 			const at = ((entry & RECORD_MASK) * this.stride) | 0;
 			sum = (sum + record[at]! + record[(at + last) | 0]!) | 0;
 		}
+
 		return sum;
 	}
 
