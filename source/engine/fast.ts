@@ -212,7 +212,7 @@ export class FastModel {
 
 		this.stepSends = STEP_BEFORE + 2 * this.blockWords;
 		this.stepKeep = this.stepSends + 1 + 2 * this.slots;
-		this.stepStride = Math.ceil((this.stepKeep + Math.max(...this.spanOf)) / 16) * 16;
+		this.stepStride = Math.ceil((this.stepKeep + Math.max(...this.spanOf)) / 8) * 8;
 		this.caching = stepCache && LITTLE_ENDIAN;
 		this.poolWord = this.poolAt >> 2;
 		this.slotBits = Int32Array.from(protocol.slots, (slot, k) => (this.perSender > 32 ? 0 : (2 ** slot.values.length - 1) * 2 ** this.slotBase[k]!) | 0);
@@ -982,8 +982,8 @@ export class FastModel {
 	}
 
 	/**
-	 * The step cache, `stepStride` numbers per entry (a whole number of 64-byte cache lines, so
-	 * that a lookup touches few): the message id + 1 (0: empty); from `STEP_BEFORE` the
+	 * The step cache, `stepStride` numbers per entry (a whole number of 32-byte halves of a cache
+	 * line, so that a lookup touches no more lines than with whole lines, in less memory): the message id + 1 (0: empty); from `STEP_BEFORE` the
 	 * recipient's block before the step and after it, as words; from `stepSends` how many
 	 * broadcasts (-1: too many), then each as slot << 8 | value (up to 2 per slot); from
 	 * `stepKeep` the pool's bits to keep (`keepMask`).
