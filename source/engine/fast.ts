@@ -5,9 +5,11 @@
  * and it is built for speed: no objects per state, and a key made of the state's bytes.
  *
  * Layout: per node i (1..n) a block of B bytes at (i - 1) * B:
- *   [0] 0 honest, 1 crash, 2 lie, 3 byzantine   [1] started   [2] output 0, 1, or 2 for none
- *   [3 .. 3 + L) local state   [3 + L ..) received, n * S bytes, sender by sender (1..n) and slot by
+ *   [0] a header: bits 0-1 the status (0 honest, 1 crash, 2 lie, 3 byzantine), bit 2 started,
+ *       bits 3-4 the output (0, 1, or 2 for none)
+ *   [1 .. 1 + L) local state   [1 + L ..) received, n * S bytes, sender by sender (1..n) and slot by
  *   slot: value + 1, 0 none, 255 closed (a closed slot is 255 for every sender)
+ *   (padded to 5 bytes at least, so that a block lies in two words or more)
  * then the pool: one bit per message that can exist, by a dense id in the order of the tie-break
  * rank of configuration.ts (so moves are tried in the game's order).
  * Every state is canonical: what can no longer matter is blanked (see `canonicalize`).
@@ -20,6 +22,11 @@ import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js'
 /** A corruption's behaviour as a number (in a node's status byte and in corruption moves). */
 export const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
 const CLOSED = 255;
+/** A node's header byte: its status (bits 0-1), whether it started (bit 2), its output (bits 3-4). */
+const STATUS = 3;
+const STARTED = 4;
+const OUTPUT_SHIFT = 3;
+const OUTPUT = 3 << OUTPUT_SHIFT;
 /** Entries of the step cache (`FastModel.step`): a power of two. */
 const STEP_ENTRIES = 1 << 16;
 const STEP_MASK = STEP_ENTRIES - 1;
@@ -88,8 +95,8 @@ export class FastModel {
 		this.n = n;
 		this.slots = protocol.slots.length;
 		this.local = protocol.initialLocal.length;
-		this.block = 3 + this.local + n * this.slots;
-		this.rows = 3 + this.local - this.slots;
+		this.block = Math.max(5, 1 + this.local + n * this.slots);
+		this.rows = 1 + this.local - this.slots;
 		// Dense message ids, in the order of the tie-break rank (configuration.ts): by recipient,
 		// its start message first, then by sender, slot and value. Messages to one node are
 		// contiguous, and the pool holds a bit for every message that can exist.
@@ -381,7 +388,7 @@ export class FastModel {
 		const {n, block, slots, local} = this;
 		const at = (node - 1) * block;
 		let h = 0;
-		for (let j = 0; j < 3 + local; j++) h = Math.imul(h ^ state[at + j]!, 0x01000193);
+		for (let j = 0; j < 1 + local; j++) h = Math.imul(h ^ state[at + j]!, 0x01000193);
 		const base = at + this.rows;
 		for (let slot = 0; slot < slots; slot++) {
 			h = Math.imul(h ^ state[base + node * slots + slot]!, 0x01000193);
@@ -460,13 +467,14 @@ export class FastModel {
 	private sourcesOf(perm: number): Int32Array {
 		const known = this.sources[perm];
 		if (known) return known;
-		const {n, block, slots, local} = this;
+		const {n, block, slots} = this;
 		const newOf = this.perms[perm]!;
 		const sources = new Int32Array(this.poolAt);
 		for (let old = 1; old <= n; old++) {
 			const from = (old - 1) * block;
 			const to = (newOf[old]! - 1) * block;
-			for (let j = 0; j < 3 + local; j++) sources[to + j] = from + j;
+			// The header, local state and any padding stay in place; the records move by sender.
+			for (let j = 0; j < block; j++) sources[to + j] = from + j;
 			for (let sender = 1; sender <= n; sender++) {
 				const row = from + this.rows + sender * slots;
 				const target = to + this.rows + newOf[sender]! * slots;
@@ -510,10 +518,8 @@ export class FastModel {
 		const state = new Uint8Array(this.size);
 		for (const [index, node] of c.nodes.entries()) {
 			const at = index * this.block;
-			state[at] = node.corrupt ? KIND[node.corrupt] : 0;
-			state[at + 1] = node.started ? 1 : 0;
-			state[at + 2] = node.output === null ? 2 : node.output;
-			for (let j = 0; j < this.local; j++) state[at + 3 + j] = node.local[j]!;
+			state[at] = (node.corrupt ? KIND[node.corrupt] : 0) | (node.started ? STARTED : 0) | ((node.output ?? 2) << OUTPUT_SHIFT);
+			for (let j = 0; j < this.local; j++) state[at + 1 + j] = node.local[j]!;
 			// (A configuration keeps a row for sender 0 too, never written: it is left out here.)
 			for (let j = this.slots; j < node.received.length; j++) state[at + this.rows + j] = node.received[j]! + 1;
 		}
@@ -561,7 +567,7 @@ export class FastModel {
 	}
 
 	private processing(state: Uint8Array, node: number): boolean {
-		const kind = state[(node - 1) * this.block]!;
+		const kind = state[(node - 1) * this.block]! & STATUS;
 		return kind === 0 || kind === 2;
 	}
 
@@ -585,6 +591,7 @@ export class FastModel {
 		const first = this.id(node, 0, -1, -1);
 		const last = first + this.perRecipient;
 		if (!this.processing(state, node)) {
+			state[at]! &= STATUS;
 			state.fill(0, at + 1, at + block);
 			for (let id = first; id < last; id++) {
 				const byte = poolAt + (id >> 3);
@@ -595,7 +602,7 @@ export class FastModel {
 		}
 
 		const base = at + this.rows;
-		const started = state[at + 1] === 1;
+		const started = (state[at]! & STARTED) !== 0;
 		if (started) {
 			const protocol = this.setup.protocol;
 			let view: NodeView | null = null;
@@ -627,7 +634,7 @@ export class FastModel {
 
 	private corruptCount(state: Uint8Array): number {
 		let count = 0;
-		for (let node = 1; node <= this.n; node++) if (state[(node - 1) * this.block] !== 0) count++;
+		for (let node = 1; node <= this.n; node++) if ((state[(node - 1) * this.block]! & STATUS) !== 0) count++;
 		return count;
 	}
 
@@ -708,7 +715,7 @@ export class FastModel {
 		let corrupt = 0;
 		let byzantine = false;
 		for (let at = 0; at < n * block; at = (at + block) | 0) {
-			const status = state[at]!;
+			const status = state[at]! & STATUS;
 			if (status === 0) continue;
 			corrupt++;
 			if (status === 3) byzantine = true;
@@ -738,10 +745,10 @@ export class FastModel {
 		const {n, block, messages, behaviours} = this;
 		for (let node = 1; node <= n; node++) {
 			const at = (node - 1) * block;
-			if (state[at] !== 0) continue;
+			if ((state[at]! & STATUS) !== 0) continue;
 			for (let k = 0; k < behaviours.length; k++) {
 				const kind = behaviours[k]!;
-				if (kind === 2 && state[at + 1] === 1) continue;
+				if (kind === 2 && (state[at]! & STARTED) !== 0) continue;
 				out[count++] = 2 * messages + node * 4 + kind;
 			}
 		}
@@ -760,7 +767,7 @@ export class FastModel {
 		const {n, block, slots, messages, slotBits} = this;
 		const skip = 8 * this.poolAt;
 		for (let from = 1; from <= n; from++) {
-			if (state[(from - 1) * block] !== 3) continue;
+			if ((state[(from - 1) * block]! & STATUS) !== 3) continue;
 			for (let to = 1; to <= n; to++) {
 				if (to === from || !this.processing(state, to)) continue;
 				const row = (to - 1) * block + this.rows + from * slots;
@@ -787,7 +794,7 @@ export class FastModel {
 	private injectionsInto(state: Uint8Array, out: Int32Array, count: number): number {
 		const {n, block, slots, messages, poolAt, domains} = this;
 		for (let from = 1; from <= n; from++) {
-			if (state[(from - 1) * block] !== 3) continue;
+			if ((state[(from - 1) * block]! & STATUS) !== 3) continue;
 			for (let to = 1; to <= n; to++) {
 				if (to === from || !this.processing(state, to)) continue;
 				const row = (to - 1) * block + this.rows + from * slots;
@@ -822,7 +829,8 @@ export class FastModel {
 		next.set(state);
 		if (move >= 2 * this.messages) {
 			const code = move - 2 * this.messages;
-			next[((code >> 2) - 1) * this.block] = code & 3;
+			const at = ((code >> 2) - 1) * this.block;
+			next[at] = (next[at]! & ~STATUS) | (code & 3);
 			this.settle(next, code >> 2);
 		} else {
 			const id = move < this.messages ? move : move - this.messages;
@@ -933,7 +941,7 @@ export class FastModel {
 	private keepMask(state: Uint8Array, node: number, into: Int32Array, offset: number): void {
 		const first = this.id(node, 0, -1, -1);
 		const base = (node - 1) * this.block + this.rows;
-		const started = state[(node - 1) * this.block + 1] === 1;
+		const started = (state[(node - 1) * this.block]! & STARTED) !== 0;
 		const count = this.spanOf[node]!;
 		// (Numbers as 32-bit integers, as in `step`; a loop, not `fill`: a builtin call costs more for a few words.)
 		for (let j = 0; j < count; j = (j + 1) | 0) into[(offset + j) | 0] = -1;
@@ -1024,8 +1032,8 @@ export class FastModel {
 		const at = (to - 1) * this.block;
 		const slot = this.slotOf[id]!;
 		const work = this.nodes[to]!;
-		if (state[at + 1] !== 1) {
-			state[at + 1] = 1;
+		if ((state[at]! & STARTED) === 0) {
+			state[at]! |= STARTED;
 			work.load(state);
 			protocol.start(work);
 			work.store();
@@ -1060,9 +1068,9 @@ export class FastModel {
 		let input0 = 0;
 		for (let node = 1; node <= this.n; node++) {
 			const at = (node - 1) * this.block;
-			if (state[at] !== 0) continue;
+			if ((state[at]! & STATUS) !== 0) continue;
 			honest++;
-			const o = state[at + 2];
+			const o = (state[at]! & OUTPUT) >> OUTPUT_SHIFT;
 			if (o === 0) zeros++;
 			else if (o === 1) ones++;
 			else undecided = true;
@@ -1114,9 +1122,9 @@ class ByteNode implements NodeView, NodeWork {
 	/** Read input and local state from a state. */
 	load(state: Uint8Array): this {
 		this.state = state;
-		this.input = state[this.at] === 2 ? this.lieInput : this.honestInput;
+		this.input = (state[this.at]! & STATUS) === 2 ? this.lieInput : this.honestInput;
 		const local = this.local;
-		for (let j = 0; j < local.length; j++) local[j] = state[this.at + 3 + j]!;
+		for (let j = 0; j < local.length; j++) local[j] = state[this.at + 1 + j]!;
 		return this;
 	}
 
@@ -1124,15 +1132,15 @@ class ByteNode implements NodeView, NodeWork {
 	store(): void {
 		const state = this.state;
 		const local = this.local;
-		for (let j = 0; j < local.length; j++) state[this.at + 3 + j] = local[j]!;
+		for (let j = 0; j < local.length; j++) state[this.at + 1 + j] = local[j]!;
 	}
 
 	get started(): boolean {
-		return this.state[this.at + 1] === 1;
+		return (this.state[this.at]! & STARTED) !== 0;
 	}
 
 	get output(): Bit | null {
-		const o = this.state[this.at + 2]!;
+		const o = (this.state[this.at]! & OUTPUT) >> OUTPUT_SHIFT;
 		return o === 2 ? null : (o as Bit);
 	}
 
@@ -1151,7 +1159,7 @@ class ByteNode implements NodeView, NodeWork {
 
 	decide(value: Bit): void {
 		const state = this.state;
-		if (state[this.at + 2] === 2) state[this.at + 2] = value;
+		if ((state[this.at]! & OUTPUT) === 2 << OUTPUT_SHIFT) state[this.at] = (state[this.at]! & ~OUTPUT) | (value << OUTPUT_SHIFT);
 	}
 }
 
