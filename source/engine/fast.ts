@@ -19,7 +19,7 @@ import {BEHAVIOURS, type Behaviour, type Bit, type Message} from './types.js';
 import type {NodeView, NodeWork} from './protocol.js';
 import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from './outcomes.js';
 
-/** A corruption's behaviour as a number (in a node's status byte and in corruption moves). */
+/** A corruption's behaviour as a number (a node's status, in its header byte, and in corruption moves). */
 export const KIND: Record<Behaviour, number> = {crash: 1, lie: 2, byzantine: 3};
 const CLOSED = 255;
 /** A node's header byte: its status (bits 0-1), whether it started (bit 2), its output (bits 3-4). */
@@ -991,8 +991,9 @@ export class FastModel {
 
 	/**
 	 * The step cache, `stepStride` numbers per entry (a whole number of 32-byte halves of a cache
-	 * line, so that a lookup touches no more lines than with whole lines, in less memory): the message id + 1 (0: empty); from `STEP_BEFORE` the
-	 * recipient's block before the step and after it, as words; from `stepSends` how many
+	 * line: a lookup touches no more lines than with whole lines, in less memory): the message
+	 * id + 1 (0: empty); from `STEP_BEFORE` the recipient's block before the step and after it, as
+	 * words; from `stepSends` how many
 	 * broadcasts (-1: too many), then each as slot << 8 | value (up to 2 per slot); from
 	 * `stepKeep` the pool's bits to keep (`keepMask`).
 	 */
