@@ -993,9 +993,8 @@ export class FastModel {
 	 * The step cache, `stepStride` numbers per entry (a whole number of 32-byte halves of a cache
 	 * line: a lookup touches no more lines than with whole lines, in less memory): the message
 	 * id + 1 (0: empty); from `STEP_BEFORE` the recipient's block before the step and after it, as
-	 * words; from `stepSends` how many
-	 * broadcasts (-1: too many), then each as slot << 8 | value (up to 2 per slot); from
-	 * `stepKeep` the pool's bits to keep (`keepMask`).
+	 * words; from `stepSends` how many broadcasts (-1: too many), then each as slot << 8 | value
+	 * (up to 2 per slot); from `stepKeep` the pool's bits to keep (`keepMask`).
 	 */
 	private readonly steps: Int32Array;
 	/** Per slot, the bits of its values among one sender's messages to one node (with at most 32 values per sender). */
