@@ -434,8 +434,9 @@ class Level implements Signatures {
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
 	 * loop, in a function of its own (its few calls are small ones V8 inlines), its numbers
 	 * made 32-bit integers once at its start: in the whole search function V8 checked and
-	 * untagged them at every use (docs/performance.md has the counts). (Its constants are written out, -2 for UNKNOWN, and
-	 * link words are read and made as linkMask, linkPerm and linkWord do.)
+	 * untagged them at every use (docs/performance.md has the counts). (Its constants are
+	 * written out, -2 for UNKNOWN, and link words are read and made as linkMask, linkPerm and
+	 * linkWord do.)
 	 */
 	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: FastModel, seen: number): number {
 		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
