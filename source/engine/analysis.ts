@@ -61,8 +61,11 @@ export class Analyzer {
 	private levels: Level[] = [];
 	private none: Level | undefined;
 
-	/** `symmetry: false` turns the symmetry reduction off (to measure raw exploration). */
-	constructor(private readonly settings: {readonly symmetry?: boolean} = {}) {}
+	/**
+	 * `symmetry: false` turns the symmetry reduction off (to measure raw exploration); `stepCache:
+	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps).
+	 */
+	constructor(private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean} = {}) {}
 
 	/** How many states the memo holds. */
 	get size(): number {
@@ -73,7 +76,8 @@ export class Analyzer {
 		const game = gameOf(c);
 		if (game !== this.game || !this.model) {
 			this.game = game;
-			this.model = new FastModel(c.setup, this.settings.symmetry ?? true);
+			this.model = new FastModel(c.setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			keepShapes(c);
 			this.memo = new StateTable(this.model.size);
 			this.levels = [];
 			this.none = undefined;
@@ -107,13 +111,16 @@ export class Analyzer {
 		};
 
 		const level = (depth: number): Level => (levels[depth] ??= new Level(model));
-		/** A level with no moves: the first state's parent, where every lookup misses. */
+		/**
+		 * A level with no moves: the first state's parent, where every lookup misses. It holds the
+		 * first state's signatures (at index 0), where `prepare` finds a state's in its parent's
+		 * level. (A level, not an object of its own, whose shape no kept object would share: see
+		 * `keepShapes`.)
+		 */
 		const none = (this.none ??= new Level(model));
 
 		const start = model.encode(c);
-		/** The start state's signatures, where `prepare` finds a state's in its parent's level. */
-		const roots: Signatures = {sigs: new Int32Array(model.n + 1), blocks: new Int32Array(model.n + 1)};
-		if (model.renumbers) model.signatures(start, roots.sigs, roots.blocks, 0);
+		if (model.renumbers) model.signatures(start, none.sigs, none.blocks, 0);
 
 		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
 		let stored = -1;
@@ -200,7 +207,7 @@ export class Analyzer {
 
 			for (let b = 0; b < built; b++) {
 				const i = here.built[b]!;
-				here.prepare(i, state, table, parent ?? roots, parent ? at : 0);
+				here.prepare(i, state, table, above, parent ? at : 0);
 				here.batch[b] = here.hashes[i]!;
 			}
 
@@ -328,6 +335,26 @@ export class Analyzer {
 	}
 }
 
+/** The analyzer `keepShapes` keeps for the life of the process. */
+let keeper: Analyzer | undefined;
+
+/**
+ * Keep V8's optimized code for the engine between analyzers. V8 compiles the engine's hot
+ * functions for the hidden classes ("maps") of the objects they ran on, and throws that code
+ * away when such a map is collected, which a full GC does once no object of that shape is
+ * alive. So when a full GC came between one analyzer's last analysis and the next analyzer's
+ * first (a fresh analyzer per analysis, as the bench and scenario checks use), the next
+ * analysis ran unoptimized code until V8 had compiled it all again: docs/performance.md has the
+ * cost. A tiny analyzer, kept from the first game on, keeps one object of every shape alive:
+ * its model without a step cache, and a memo and levels of one explored state (a few tens of
+ * KB). It changes no answer.
+ */
+function keepShapes(c: Configuration): void {
+	if (keeper) return;
+	keeper = new Analyzer({stepCache: false});
+	keeper.analyze(c, {maxStates: 1, witnesses: false});
+}
+
 /** What identifies a game: everything in the setup (state keys leave it out). */
 function gameOf(c: Configuration): string {
 	const {protocol, inputs, allowed, f} = c.setup;
@@ -345,12 +372,6 @@ function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
 /** One-off analysis with a fresh memo. */
 export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);
 
-/** States' signatures for a renumbering key (`FastModel.signatures`), n + 1 numbers per state. */
-interface Signatures {
-	readonly sigs: Int32Array;
-	readonly blocks: Int32Array;
-}
-
 /** Where a successor's links would be while its answer is not known yet (-1: known, without links). */
 const UNKNOWN = -2;
 
@@ -360,7 +381,7 @@ const UNKNOWN = -2;
  * the state's own list of links, written in place in the memo (`links` from `offset`). Buffers
  * grow on demand and are reused by every state expanded at that depth.
  */
-class Level implements Signatures {
+class Level {
 	readonly moves: Int32Array;
 	readonly states: Uint8Array[] = [];
 	readonly keys: Int32Array[] = [];
@@ -562,7 +583,7 @@ class Level implements Signatures {
 	 * Compute successor i of `state` (by move i), its key and its hash. The signatures of `state`
 	 * (for a renumbering key) are its parent level's, at index `at`.
 	 */
-	prepare(i: number, state: Uint8Array, memo: StateTable, parent: Signatures, at: number): void {
+	prepare(i: number, state: Uint8Array, memo: StateTable, parent: Level, at: number): void {
 		if (this.states[i] === undefined) {
 			const bytes = new Uint8Array(this.model.size);
 			this.states[i] = bytes;

@@ -1,3 +1,5 @@
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
 import {describe, expect, test, vi} from 'vitest';
 import {Analyzer, analyze} from '../../source/engine/analysis.js';
 import {formatMoves} from '../../source/engine/notation.js';
@@ -224,4 +226,24 @@ test('a protocol that declares no roles is never renumbered', async () => {
 	const start3 = applyLegal(initialConfiguration(setup), {kind: 'deliver', message: {to: 3, from: 0, slot: -1, value: -1}});
 	expect(analyzer.analyze(start2).states).toBeGreaterThan(0);
 	expect(analyzer.analyze(start3).states).toBeGreaterThan(0); // not merged with its mirror
+});
+
+test('optimized engine code outlives the analyzers it ran for', () => {
+	// Fresh analyzers one after another, each garbage by the next (as the bench and scenario
+	// checks run them), in a node of their own that says what V8 optimizes and throws away.
+	// Without the analyzer `keepShapes` keeps, V8 threw the engine's optimized code away once
+	// an analyzer's objects died ("weak objects") and compiled it all again in the next one.
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const run = spawnSync(process.execPath, ['--expose-gc', '--trace-opt', '--trace-deopt', '--import', 'tsx', 'test/helpers/fresh-analyzers.ts'], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 60_000,
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	expect(run.status, run.stderr).toBe(0);
+	const lines = run.stdout.split('\n');
+	expect(lines.filter(line => line.startsWith('run '))).toEqual(['run 0: 200000 states', 'run 1: 200000 states', 'run 2: 200000 states']);
+	// The memo's lookup was optimized (so there was code to lose).
+	expect(lines.some(line => /completed optimizing .*<JSFunction claim /.test(line))).toBe(true);
+	expect(lines.filter(line => line.includes('reason: weak objects'))).toEqual([]);
 });
