@@ -346,12 +346,12 @@ let keeper: Analyzer | undefined;
  * first (a fresh analyzer per analysis, as the bench and scenario checks use), the next
  * analysis ran unoptimized code until V8 had compiled it all again: docs/performance.md has the
  * cost. A tiny analyzer, kept from the first game on, keeps one object of every shape alive:
- * its model without a step cache, and a memo and levels of one explored state (120 to 260 KB
- * of arrays on the bench's games). It changes no answer.
+ * its model without symmetry or a step cache, and a memo and levels of one explored state (90
+ * to 150 KB of arrays at n = 4 or 5, 1.7 MB at n = 6). It changes no answer.
  */
 function keepShapes(c: Configuration): void {
 	if (keeper) return;
-	keeper = new Analyzer({stepCache: false});
+	keeper = new Analyzer({symmetry: false, stepCache: false});
 	keeper.analyze(c, {maxStates: 1, witnesses: false});
 }
 
