@@ -1,19 +1,21 @@
-/** The screen router. Screens get plain props; the game's state lives here between screens. */
-import {join, resolve} from 'node:path';
+/**
+ * The screen router. Screens get plain props; the game's state lives here between screens, and
+ * every file the game reads or writes goes through the injected `files`.
+ */
+import {basename, resolve} from 'node:path';
 import {Box, useApp, useInput} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {GameSpec} from './engine/game.js';
 import type {GoalSpec} from './engine/goals.js';
 import {type Session, newSession} from './engine/session.js';
 import type {Result} from './engine/types.js';
-import {type CampaignLevel, loadCampaign} from './scenario/campaign.js';
+import {type AppFiles, diskFiles} from './app-files.js';
+import type {CampaignLevel} from './scenario/campaign.js';
 import type {ScenarioFile} from './scenario/format.js';
-import {EMPTY_PROGRESS, type Progress, loadProgress, recordSolved, saveProgress} from './scenario/progress.js';
-import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
-import {playFile, readScenario, startLevel} from './scenario/scenario.js';
-import {readChallenge} from './challenge/challenge.js';
-import {type ChallengeRun, saveResult} from './challenge/run.js';
-import {prepareChallenge} from './commands/challenge.js';
+import {EMPTY_PROGRESS, type Progress, recordSolved} from './scenario/progress.js';
+import {sessionToFile} from './scenario/save.js';
+import {playFile, startLevel} from './scenario/scenario.js';
+import type {ChallengeRun} from './challenge/run.js';
 import {CampaignScreen} from './ui/campaign-screen.js';
 import {ChallengeScreen} from './ui/challenge-screen.js';
 import {KeysScreen} from './ui/keys-screen.js';
@@ -37,16 +39,33 @@ export interface AppProps {
 	readonly service: AnalysisService;
 	/** Colour on, unless NO_COLOR is set. */
 	readonly colour: boolean;
-	/** Where progress and autosaved games live; none: nothing is written. */
-	readonly stateDir?: string;
+	/** The game's file access (default: the disk, with no state folder: nothing autosaved). */
+	readonly files?: AppFiles;
 	/** Milliseconds now (for timestamps and countdowns). */
 	readonly clock?: () => number;
 	readonly opening?: Opening;
-	/** Told, once the app is about to exit, anything the user should read after it. */
-	readonly onFarewell?: (message: string) => void;
-	/** Where the save prompt starts: a path without extension, in the current folder. */
-	readonly saveBase?: string;
+	/** Told, once the app is about to exit, what the user should read after it and the exit code. */
+	readonly onFarewell?: (farewell: Farewell) => void;
+	/**
+	 * Given, once, the function that saves the game in progress at once (for a signal): it
+	 * answers what to print and the exit code, `code` unless the autosave failed.
+	 */
+	readonly onReady?: (leaveNow: (code: number) => Farewell) => void;
 }
+
+/** What to print after the game ends, and the exit code. */
+export interface Farewell {
+	readonly lines: readonly string[];
+	readonly code: number;
+}
+
+/** The exit code when the game was interrupted and its autosave failed. */
+export const EXIT_UNSAVED = 1;
+/** Ctrl-C, as the shell counts it (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+/** A path as a shell command's argument: quoted unless it is plain. */
+export const shellWord = (path: string): string => (/^[\w./~-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
 
 interface Playing {
 	readonly session: Session;
@@ -55,6 +74,8 @@ interface Playing {
 	/** The level's file, for saving with its fields and for progress (by id). */
 	readonly file?: ScenarioFile;
 	readonly back: Screen;
+	/** The autosave this game was continued from: autosaving writes over it. */
+	readonly autosaved?: string;
 }
 
 type Screen =
@@ -70,16 +91,14 @@ type Screen =
 	| {readonly kind: 'challenge'; readonly run: ChallengeRun; readonly out: string}
 	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly back: Screen};
 
-const stampOf = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-
 /** The file a game is saved as: the level's own fields (story aside), its setup, the moves. */
 function fileFor(playing: Playing, session: Session): ScenarioFile {
 	const level = playing.file ? (({story: _story, moves: _moves, expect: _expect, setup: _setup, ...rest}) => rest)(playing.file) : undefined;
 	return sessionToFile(session, level, playing.goal?.start ?? 0);
 }
 
-function openFile(path: string, back: Screen): Screen {
-	const loaded = readScenario(path);
+function openFile(files: AppFiles, path: string, back: Screen, autosaved?: string): Screen {
+	const loaded = files.readScenario(path);
 	if (!loaded.ok) return {kind: 'menu', notice: loaded.message.split('\n')[0]};
 	const {file} = loaded.value;
 	// A level (no moves yet) opens on its story; a saved game goes on where it stopped.
@@ -87,55 +106,69 @@ function openFile(path: string, back: Screen): Screen {
 	const level = playFile(file);
 	if (!level.ok) return {kind: 'menu', notice: `${path}: ${level.message}`};
 	const {session, start, goal, info} = level.value;
-	return {kind: 'play', session, info, goal: {spec: goal, start}, file, back};
+	return {kind: 'play', session, info, goal: {spec: goal, start}, file, back, ...(autosaved ? {autosaved} : {})};
 }
 
-function openReplay(path: string, back: Screen): Screen {
-	const loaded = readScenario(path);
+function openReplay(files: AppFiles, path: string, back: Screen): Screen {
+	const loaded = files.readScenario(path);
 	if (!loaded.ok) return {kind: 'replay-prompt', notice: loaded.message};
 	const level = playFile(loaded.value.file);
 	if (!level.ok) return {kind: 'replay-prompt', notice: `${path}: ${level.message}`};
 	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, back};
 }
 
-export function App({service, colour, stateDir, clock = Date.now, opening = {kind: 'menu'}, onFarewell, saveBase = 'flp-game'}: AppProps): React.JSX.Element {
+const DEFAULT_FILES = diskFiles();
+
+export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, opening = {kind: 'menu'}, onFarewell, onReady}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const menu: Screen = {kind: 'menu'};
 	const [screen, setScreen] = useState<Screen>(() =>
-		opening.kind === 'play-file' ? openFile(opening.path, menu) : opening.kind === 'replay-file' ? openReplay(opening.path, menu) : menu,
+		opening.kind === 'play-file' ? openFile(files, opening.path, menu) : opening.kind === 'replay-file' ? openReplay(files, opening.path, menu) : menu,
 	);
 	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
 	const [showKeys, setShowKeys] = useState(false);
 	const [lastChoice, setLastChoice] = useState<MenuChoice | undefined>(undefined);
-	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
+	const levels = useMemo<readonly CampaignLevel[]>(() => files.campaign(), [files]);
 	const latest = useRef<Session | undefined>(undefined);
+	const screenRef = useRef(screen);
+	screenRef.current = screen;
+	const continuable = useMemo(() => (screen.kind === 'menu' ? files.lastAutosave() : undefined), [files, screen]);
 
 	useEffect(() => {
-		if (!stateDir) return;
-		const loaded = loadProgress(stateDir, stampOf(clock()));
+		const loaded = files.loadProgress();
 		setProgress(loaded.progress);
 		setProgressNotice(loaded.message);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [stateDir]);
+	}, [files]);
 	useEffect(() => () => service.dispose(), [service]);
 
-	/** Save the game being left, if the player made a move; the message says where. */
-	const autosave = (playing: Playing): string | undefined => {
+	/** Save the game being left, if the player made a move: where it went, or why not. */
+	const autosave = (playing: Playing): Result<string> | undefined => {
 		const session = latest.current ?? playing.session;
-		if (!stateDir || session.moves.length <= (playing.goal?.start ?? 0)) return undefined;
-		const name = playing.file?.id ?? 'sandbox';
-		const path = freshPath(join(stateDir, 'saves', `${name}-${stampOf(clock())}`));
-		const saved = saveFile(fileFor(playing, session), path);
-		return saved.ok ? `Your game was saved: ${path}` : saved.message;
+		if (session.moves.length <= (playing.goal?.start ?? 0)) return undefined;
+		return files.autosave(playing.file?.id ?? 'sandbox', fileFor(playing, session), playing.autosaved);
 	};
+
+	/** Leave the program now: the game in progress autosaved, what to print, the exit code. */
+	const leaveNow = (code: number): Farewell => {
+		const current = screenRef.current;
+		const saved = current.kind === 'play' ? autosave(current) : undefined;
+		if (!saved) return {lines: [], code};
+		if (!saved.ok) return {lines: [saved.message], code: EXIT_UNSAVED};
+		return {lines: [`Your game was saved: ${saved.value}`, `To go on with it: flp play ${shellWord(saved.value)}`], code};
+	};
+
+	const leaveRef = useRef(leaveNow);
+	leaveRef.current = leaveNow;
+	useEffect(() => {
+		onReady?.(code => leaveRef.current(code));
+	}, [onReady]);
 
 	useInput((input, key) => {
 		if (!(key.ctrl && input === 'c')) return;
-		const message = screen.kind === 'play' ? autosave(screen) : undefined;
-		if (message) onFarewell?.(message);
+		onFarewell?.(leaveNow(EXIT_INTERRUPTED));
 		exit();
 	});
 	useInput(
@@ -158,6 +191,8 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 		switch (choice) {
 			case 'quit':
 				return exit();
+			case 'continue':
+				return continuable ? setScreen(openFile(files, continuable.path, menu, continuable.path)) : undefined;
 			case 'sandbox':
 				return setScreen({kind: 'sandbox'});
 			case 'help':
@@ -182,7 +217,14 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	let content: React.JSX.Element;
 	switch (screen.kind) {
 		case 'menu':
-			content = <MainMenu notice={screen.notice ?? progressNotice} last={lastChoice} onChoose={choose} />;
+			content = (
+				<MainMenu
+					notice={screen.notice ?? progressNotice}
+					last={lastChoice}
+					continuing={continuable ? `the game you left: ${basename(continuable.path)}` : undefined}
+					onChoose={choose}
+				/>
+			);
 			break;
 		case 'help':
 			content = <HelpScreen onClose={() => setScreen(menu)} />;
@@ -237,8 +279,11 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					colour={colour}
 					rows={rows}
 					clock={clock}
-					savePath={freshPath(saveBase)}
-					onSave={(session, path): Result<string> => saveFile(fileFor(screen, session), path)}
+					saving={{
+						suggestion: () => files.suggestSave(),
+						check: typed => files.checkSave(typed),
+						save: (session, path) => files.save(fileFor(screen, session), path),
+					}}
 					onChange={session => {
 						latest.current = session;
 					}}
@@ -247,16 +292,12 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 						if (!id) return;
 						const next = recordSolved(progress, id, moves);
 						setProgress(next);
-						if (stateDir) {
-							try {
-								saveProgress(stateDir, next);
-							} catch (error) {
-								setProgressNotice(`Could not save your progress: ${(error as Error).message}`);
-							}
-						}
+						const problem = files.saveProgress(next);
+						if (problem) setProgressNotice(problem);
 					}}
 					onExit={() => {
-						const message = autosave(screen);
+						const saved = autosave(screen);
+						const message = saved === undefined ? undefined : saved.ok ? `Your game was saved: ${saved.value}` : saved.message;
 						latest.current = undefined;
 						setScreen(screen.back.kind === 'menu' ? {kind: 'menu', notice: message} : screen.back);
 						if (message) setProgressNotice(message);
@@ -271,7 +312,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					title="REPLAY A FILE: a saved game or a level with moves (YAML or JSON)"
 					notice={screen.notice}
 					onCancel={() => setScreen(menu)}
-					onSubmit={path => setScreen(openReplay(path, {kind: 'replay-prompt'}))}
+					onSubmit={path => setScreen(openReplay(files, path, {kind: 'replay-prompt'}))}
 				/>
 			);
 			break;
@@ -283,7 +324,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					notice={screen.notice}
 					onCancel={() => setScreen(menu)}
 					onSubmit={path => {
-						const challenge = readChallenge(path);
+						const challenge = files.readChallenge(path);
 						if (!challenge.ok) return setScreen({kind: 'challenge-prompt', notice: challenge.message});
 						setScreen({kind: 'player-prompt', path});
 					}}
@@ -299,9 +340,9 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					notice={screen.notice}
 					onCancel={() => setScreen({kind: 'challenge-prompt'})}
 					onSubmit={player => {
-						const prepared = prepareChallenge([screen.path], {player});
-						if ('code' in prepared) return setScreen({...screen, notice: prepared.stderr.trim()});
-						setScreen({kind: 'challenge', run: prepared.run, out: prepared.out});
+						const prepared = files.prepareChallenge(screen.path, player);
+						if (!prepared.ok) return setScreen({...screen, notice: prepared.message});
+						setScreen({kind: 'challenge', run: prepared.value.run, out: prepared.value.out});
 					}}
 				/>
 			);
@@ -314,7 +355,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					colour={colour}
 					rows={rows}
 					clock={clock}
-					onResult={result => saveResult(screen.out, result)}
+					onResult={result => files.saveResult(screen.out, result)}
 					onExit={started =>
 						setScreen({kind: 'menu', notice: started ? `Challenge over: your result is in ${resolve(screen.out)}.` : 'Challenge left before its clock started.'})
 					}

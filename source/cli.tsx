@@ -1,8 +1,8 @@
 import process from 'node:process';
 import {render} from 'ink';
 import meow from 'meow';
-import {App, type Opening} from './app.js';
-import {stateDirectory} from './scenario/progress.js';
+import type {Opening} from './app.js';
+import {runGame} from './commands/game.js';
 import {readScenario} from './scenario/scenario.js';
 import {FLAGS, HELP, flagProblem} from './cli-flags.js';
 import {runAnalyze} from './commands/analyze.js';
@@ -72,14 +72,7 @@ if (problem) {
 		finish({code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'});
 	} else {
 		const opening: Opening = !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
-		const farewells: string[] = [];
-		const app = render(
-			<App service={new WorkerService()} colour={colour} stateDir={stateDirectory()} opening={opening} onFarewell={m => farewells.push(m)} />,
-			{exitOnCtrlC: false},
-		);
-		void app.waitUntilExit().then(() => {
-			for (const message of farewells) process.stdout.write(`${message}\n`);
-		});
+		runGame(opening, colour);
 	}
 } else {
 	finish({code: 2, stdout: '', stderr: `flp: unknown command "${command}" (see flp --help)\n`});

@@ -167,8 +167,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 					colour={colour}
 					rows={rows}
 					clock={clock}
-					savePath={`flp-${instance.file.id}`}
-					onSave={() => ({ok: true, value: 'In a challenge your moves are saved in the result file.'})}
+					saving={{off: 'In a challenge your moves are saved in the result file.'}}
 					onChange={(session: Session) => updateLevel(index, l => ({...l, session}))}
 					onSolved={() => updateLevel(index, l => ({...l, solved: true}))}
 					onHint={() => updateLevel(index, l => ({...l, hintsUsed: l.hintsUsed + 1}))}

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {SelectList} from './select-list.js';
 
-export type MenuChoice = 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'help' | 'quit';
+export type MenuChoice = 'continue' | 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'help' | 'quit';
 
 export interface MainMenuProps {
 	readonly onChoose: (choice: MenuChoice) => void;
@@ -10,6 +10,8 @@ export interface MainMenuProps {
 	readonly notice?: string;
 	/** The choice the cursor starts on (the last one made). */
 	readonly last?: MenuChoice;
+	/** What Continue would open (an autosaved game); no Continue without one. */
+	readonly continuing?: string;
 }
 
 const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> = [
@@ -21,14 +23,15 @@ const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> =
 	{label: 'Quit', detail: '', value: 'quit'},
 ];
 
-export function MainMenu({onChoose, notice, last}: MainMenuProps): React.JSX.Element {
+export function MainMenu({onChoose, notice, last, continuing}: MainMenuProps): React.JSX.Element {
+	const items = continuing ? [{label: 'Continue', detail: continuing, value: 'continue' as const}, ...ITEMS] : ITEMS;
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>FLP ADVERSARY</Text>
 			<Text>You are the network. Keep consensus from ever happening.</Text>
 			<Text dimColor>{notice ?? ' '}</Text>
 			<Text> </Text>
-			<SelectList title="" initial={ITEMS.findIndex(item => item.value === last)} rows={ITEMS.length} items={ITEMS.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
+			<SelectList title="" initial={Math.max(0, items.findIndex(item => item.value === last))} rows={items.length} items={items.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
 		</Box>
 	);
 }

@@ -14,7 +14,7 @@ export interface PathPromptProps {
 }
 
 export function PathPrompt({title, initial = '', notice, label = 'File: ', onSubmit, onCancel}: PathPromptProps): React.JSX.Element {
-	const path = useTextInput(initial, onSubmit, onCancel);
+	const {text: path} = useTextInput(initial, onSubmit, onCancel);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>{title}</Text>

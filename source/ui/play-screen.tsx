@@ -15,6 +15,7 @@ import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
 import {KeysHelp} from './keys-help.js';
 import {SavePrompt} from './save-prompt.js';
+import type {SaveTarget} from '../scenario/save.js';
 import {SendMenu} from './send-menu.js';
 import {WitnessStepper} from './witness-stepper.js';
 import type {LevelInfo} from './level.js';
@@ -24,6 +25,15 @@ import {TARGET, labelColour} from './theme.js';
 import {type AnalysisState, useAnalysis} from './use-analysis.js';
 import {useSpinner} from './use-spinner.js';
 
+/** What the save prompt needs: a name to offer, a check of a typed name, and the write. */
+export interface Saving {
+	/** A file name that does not exist yet. */
+	suggestion(): string;
+	check(typed: string): SaveTarget;
+	/** Write the session to a full path: a message saying where, or why not. */
+	save(session: Session, path: string): Result<string>;
+}
+
 export interface PlayScreenProps {
 	/** The game to start from (a new game, a level, or a loaded save). */
 	readonly initial: Session;
@@ -32,10 +42,8 @@ export interface PlayScreenProps {
 	/** Whether to use colour (false under NO_COLOR). */
 	readonly colour: boolean;
 	readonly rows: number;
-	/** Save the session to a path: a message saying where, or why not. */
-	readonly onSave: (session: Session, path: string) => Result<string>;
-	/** The path offered when saving. */
-	readonly savePath: string;
+	/** Saving the game from the [s] prompt (the file access is the app's), or why it is off. */
+	readonly saving: Saving | {readonly off: string};
 	/** Leave the game (q or Esc). */
 	readonly onExit: (session: Session) => void;
 	/** Called after every change of the session (for autosave and goal checks). */
@@ -58,7 +66,7 @@ type Mode =
 	| {readonly kind: 'send'}
 	| {readonly kind: 'witnesses'}
 	| {readonly kind: 'step'; readonly outcome: Outcome; readonly run: readonly Move[]; readonly k: number}
-	| {readonly kind: 'save'; readonly path: string}
+	| {readonly kind: 'save'; readonly suggestion: string}
 	| {readonly kind: 'keys'};
 
 const BEHAVIOUR_NOTES = {
@@ -221,7 +229,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 					props.onHint?.();
 					return setMode({kind: 'witnesses'});
 				case 's':
-					return setMode({kind: 'save', path: props.savePath});
+					return 'off' in props.saving ? setNotice(props.saving.off) : setMode({kind: 'save', suggestion: props.saving.suggestion()});
 				case 'h':
 					if (!level.hints) return setNotice('This level plays without hints.');
 					return setHints(h => !h);
@@ -358,22 +366,23 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
 			</Box>
 			{rule}
-			<Text wrap="truncate">{status ? ` ${status}` : ` Goal: ${level.goal}`}</Text>
-			<Text wrap="truncate" dimColor>
-				{' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
-			</Text>
-			{mode.kind === 'save' ? (
+			{mode.kind === 'save' && !('off' in props.saving) ? (
 				<SavePrompt
-					initial={mode.path}
-					onSubmit={path =>
-						leave({kind: 'board'}, () => {
-							const saved = props.onSave(sessionRef.current, path);
-							setNotice(saved.ok ? saved.value : saved.message);
-						})
-					}
-					onCancel={() => leave({kind: 'board'})}
+					suggestion={mode.suggestion}
+					check={props.saving.check}
+					save={path => (props.saving as Saving).save(sessionRef.current, path)}
+					onProblem={setNotice}
+					onDone={message => leave({kind: 'board'}, () => setNotice(message))}
+					onCancel={() => leave({kind: 'board'}, () => setNotice(undefined))}
 				/>
-			) : null}
+			) : (
+				<>
+					<Text wrap="truncate">{status ? ` ${status}` : ` Goal: ${level.goal}`}</Text>
+					<Text wrap="truncate" dimColor>
+						{' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
+					</Text>
+				</>
+			)}
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
 /** Step through a witness run from the current position, board and all. */
 import {Box, Text, useInput} from 'ink';
-import React, {useMemo} from 'react';
+import React, {useMemo, useRef} from 'react';
 import type {Configuration} from '../engine/configuration.js';
 import {applyLegal} from '../engine/moves.js';
 import {formatMove} from '../engine/notation.js';
@@ -26,13 +26,21 @@ export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, o
 		for (const move of run) list.push(applyLegal(list.at(-1)!, move));
 		return list;
 	}, [config, run]);
+	// Several keys may come before the next render: each one steps from where the last one went.
+	const at = useRef(k);
+	at.current = k;
+	const step = (to: number): void => {
+		at.current = Math.max(0, Math.min(run.length, to));
+		onStep(at.current);
+	};
+
 	useInput((input, key) => {
 		if (key.escape || input === 'q') onCancel();
-		else if (key.rightArrow || input === 'l') onStep(Math.min(run.length, k + 1));
-		else if (key.leftArrow || input === 'j') onStep(Math.max(0, k - 1));
-		else if (key.home) onStep(0);
-		else if (key.end) onStep(run.length);
-		else if (input === 'p') onPlay(k);
+		else if (key.rightArrow || input === 'l') step(at.current + 1);
+		else if (key.leftArrow || input === 'j') step(at.current - 1);
+		else if (key.home) step(0);
+		else if (key.end) step(run.length);
+		else if (input === 'p') onPlay(at.current);
 	});
 	const shown = configs[k]!;
 	const last = k > 0 ? formatMove(config.setup, run[k - 1]!) : '(start: the position you are in)';

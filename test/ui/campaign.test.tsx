@@ -1,18 +1,25 @@
-import {existsSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
-import {describe, expect, test} from 'vitest';
-import {App, type Opening} from '../../source/app.js';
+import {afterEach, describe, expect, test} from 'vitest';
+import {App, type Farewell, type Opening} from '../../source/app.js';
+import {diskFiles} from '../../source/app-files.js';
 import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
 
-function open(opening: Opening = {kind: 'menu'}) {
-	const stateDir = mkdtempSync(join(tmpdir(), 'flp-ui-'));
-	const farewells: string[] = [];
+const made: string[] = [];
+afterEach(() => {
+	for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+function open(opening: Opening = {kind: 'menu'}, stateDir = mkdtempSync(join(tmpdir(), 'flp-ui-'))) {
+	made.push(stateDir);
+	const clock = (): number => Date.UTC(2026, 10, 24, 12, 0, 0);
+	const farewells: Farewell[] = [];
 	const app = render(
-		<App service={new InlineService()} colour={false} stateDir={stateDir} clock={() => Date.UTC(2026, 10, 24, 12, 0, 0)} opening={opening} onFarewell={m => farewells.push(m)} />,
+		<App service={new InlineService()} colour={false} files={diskFiles({stateDir, clock})} clock={clock} opening={opening} onFarewell={m => farewells.push(m)} />,
 	);
 	return {...app, frame: (): string => app.lastFrame() ?? '', stateDir, farewells};
 }
@@ -83,7 +90,7 @@ describe('saved games', () => {
 	});
 
 	test('Ctrl-C in a game saves it and says where', async () => {
-		const {frame, stdin, farewells, stateDir} = open();
+		const {frame, stdin, farewells, stateDir, ...app} = open();
 		await until(frame, containing('FLP ADVERSARY'));
 		await press(stdin, ...down(3), ENTER);
 		await until(frame, containing('SANDBOX'));
@@ -94,8 +101,47 @@ describe('saved games', () => {
 		await press(stdin, '\u0003');
 		await until(() => String(farewells.length), t => t === '1');
 		const path = join(stateDir, 'saves', 'sandbox-20261124-120000.yaml');
-		expect(farewells).toEqual([`Your game was saved: ${path}`]);
+		expect(farewells).toEqual([{lines: [`Your game was saved: ${path}`, `To go on with it: flp play ${path}`], code: 130}]);
 		expect(readFileSync(path, 'utf8')).toContain('moves:\n  - start 1\n');
+		app.unmount();
+
+		// The next start offers to continue that game, and Continue opens it where it stopped.
+		const again = open({kind: 'menu'}, stateDir);
+		const text = await until(again.frame, containing('FLP ADVERSARY'));
+		expect(text).toContain('▸ Continue        the game you left: sandbox-20261124-120000.yaml');
+		await press(again.stdin, ENTER);
+		await until(again.frame, t => t.includes('moves 1') && analysed()(t));
+		await press(again.stdin, ENTER);
+		await until(again.frame, containing('moves 2'));
+		await press(again.stdin, 'q');
+		await until(again.frame, containing('Your game was saved'));
+		// Leaving a continued game saves over the autosave it came from.
+		expect(readdirSync(join(stateDir, 'saves'))).toEqual(['sandbox-20261124-120000.yaml']);
+		expect(readFileSync(path, 'utf8')).toContain('moves:\n  - start 1\n  - start 2\n');
+	});
+
+	test('Ctrl-C outside a game exits 130 with nothing to say', async () => {
+		const {frame, stdin, farewells} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, '\u0003');
+		await until(() => String(farewells.length), t => t === '1');
+		expect(farewells).toEqual([{lines: [], code: 130}]);
+	});
+
+	test('a failed autosave says so, and its exit code is 1', async () => {
+		const blocked = mkdtempSync(join(tmpdir(), 'flp-ui-'));
+		made.push(blocked);
+		writeFileSync(join(blocked, 'saves'), 'a file where the saves folder should be');
+		const {frame, stdin, farewells} = open({kind: 'menu'}, blocked);
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ...down(3), ENTER, ENTER);
+		await until(frame, analysed());
+		await press(stdin, ENTER);
+		await until(frame, containing('moves 1'));
+		await press(stdin, '\u0003');
+		await until(() => String(farewells.length), t => t === '1');
+		expect(farewells[0]!.code).toBe(1);
+		expect(farewells[0]!.lines).toEqual([`Your game could not be saved: ${join(blocked, 'saves')} is not a folder.`]);
 	});
 
 	test('the replay screen steps through a saved game', async () => {

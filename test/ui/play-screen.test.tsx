@@ -1,17 +1,17 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test} from 'vitest';
 import {type GameSpec} from '../../source/engine/game.js';
 import {type Session, newSession} from '../../source/engine/session.js';
-import {saveFile, sessionToFile} from '../../source/scenario/save.js';
+import {freshPath, saveFile, saveTarget, sessionToFile} from '../../source/scenario/save.js';
 import {SANDBOX} from '../../source/ui/level.js';
-import {PlayScreen} from '../../source/ui/play-screen.js';
+import {PlayScreen, type Saving} from '../../source/ui/play-screen.js';
 import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
-import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
+import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
 import {HeldService} from '../helpers/held-service.js';
 
 function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
@@ -25,8 +25,7 @@ function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlaySc
 			service={new InlineService()}
 			colour={false}
 			rows={24}
-			savePath="game.yaml"
-			onSave={() => ({ok: true, value: 'saved'})}
+			saving={{suggestion: () => 'game.yaml', check: () => ({kind: 'free', path: '/game.yaml'}), save: () => ({ok: true, value: 'saved'})}}
 			onExit={s => exits.push(s)}
 			{...extra}
 		/>,
@@ -34,6 +33,24 @@ function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlaySc
 	const frame = (): string => app.lastFrame() ?? '';
 	return {...app, frame, exits};
 }
+
+const made: string[] = [];
+afterEach(() => {
+	for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+function temporary(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'flp-save-'));
+	made.push(dir);
+	return dir;
+}
+
+/** Saving as the game does it, in a folder that stands for both the current and the home folder. */
+const diskSaving = (dir: string): Saving => ({
+	suggestion: () => freshPath(join(dir, 'flp-game')),
+	check: typed => saveTarget(typed, dir),
+	save: (session, path) => saveFile(sessionToFile(session), path),
+});
 
 const quorum: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash']};
 
@@ -194,24 +211,78 @@ describe('the play screen', () => {
 		expect(text).toContain('moves 4');
 	});
 
-	test('saves the game to the path typed', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'flp-save-'));
+	test('saves the game to the path typed: typing replaces the suggested name', async () => {
+		const dir = temporary();
 		const path = join(dir, 'mine.yaml');
-		const {frame, stdin} = start(quorum, {
-			savePath: join(dir, 'x'),
-			onSave: (session, p) => saveFile(sessionToFile(session), p),
-		});
+		const {frame, stdin} = start(quorum, {saving: diskSaving(dir)});
 		await until(frame, analysed('ambiguous'));
 		await press(stdin, ENTER);
 		await until(frame, containing('moves 1'));
 		await press(stdin, 's');
-		await until(frame, containing('Save to: '));
-		expect(frame()).toContain(` Save to: ${join(dir, 'x')}`);
-		await press(stdin, BACKSPACE, 'mine.yaml', ENTER);
+		await until(frame, containing(` Save to: ${join(dir, 'flp-game.yaml')}`));
+		await press(stdin, `${dir}/mine.yaml`);
+		await until(frame, containing(` Save to: ${path}`));
+		expect(frame()).not.toContain('flp-game.yaml');
+		await press(stdin, ENTER);
 		await until(frame, containing(`Saved to ${path}.`));
 		expect(readFileSync(path, 'utf8')).toBe(
 			['format: 1', 'protocol: quorum', 'nodes: 3', 'inputs: "011"', 'f: 1', 'allow:', '  - crash', 'moves:', '  - start 1', ''].join('\n'),
 		);
+	});
+
+	test('the suggested name is saved as it is with Enter, and ~ is the home folder', async () => {
+		const dir = temporary();
+		const {frame, stdin} = start(quorum, {saving: diskSaving(dir)});
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 's');
+		await until(frame, containing('Save to: '));
+		await press(stdin, ENTER);
+		await until(frame, containing(`Saved to ${join(dir, 'flp-game.yaml')}.`));
+		await press(stdin, 's');
+		await until(frame, containing(` Save to: ${join(dir, 'flp-game-2.yaml')}`));
+		await press(stdin, '~/here.yaml\r'); // the name and Enter in one chunk, as a script sends them
+		await until(frame, containing(`Saved to ${join(dir, 'here.yaml')}.`));
+		expect(readdirSync(dir).sort()).toEqual(['flp-game.yaml', 'here.yaml']);
+	});
+
+	test('a missing folder is an error on the prompt, which stays open; no folder is made', async () => {
+		const dir = temporary();
+		const {frame, stdin} = start(quorum, {saving: diskSaving(dir)});
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 's');
+		await until(frame, containing('Save to: '));
+		await press(stdin, `${dir}/nope/x.yaml`, ENTER);
+		const text = await until(frame, containing('does not exist'));
+		expect(text).toContain(`The folder ${dir}/nope does not exist. Not saved.`);
+		expect(text).toContain(` Save to: ${dir}/nope/x.yaml`);
+		expect(existsSync(join(dir, 'nope'))).toBe(false);
+		// Backspace as a terminal sends a burst of it: DEL bytes in one chunk, each one deleting.
+		await press(stdin, '\u007F'.repeat('nope/x.yaml'.length), 'ok.yaml');
+		await until(frame, containing(` Save to: ${dir}/ok.yaml`));
+		await press(stdin, ENTER);
+		await until(frame, containing(`Saved to ${join(dir, 'ok.yaml')}.`));
+		expect(readdirSync(dir)).toEqual(['ok.yaml']);
+	});
+
+	test('an existing file is overwritten only after a yes', async () => {
+		const dir = temporary();
+		const path = join(dir, 'taken.yaml');
+		writeFileSync(path, 'mine\n');
+		const {frame, stdin} = start(quorum, {saving: diskSaving(dir)});
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 's');
+		await until(frame, containing('Save to: '));
+		await press(stdin, path, ENTER);
+		await until(frame, containing('Overwrite it? [y] yes  [n] no'));
+		expect(frame()).toContain(` ${path} exists.`);
+		await press(stdin, 'n');
+		await until(frame, containing('Not overwritten: type another name.'));
+		expect(readFileSync(path, 'utf8')).toBe('mine\n');
+		await press(stdin, ENTER);
+		await until(frame, containing('Overwrite it?'));
+		await press(stdin, 'y');
+		await until(frame, containing(`Saved to ${path}.`));
+		expect(readFileSync(path, 'utf8')).toContain('protocol: quorum');
 	});
 
 	test('q leaves with the game as it stands', async () => {
