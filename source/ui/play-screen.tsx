@@ -1,29 +1,36 @@
-/** The play screen: the board, the verdict, and the player's moves. */
-import {Box, Text, useInput} from 'ink';
+/**
+ * The play screen: the header, the board (or an overlay in its place), the verdict, the target,
+ * a notice, the goal and the keys. Its state is one reducer (play-state.ts); its sentences are
+ * plain functions (position-text.ts); the views are separate components, each taking the keys
+ * only while it is shown (`useInput(..., {isActive})`, or mounted only while open).
+ *
+ * To add a view: a `Mode` kind in play-state.ts, a key that opens it in `boardKey` below, and a
+ * component rendered for it in `Body`, which calls `close` (or dispatches) when done.
+ */
+import {Box, Text, useInput, type Key} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
-import {useSyncState} from './use-sync-state.js';
-import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
-import {allowedText} from '../engine/game.js';
-import {legalCorruptions} from '../engine/moves.js';
-import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
-import {evaluate, outcomesOf} from '../engine/outcomes.js';
-import {type Session, current, play, playAll, redo, sameMessage, setTarget, targetOf, undo} from '../engine/session.js';
-import type {Move, Outcome, Result} from '../engine/types.js';
+import type {Configuration} from '../engine/configuration.js';
 import type {GoalSpec} from '../engine/goals.js';
+import {legalCorruptions} from '../engine/moves.js';
+import {formatMessage, formatMove} from '../engine/notation.js';
+import {type Session, current, sameMessage, targetOf} from '../engine/session.js';
+import type {Move, Result} from '../engine/types.js';
+import type {SaveTarget} from '../scenario/save.js';
 import type {PositionReport} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
 import {KeysHelp} from './keys-help.js';
-import {SavePrompt} from './save-prompt.js';
-import type {SaveTarget} from '../scenario/save.js';
-import {SendMenu} from './send-menu.js';
-import {WitnessStepper} from './witness-stepper.js';
 import type {LevelInfo} from './level.js';
+import {type Mode, type PlayAction, type PlayState, initialPlayState, playReducer} from './play-state.js';
+import {type OutcomeRun, explain, goalLine, headerFacts, outcomeRuns, timeLeft} from './position-text.js';
+import {SavePrompt} from './save-prompt.js';
 import {SelectList} from './select-list.js';
-import {formatClock} from './clock.js';
+import {SendMenu} from './send-menu.js';
 import {TARGET, labelColour} from './theme.js';
-import {type AnalysisState, useAnalysis} from './use-analysis.js';
+import {useAnalysis} from './use-analysis.js';
 import {useSpinner} from './use-spinner.js';
+import {useSyncReducer} from './use-sync-reducer.js';
+import {WitnessStepper} from './witness-stepper.js';
 
 /** What the save prompt needs: a name to offer, a check of a typed name, and the write. */
 export interface Saving {
@@ -60,192 +67,110 @@ export interface PlayScreenProps {
 	readonly onHint?: () => void;
 }
 
-type Mode =
-	| {readonly kind: 'board'}
-	| {readonly kind: 'corrupt'}
-	| {readonly kind: 'send'}
-	| {readonly kind: 'witnesses'}
-	| {readonly kind: 'step'; readonly outcome: Outcome; readonly run: readonly Move[]; readonly k: number}
-	| {readonly kind: 'save'; readonly suggestion: string}
-	| {readonly kind: 'keys'};
-
 const BEHAVIOUR_NOTES = {
 	crash: 'stops for good; what it sent stays in the pool',
 	lie: 'runs the protocol with the opposite input',
 	byzantine: 'sends whatever you choose with [b]',
 } as const;
 
-/** The sentence that explains the position, if there is something to explain. */
-export function explain(session: Session, analysis: AnalysisState, start = 0): string | undefined {
-	const report = analysis.report;
-	const c = current(session);
-	if (!report) return undefined;
-	const {label} = report.now;
-	if (label !== 'ambiguous' && label !== 'unknown') {
-		// Find the move that lost ambiguity: the last ambiguous position before this one.
-		for (let k = session.moves.length - 1; k >= start; k--) {
-			const before = analysis.reportAt(k);
-			if (before?.now.label !== 'ambiguous') continue;
-			const move = formatMove(c.setup, session.moves[k]!);
-			const forced =
-				label === 'none'
-					? 'neither decision can be reached any more'
-					: `only ${label} can still be decided (a ${label}-configuration)`;
-			return `Move ${k + 1 - start} (${move}) lost ambiguity: ${forced}. [w] shows the runs.`;
-		}
-	}
+/** What a key on the board asks for beyond the state: leaving, a hint, the analysis. */
+type Effect = 'exit' | 'hint' | 'stop-analysis' | 'analyse-again';
 
-	if (label === 'ambiguous') {
-		for (const [index, node] of c.nodes.entries()) {
-			if (node.corrupt || node.output === null) continue;
-			const other = 1 - node.output;
-			const rest = c.nodes.map((_, j) => j + 1).filter(j => j !== index + 1);
-			const names = rest.length === 2 ? `nodes ${rest[0]} and ${rest[1]}` : `the other nodes`;
-			const all = rest.length === 2 ? 'both' : 'all';
-			return `Node ${index + 1} decided ${node.output}, yet ${other} is still reachable: if node ${index + 1} is the faulty one, ${names} can still ${all} decide ${other}.`;
-		}
-	}
+interface BoardContext {
+	readonly level: LevelInfo;
+	readonly report: PositionReport | undefined;
+	readonly timeUp: boolean;
+	readonly saving: PlayScreenProps['saving'];
+}
 
-	if (isQuiescent(c)) return `The pool is empty: this run is over with outcome ${outcomesOf(evaluate(c)).join(', ')}.`;
-	return undefined;
+/** A key on the board: the action on the state and the effect outside it, either or both. */
+export function boardKey(state: PlayState, input: string, key: Partial<Key>, context: BoardContext): {action?: PlayAction; effect?: Effect} {
+	const {level, report, timeUp, saving} = context;
+	if (key.escape || input === 'q') return {effect: 'exit'};
+	if (timeUp) return {action: {type: 'notice', notice: 'Time is up: q to leave.'}};
+	if (key.upArrow) return {action: {type: 'cursor', by: -1}};
+	if (key.downArrow) return {action: {type: 'cursor', by: 1}};
+	if (key.return) return {action: {type: 'deliver'}};
+	const noHints = {action: {type: 'notice', notice: 'This level plays without hints.'}} as const;
+	switch (input) {
+		case 'c':
+			return {action: {type: 'corrupt'}};
+		case 'b':
+			return {action: {type: 'send'}};
+		case 't':
+			return {action: {type: 'target'}};
+		case 'o':
+			return {action: {type: 'oldest'}};
+		case 'u':
+			return {action: {type: 'undo'}};
+		case 'r':
+			return {action: {type: 'redo'}};
+		case 'w':
+			if (!level.hints) return noHints;
+			if (!report) return {action: {type: 'notice', notice: 'The analysis is still running; the witnesses come with it.'}};
+			return {action: {type: 'mode', mode: {kind: 'witnesses'}}, effect: 'hint'};
+		case 's':
+			return 'off' in saving ? {action: {type: 'notice', notice: saving.off}} : {action: {type: 'mode', mode: {kind: 'save', suggestion: saving.suggestion()}}};
+		case 'h':
+			return level.hints ? {action: {type: 'hints'}} : noHints;
+		case 'x':
+			return {effect: 'stop-analysis'};
+		case 'a':
+			return report && !report.now.complete ? {effect: 'analyse-again'} : {};
+		case '?':
+			return {action: {type: 'mode', mode: {kind: 'keys'}}};
+		default:
+			return {};
+	}
 }
 
 export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const {level, service, colour, rows} = props;
-	const [session, setSession, sessionRef] = useSyncState(props.initial);
-	const [cursor, setCursor, cursorRef] = useSyncState(0);
-	const [mode, setMode, modeRef] = useSyncState<Mode>({kind: 'board'});
-	const [notice, setNotice] = useState<string | undefined>(undefined);
-	const [hints, setHints] = useState(level.hints);
 	const start = props.goal?.start ?? 0;
+	const [state, dispatch, stateRef] = useSyncReducer(playReducer, () => initialPlayState(props.initial, start, level.hints));
+	const {session, cursor, mode, notice, hints} = state;
 	const analysis = useAnalysis(service, session, props.goal);
-	const clock = props.clock ?? Date.now;
-	const [startedAt] = useState(clock);
-	const [now, setNow] = useState(startedAt);
-	const timeUp = level.timeLimit !== undefined && now - startedAt >= level.timeLimit * 1000;
-	const timeUpRef = useRef(timeUp);
-	timeUpRef.current = timeUp;
-	useEffect(() => {
-		if (level.timeLimit === undefined) return;
-		const timer = setInterval(() => setNow(clock()), 250);
-		return () => clearInterval(timer);
-	}, [level.timeLimit, clock]);
-	useEffect(() => {
-		if (timeUp) props.onTimeUp?.(sessionRef.current);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [timeUp]);
-	const solved = useRef(false);
-	const goalReport = analysis.report?.goal;
-	useEffect(() => {
-		if (goalReport?.state === 'reached' && !solved.current) {
-			solved.current = true;
-			props.onSolved?.(sessionRef.current, sessionRef.current.moves.length - start);
-		}
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [goalReport?.state]);
-	const spinner = useSpinner(analysis.busy);
-	const c = current(session);
-	const target = targetOf(session);
-	const targetIndex = target ? c.pool.indexOf(target) : -1;
 	const report = analysis.report;
-	// Key handlers may run before the effect that hands them this render's values: read refs.
-	const reportRef = useRef(report);
-	reportRef.current = report;
-	const bodyRows = Math.max(4, rows - 12);
+	const spinner = useSpinner(analysis.busy);
+	const {now, startedAt, timeUp} = useCountdown(level.timeLimit, props.clock ?? Date.now);
 
-	const update = (next: Session, message?: string): void => {
-		setSession(next);
-		setNotice(message);
-		setCursor(i => Math.max(0, Math.min(i, current(next).pool.length - 1)));
-		props.onChange?.(next);
-	};
+	// The callbacks of the moment, for effects that run on a change of something else.
+	const latest = useRef(props);
+	latest.current = props;
+	useEffect(() => latest.current.onChange?.(session), [session]);
+	useEffect(() => {
+		if (timeUp) latest.current.onTimeUp?.(stateRef.current.session);
+	}, [timeUp, stateRef]);
+	const solved = useRef(false);
+	const goalState = report?.goal?.state;
+	useEffect(() => {
+		if (goalState !== 'reached' || solved.current) return;
+		solved.current = true;
+		const reached = stateRef.current.session;
+		latest.current.onSolved?.(reached, reached.moves.length - start);
+	}, [goalState, stateRef, start]);
 
-	/**
-	 * Leave an overlay once the current key event has reached every handler: otherwise the
-	 * board's handler would take the same Enter or Esc as its own (delivering, or leaving).
-	 */
-	const leave = (next: Mode, then?: () => void): void =>
-		queueMicrotask(() => {
-			setMode(next);
-			then?.();
-		});
-
-	const makeMoves = (moves: readonly Move[]): void => {
-		const next = playAll(sessionRef.current, moves);
-		if (next.ok) update(next.value);
-		else setNotice(next.message);
-	};
-
+	// Key handlers may run twice before a render: what they read comes from refs.
+	const context = useRef<BoardContext>({level, report, timeUp, saving: props.saving});
+	context.current = {level, report, timeUp, saving: props.saving};
 	useInput(
 		(input, key) => {
-			if (modeRef.current.kind !== 'board') return;
-			const session = sessionRef.current;
-			if (timeUpRef.current && !(key.escape || input === 'q')) return setNotice('Time is up: q to leave.');
-			const c = current(session);
-			const cursor = cursorRef.current;
-			if (key.escape || input === 'q') return props.onExit(session);
-			if (key.upArrow) return setCursor(i => Math.max(0, i - 1));
-			if (key.downArrow) return setCursor(i => Math.min(c.pool.length - 1, i + 1));
-			if (key.return) {
-				const entry = c.pool[cursor];
-				if (!entry) return setNotice('The pool is empty: nothing to deliver.');
-				const next = play(session, {kind: 'deliver', message: entry.message});
-				return next.ok ? update(next.value) : setNotice(next.message);
-			}
-
-			switch (input) {
-				case 'c': {
-					if (legalCorruptions(c).length > 0) return setMode({kind: 'corrupt'});
-					const {f, allowed} = c.setup;
-					return setNotice(
-						f === 0 || allowed.length === 0
-							? 'This game allows no corruption.'
-							: `No corruption is possible now: ${corruptCount(c)} of f = ${f} nodes are corrupt.`,
-					);
-				}
-
-				case 'b':
-					if (c.nodes.some(node => node.corrupt === 'byzantine')) return setMode({kind: 'send'});
-					return setNotice(
-						c.setup.allowed.includes('byzantine')
-							? 'No node is byzantine yet: corrupt one as byzantine first ([c]).'
-							: 'This game allows no byzantine node.',
-					);
-				case 't': {
-					const entry = c.pool[cursor];
-					if (!entry) return;
-					return update(setTarget(session, entry.message), `Target set: ${formatMessage(c.setup, entry.message)}.`);
-				}
-
-				case 'o':
-					return update(setTarget(session, null), 'Target back to the default: the oldest pending message.');
-				case 'u':
-					return session.moves.length > start ? update(undo(session)) : setNotice('Nothing to undo.');
-				case 'r':
-					return session.undone.length > 0 ? update(redo(session)) : setNotice('Nothing to redo.');
-				case 'w':
-					if (!level.hints) return setNotice('This level plays without hints.');
-					if (!reportRef.current) return setNotice('The analysis is still running; the witnesses come with it.');
-					props.onHint?.();
-					return setMode({kind: 'witnesses'});
-				case 's':
-					return 'off' in props.saving ? setNotice(props.saving.off) : setMode({kind: 'save', suggestion: props.saving.suggestion()});
-				case 'h':
-					if (!level.hints) return setNotice('This level plays without hints.');
-					return setHints(h => !h);
-				case 'x':
-					return analysis.cancel();
-				case 'a':
-					return reportRef.current && !reportRef.current.now.complete ? analysis.retry() : undefined;
-				case '?':
-					return setMode({kind: 'keys'});
-			}
+			if (stateRef.current.mode.kind !== 'board') return;
+			const {action, effect} = boardKey(stateRef.current, input, key, context.current);
+			if (action) dispatch(action);
+			if (effect === 'exit') props.onExit(stateRef.current.session);
+			else if (effect === 'hint') props.onHint?.();
+			else if (effect === 'stop-analysis') analysis.cancel();
+			else if (effect === 'analyse-again') analysis.retry();
 		},
-		// Always subscribed: the mode is read from its ref, so no key falls between two renders.
+		{isActive: mode.kind === 'board'},
 	);
 
-	const header = (
-		<>
+	const c = current(session);
+	const bodyRows = Math.max(4, rows - 12);
+	const close = (notice?: string): void => dispatch({type: 'mode', mode: {kind: 'board'}, notice});
+	return (
+		<Box flexDirection="column" width={80}>
 			<Box>
 				<Box flexShrink={1}>
 					<Text bold wrap="truncate">{` ${level.title}`}</Text>
@@ -257,127 +182,38 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				</Text>
 			</Box>
 			<Text wrap="truncate" dimColor>{` ${headerFacts(c)}`}</Text>
-		</>
-	);
-	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
-
-	let body: React.JSX.Element;
-	if (mode.kind === 'corrupt') {
-		body = (
-			<SelectList
-				title="CORRUPT A NODE"
-				rows={bodyRows - 2}
-				items={legalCorruptions(c).map(move => ({
-					label: formatMove(c.setup, move),
-					detail: move.kind === 'corrupt' ? BEHAVIOUR_NOTES[move.behaviour] : '',
-					value: move,
-				}))}
-				onSelect={move => leave({kind: 'board'}, () => makeMoves([move]))}
-				onCancel={() => leave({kind: 'board'})}
-			/>
-		);
-	} else if (mode.kind === 'send') {
-		body = (
-			<SendMenu
+			<Rule />
+			<Body
+				mode={mode}
 				config={c}
-				rows={bodyRows - 2}
-				onPick={moves => leave({kind: 'board'}, () => makeMoves(moves))}
-				onCancel={() => leave({kind: 'board'})}
-			/>
-		);
-	} else if (mode.kind === 'witnesses' && report) {
-		body = (
-			<SelectList
-				title={`WITNESS RUNS from here (label ${report.now.label}${report.now.complete ? '' : ', search cut short'})`}
-				rows={bodyRows - 2}
-				empty="No run found: the analysis found no outcome yet."
-				items={outcomeRuns(c, report)}
-				onSelect={({outcome, run}) => leave({kind: 'step', outcome, run, k: 0})}
-				onCancel={() => leave({kind: 'board'})}
-			/>
-		);
-	} else if (mode.kind === 'step') {
-		body = (
-			<WitnessStepper
-				config={c}
-				outcome={mode.outcome}
-				run={mode.run}
-				k={mode.k}
+				session={session}
+				cursor={cursor}
+				hints={hints}
+				report={report}
 				rows={bodyRows}
 				colour={colour}
-				onStep={k => setMode({...mode, k})}
-				onPlay={k => leave({kind: 'board'}, () => makeMoves(mode.run.slice(0, k)))}
-				onCancel={() => leave({kind: 'witnesses'})}
+				dispatch={dispatch}
+				close={close}
 			/>
-		);
-	} else if (mode.kind === 'keys') {
-		body = <KeysHelp onClose={() => leave({kind: 'board'})} />;
-	} else {
-		body = (
-			<Box height={bodyRows}>
-				<Nodes config={c} colour={colour} rows={bodyRows} />
-				<Box flexDirection="column" marginRight={1}>
-					{Array.from({length: bodyRows}, (_, i) => (
-						<Text key={i} dimColor>
-							│
-						</Text>
-					))}
-				</Box>
-				<Pool
-					config={c}
-					cursor={cursor}
-					target={targetIndex}
-					previews={report?.previews}
-					hints={hints}
-					rows={bodyRows}
-					colour={colour}
-				/>
-			</Box>
-		);
-	}
-
-	const targetPreview = targetIndex >= 0 ? report?.previews[targetIndex] : undefined;
-	const explanation = explain(session, analysis, start);
-	const status = timeUp ? 'TIME IS UP. q: leave' : goalLine(report?.goal);
-	return (
-		<Box flexDirection="column" width={80}>
-			{header}
-			{rule}
-			{body}
-			{rule}
+			<Rule />
 			<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
-			<Text wrap="truncate">
-				{target ? (
-					<>
-						{` TARGET ${TARGET} ${formatMessage(c.setup, target.message)} → `}
-						{targetPreview ? (
-							<Text color={colour ? labelColour(targetPreview.label) : undefined}>{`${targetPreview.label}*`}</Text>
-						) : (
-							<Text dimColor>…</Text>
-						)}
-						{session.target && !sameMessage(session.target, c.pool[0]!.message) ? '' : '  (the oldest)'}
-					</>
-				) : (
-					' TARGET none: the pool is empty'
-				)}
-				{report && !report.now.complete ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
-			</Text>
+			<TargetLine session={session} report={report} colour={colour} />
 			<Box height={2} paddingLeft={1}>
-				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
+				<Text wrap="wrap">{notice ?? explain(session, analysis.reportAt, start) ?? ''}</Text>
 			</Box>
-			{rule}
+			<Rule />
 			{mode.kind === 'save' && !('off' in props.saving) ? (
 				<SavePrompt
 					suggestion={mode.suggestion}
 					check={props.saving.check}
-					save={path => (props.saving as Saving).save(sessionRef.current, path)}
-					onProblem={setNotice}
-					onDone={message => leave({kind: 'board'}, () => setNotice(message))}
-					onCancel={() => leave({kind: 'board'}, () => setNotice(undefined))}
+					save={path => (props.saving as Saving).save(stateRef.current.session, path)}
+					onProblem={problem => dispatch({type: 'notice', notice: problem})}
+					onDone={close}
+					onCancel={() => close()}
 				/>
 			) : (
 				<>
-					<Text wrap="truncate">{status ? ` ${status}` : ` Goal: ${level.goal}`}</Text>
+					<Text wrap="truncate">{timeUp ? ' TIME IS UP. q: leave' : ` ${goalLine(report?.goal) ?? `Goal: ${level.goal}`}`}</Text>
 					<Text wrap="truncate" dimColor>
 						{' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
 					</Text>
@@ -387,35 +223,160 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	);
 }
 
-function timeLeft(limit: number | undefined, elapsedMs: number): string {
-	return limit === undefined ? '' : `time ${formatClock(limit * 1000 - elapsedMs)}  `;
+const Rule = (): React.JSX.Element => <Text dimColor>{'─'.repeat(78)}</Text>;
+
+/** The clock of a timed level: now, when the level started, and whether its time is up. */
+function useCountdown(limit: number | undefined, clock: () => number): {now: number; startedAt: number; timeUp: boolean} {
+	const [startedAt] = useState(clock);
+	const [now, setNow] = useState(startedAt);
+	useEffect(() => {
+		if (limit === undefined) return;
+		const timer = setInterval(() => setNow(clock()), 250);
+		return () => clearInterval(timer);
+	}, [limit, clock]);
+	return {now, startedAt, timeUp: limit !== undefined && now - startedAt >= limit * 1000};
 }
 
-function goalLine(goal: PositionReport['goal']): string | undefined {
-	if (!goal) return undefined;
-	if (goal.state === 'reached') return `✓ GOAL REACHED. ${goal.message}`;
-	if (goal.state === 'failed') return `✗ ${goal.message}`;
-	return goal.message || undefined;
+interface BodyProps {
+	readonly mode: Mode;
+	readonly config: Configuration;
+	readonly session: Session;
+	readonly cursor: number;
+	readonly hints: boolean;
+	readonly report: PositionReport | undefined;
+	readonly rows: number;
+	readonly colour: boolean;
+	readonly dispatch: (action: PlayAction) => void;
+	/** Back to the board, with a notice or none. */
+	readonly close: (notice?: string) => void;
 }
 
-function headerFacts(c: Configuration): string {
-	const {setup} = c;
-	const allow = allowedText(setup, ',');
-	const rounds = setup.protocol.id === 'ben-or' ? ` r=${setup.protocol.params.rounds}` : '';
-	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  in ${setup.inputs.join('')}  allow: ${allow}`;
-}
-
-function outcomeRuns(c: Configuration, report: PositionReport): Array<{label: string; detail: string; value: {outcome: Outcome; run: Move[]}}> {
-	const items = [];
-	for (const [outcome, notation] of Object.entries(report.now.witnesses) as Array<[Outcome, readonly string[]]>) {
-		const parsed = parseMoves(c.setup, notation.join(';'));
-		if (!parsed.ok) continue;
-		items.push({
-			label: `${outcome.padEnd(8)} ${String(notation.length).padStart(3)} moves`,
-			detail: notation.length === 0 ? '(already here)' : notation.slice(0, 4).join('; ') + (notation.length > 4 ? '; …' : ''),
-			value: {outcome, run: parsed.value},
-		});
+/** The board, or the overlay open in its place. */
+function Body({mode, config, session, cursor, hints, report, rows, colour, dispatch, close}: BodyProps): React.JSX.Element {
+	const playMoves = (moves: readonly Move[]): void => dispatch({type: 'play', moves});
+	switch (mode.kind) {
+		case 'corrupt':
+			return <CorruptMenu config={config} rows={rows - 2} onPick={move => playMoves([move])} onCancel={() => close()} />;
+		case 'send':
+			return <SendMenu config={config} rows={rows - 2} onPick={playMoves} onCancel={() => close()} />;
+		case 'witnesses':
+			return report ? (
+				<WitnessList
+					config={config}
+					report={report}
+					rows={rows - 2}
+					onPick={({outcome, run}) => dispatch({type: 'mode', mode: {kind: 'step', outcome, run, k: 0}})}
+					onCancel={() => close()}
+				/>
+			) : (
+				<Board config={config} session={session} cursor={cursor} hints={hints} report={report} rows={rows} colour={colour} />
+			);
+		case 'step':
+			return (
+				<WitnessStepper
+					config={config}
+					outcome={mode.outcome}
+					run={mode.run}
+					k={mode.k}
+					rows={rows}
+					colour={colour}
+					onStep={k => dispatch({type: 'mode', mode: {...mode, k}})}
+					onPlay={k => playMoves(mode.run.slice(0, k))}
+					onCancel={() => dispatch({type: 'mode', mode: {kind: 'witnesses'}})}
+				/>
+			);
+		case 'keys':
+			return <KeysHelp onClose={() => close()} />;
+		case 'board':
+		case 'save':
+			return <Board config={config} session={session} cursor={cursor} hints={hints} report={report} rows={rows} colour={colour} />;
 	}
+}
 
-	return items;
+interface BoardProps {
+	readonly config: Configuration;
+	readonly session: Session;
+	readonly cursor: number;
+	readonly hints: boolean;
+	readonly report: PositionReport | undefined;
+	readonly rows: number;
+	readonly colour: boolean;
+}
+
+/** The nodes on the left, the pool on the right. */
+function Board({config, session, cursor, hints, report, rows, colour}: BoardProps): React.JSX.Element {
+	const target = targetOf(session);
+	return (
+		<Box height={rows}>
+			<Nodes config={config} colour={colour} rows={rows} />
+			<Box flexDirection="column" marginRight={1}>
+				{Array.from({length: rows}, (_, i) => (
+					<Text key={i} dimColor>
+						│
+					</Text>
+				))}
+			</Box>
+			<Pool
+				config={config}
+				cursor={cursor}
+				target={target ? config.pool.indexOf(target) : -1}
+				previews={report?.previews}
+				hints={hints}
+				rows={rows}
+				colour={colour}
+			/>
+		</Box>
+	);
+}
+
+interface MenuProps<T> {
+	readonly config: Configuration;
+	readonly rows: number;
+	readonly onPick: (value: T) => void;
+	readonly onCancel: () => void;
+}
+
+/** The corruptions the game allows now, with what each behaviour does. */
+function CorruptMenu({config, rows, onPick, onCancel}: MenuProps<Move>): React.JSX.Element {
+	const items = legalCorruptions(config).map(move => ({
+		label: formatMove(config.setup, move),
+		detail: move.kind === 'corrupt' ? BEHAVIOUR_NOTES[move.behaviour] : '',
+		value: move,
+	}));
+	return <SelectList title="CORRUPT A NODE" rows={rows} items={items} onSelect={onPick} onCancel={onCancel} />;
+}
+
+/** The witness runs of the current label, one per reachable outcome. */
+function WitnessList({config, report, rows, onPick, onCancel}: MenuProps<OutcomeRun['value']> & {readonly report: PositionReport}): React.JSX.Element {
+	return (
+		<SelectList
+			title={`WITNESS RUNS from here (label ${report.now.label}${report.now.complete ? '' : ', search cut short'})`}
+			rows={rows}
+			empty="No run found: the analysis found no outcome yet."
+			items={outcomeRuns(config, report)}
+			onSelect={onPick}
+			onCancel={onCancel}
+		/>
+	);
+}
+
+/** The target, what delivering it now would lead to (its starred label), and a cut-short search. */
+function TargetLine({session, report, colour}: {readonly session: Session; readonly report: PositionReport | undefined; readonly colour: boolean}): React.JSX.Element {
+	const c = current(session);
+	const target = targetOf(session);
+	const preview = target ? report?.previews[c.pool.indexOf(target)] : undefined;
+	return (
+		<Text wrap="truncate">
+			{target ? (
+				<>
+					{` TARGET ${TARGET} ${formatMessage(c.setup, target.message)} → `}
+					{preview ? <Text color={colour ? labelColour(preview.label) : undefined}>{`${preview.label}*`}</Text> : <Text dimColor>…</Text>}
+					{session.target && !sameMessage(session.target, c.pool[0]!.message) ? '' : '  (the oldest)'}
+				</>
+			) : (
+				' TARGET none: the pool is empty'
+			)}
+			{report && !report.now.complete ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
+		</Text>
+	);
 }

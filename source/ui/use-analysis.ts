@@ -30,15 +30,19 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	const nextId = useRef(1);
 	const running = useRef<{id: number; key: string} | undefined>(undefined);
 	const key = positionKey(session);
-	const moves = key === '' ? [] : key.split(';');
+	// A position is its key: a request goes out when the key changes (or on retry), for the game
+	// of the moment, unless that position's report is already in.
+	const game = useRef({spec: session.spec, goal, reports});
+	game.current = {spec: session.spec, goal, reports};
 
 	useEffect(() => {
-		if (reports.has(key)) return;
+		if (game.current.reports.has(key)) return;
 		const id = nextId.current++;
 		running.current = {id, key};
 		setStates(0);
+		const {spec, goal} = game.current;
 		service.request(
-			{id, spec: session.spec, moves, ...(goal ? {goal} : {})},
+			{id, spec, moves: key === '' ? [] : key.split(';'), ...(goal ? {goal} : {})},
 			{
 				report(report) {
 					if (running.current?.id === report.id) running.current = undefined;
@@ -49,7 +53,6 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 				},
 			},
 		);
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
 	}, [key, nonce, service]);
 
 	const cancel = useCallback(() => {

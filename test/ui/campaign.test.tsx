@@ -134,7 +134,9 @@ describe('saved games', () => {
 		writeFileSync(join(blocked, 'saves'), 'a file where the saves folder should be');
 		const {frame, stdin, farewells} = open({kind: 'menu'}, blocked);
 		await until(frame, containing('FLP ADVERSARY'));
-		await press(stdin, ...down(3), ENTER, ENTER);
+		await press(stdin, ...down(3), ENTER);
+		await until(frame, containing('SANDBOX'));
+		await press(stdin, ENTER);
 		await until(frame, analysed());
 		await press(stdin, ENTER);
 		await until(frame, containing('moves 1'));

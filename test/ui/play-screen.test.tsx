@@ -114,8 +114,8 @@ describe('the play screen', () => {
 		await until(frame, containing('CORRUPT A NODE'));
 		await press(stdin, ENTER); // corrupt 1 as crash: nodes 2 and 3 both hold 1
 		const text = await until(frame, analysed('1'));
-		expect(text).toContain('Move 1 (corrupt 1 as crash) lost ambiguity: only 1 can still be decided (a');
-		expect(text).toContain('1-configuration). [w] shows the runs.');
+		expect(text).toContain('Move 1 (corrupt 1 as crash) turned ambiguous into 1: only 1 can still be');
+		expect(text).toContain('decided (a 1-configuration). [w] shows the runs.');
 		expect(text).toContain(' NOW 1         agreement: holds  validity: holds  termination: holds');
 	});
 
