@@ -6,6 +6,7 @@ import {stateDirectory} from './scenario/progress.js';
 import {readScenario} from './scenario/scenario.js';
 import {FLAGS, HELP, flagProblem} from './cli-flags.js';
 import {runAnalyze} from './commands/analyze.js';
+import {protocolFlag} from './commands/modules.js';
 import {runCheck, runReplayPrint} from './commands/check.js';
 import {SCHEMA} from './scenario/schema.js';
 import type {CommandResult} from './commands/result.js';
@@ -30,7 +31,9 @@ if (problem) {
 } else if (rest.length > 0 && (command === 'analyze' || command === 'schema')) {
 	finish({code: 2, stdout: '', stderr: `flp: ${command} takes no arguments (got "${rest[0]}")\n`});
 } else if (command === 'analyze') {
-	finish(runAnalyze(cli.flags, () => performance.now()));
+	const named = await protocolFlag(cli.flags.protocol);
+	if ('code' in named) finish(named);
+	else finish(runAnalyze({...cli.flags, protocol: named.protocol}, () => performance.now()));
 } else if (command === 'check') {
 	finish(runCheck(rest, () => performance.now()));
 } else if (command === 'schema') {
