@@ -9,6 +9,7 @@ import {ProtocolFault} from '../engine/protocol.js';
 import {declarationCheck} from '../protocols/guard.js';
 import {protocolIds} from '../protocols/registry.js';
 import {type CommandResult, printed, usageError} from './result.js';
+import {protocolFlag} from './modules.js';
 
 export interface AnalyzeOptions {
 	readonly protocol?: string;
@@ -63,6 +64,13 @@ export function configurationFrom(options: AnalyzeOptions): {config: Configurati
 	const config = applyMoves(initialConfiguration(setup.value), moves.value);
 	if (!config.ok) return {error: `--moves: ${config.message}`};
 	return {config: config.value};
+}
+
+/** `flp analyze` as the command line runs it: a module named by --protocol is loaded first. */
+export async function runAnalyzeCommand(options: AnalyzeOptions, now: () => number): Promise<CommandResult> {
+	const named = await protocolFlag(options.protocol);
+	if ('code' in named) return named;
+	return runAnalyze({...options, protocol: named.protocol}, now);
 }
 
 export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {
