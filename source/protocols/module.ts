@@ -52,7 +52,7 @@ export const loadedModules = (): readonly LoadedModule[] => [...loaded.values()]
  * Import a protocol module and check its shape. A failure is one line naming the file and what is
  * wrong with it. Loading the same path twice gives the module loaded first.
  */
-export async function loadProtocolModule(path: string): Promise<Result<LoadedModule>> {
+export async function loadProtocolModule(path: string, options: {trial?: boolean} = {}): Promise<Result<LoadedModule>> {
 	const full = resolve(path);
 	const known = loaded.get(full);
 	if (known) return ok(known);
@@ -78,9 +78,10 @@ export async function loadProtocolModule(path: string): Promise<Result<LoadedMod
 
 	const shaped = guardProtocol(exports['default'], full);
 	if (!shaped.ok) return fail('bad-module', `${full}: ${shaped.message}`);
-	// Try it once at a small size, so a broken instance is named now rather than mid-game.
+	// Try it once at a small size, so a broken instance is named now rather than mid-game (the
+	// shipped modules skip this: their tests try them, and every command would pay for it).
 	try {
-		shaped.value.instantiate(3, 1, {rounds: 1});
+		if (options.trial !== false) shaped.value.instantiate(3, 1, {rounds: 1});
 	} catch (error) {
 		if (error instanceof ProtocolFault) return fail('bad-module', error.message.includes(full) ? error.message : `${full}: ${error.message}`);
 		throw error;

@@ -21,7 +21,7 @@ export const SHIPPED: Readonly<Record<string, string>> = {
 };
 
 for (const path of Object.values(SHIPPED)) {
-	const loaded = await loadProtocolModule(path);
+	const loaded = await loadProtocolModule(path, {trial: false});
 	if (!loaded.ok) throw new Error(`bug: a shipped protocol module does not load: ${loaded.message}`);
 }
 

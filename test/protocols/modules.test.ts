@@ -24,7 +24,7 @@ const verdict = (stdout: string) => {
 };
 
 /** One line on stderr, exit 2, nothing on stdout, and never a stack trace. */
-function expectOneLine(run: CommandResult, ...parts: string[]): void {
+function expectOneLine(run: {code: number | null; stdout: string; stderr: string}, ...parts: string[]): void {
 	expect(run.code).toBe(2);
 	expect(run.stdout).toBe('');
 	expect(run.stderr.trim().split('\n')).toHaveLength(1);
