@@ -7,6 +7,7 @@ import {readScenario} from './scenario/scenario.js';
 import {FLAGS, HELP, flagProblem} from './cli-flags.js';
 import {runAnalyze} from './commands/analyze.js';
 import {runCheck, runReplayPrint} from './commands/check.js';
+import {runReplayMarkdown, runReplaySvg} from './commands/replay.js';
 import {SCHEMA} from './scenario/schema.js';
 import type {CommandResult} from './commands/result.js';
 import {WorkerService} from './worker/service.js';
@@ -59,6 +60,12 @@ if (problem) {
 		);
 		void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
 	}
+} else if (command === 'replay' && cli.flags.svg !== undefined) {
+	finish(runReplaySvg(rest[0], cli.flags.svg, () => performance.now()));
+} else if (command === 'replay' && cli.flags.print && cli.flags.format === 'markdown') {
+	finish(runReplayMarkdown(rest[0], () => performance.now()));
+} else if (command === 'replay' && cli.flags.print && cli.flags.format !== undefined && cli.flags.format !== 'text') {
+	finish({code: 2, stdout: '', stderr: `flp: replay --format takes text or markdown, not "${cli.flags.format}"\n`});
 } else if (command === 'replay' && cli.flags.print) {
 	finish(runReplayPrint(rest[0], () => performance.now()));
 } else if ((command === 'play' || command === 'replay') && rest.length !== 1) {
