@@ -13,7 +13,7 @@ import {writeAtomic} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
 import {type Verification, verifyFile} from '../scenario/verify.js';
 import {flagMarks} from '../ui/theme.js';
-import {CHECK_BUDGET_MS} from './check.js';
+import {CHECK_BUDGET_MS, runReplayPrint} from './check.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
 export interface ReplayExport {
@@ -23,7 +23,13 @@ export interface ReplayExport {
 	readonly format?: string;
 }
 
-export const REPLAY_FORMATS = ['text', 'markdown'] as const;
+/** `flp replay FILE` with `--svg OUT.svg`, or with `--print [--format text|markdown]`. */
+export function runReplayExport(path: string | undefined, flags: {readonly print?: boolean; readonly svg?: string; readonly format?: string}, now: () => number): CommandResult {
+	if (flags.svg !== undefined) return runReplaySvg(path, flags.svg, now);
+	if (flags.format === 'markdown') return runReplayMarkdown(path, now);
+	if (flags.format !== undefined && flags.format !== 'text') return usageError(`replay --format takes text or markdown, not "${flags.format}"`);
+	return runReplayPrint(path, now);
+}
 
 const budget = (now: () => number): AnalysisOptions => {
 	const deadline = now() + CHECK_BUDGET_MS;
