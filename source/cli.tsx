@@ -45,7 +45,10 @@ const COMMANDS: Record<string, Command> = {
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
 	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
-	replay: async call => (call.flags.print ? (await import('./commands/check.js')).runReplayPrint(call.args[0], now) : (await import('./commands/screens.js')).startGame('replay', call)),
+	replay: async call =>
+		call.flags.print || call.flags.svg !== undefined
+			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
+			: (await import('./commands/screens.js')).startGame('replay', call),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (await import('./commands/screens.js')).startGame('', call),
 };
