@@ -35,7 +35,7 @@ const error = (message: string): CommandResult => ({code: 2, stdout: '', stderr:
  */
 const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) =>
-		args.length > 0 ? error(`analyze takes no arguments (got "${args[0]}")`) : (await import('./commands/analyze.js')).runAnalyze(flags, now),
+		args.length > 0 ? error(`analyze takes no arguments (got "${args[0]}")`) : (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
 	schema: async ({args}) =>
 		args.length > 0 ? error(`schema takes no arguments (got "${args[0]}")`) : {code: 0, stdout: `${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`, stderr: ''},
@@ -45,7 +45,10 @@ const COMMANDS: Record<string, Command> = {
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
 	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
-	replay: async call => (call.flags.print ? (await import('./commands/check.js')).runReplayPrint(call.args[0], now) : (await import('./commands/screens.js')).startGame('replay', call)),
+	replay: async call =>
+		call.flags.print || call.flags.svg !== undefined
+			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
+			: (await import('./commands/screens.js')).startGame('replay', call),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (await import('./commands/screens.js')).startGame('', call),
 };
