@@ -8,7 +8,7 @@ import {lemmaInputs} from '../engine/game.js';
 import {evaluateGoal} from '../engine/goals.js';
 import {parseMoves} from '../engine/notation.js';
 import {playAll} from '../engine/session.js';
-import {startLevel} from '../scenario/scenario.js';
+import {countedMoves, startLevel} from '../scenario/scenario.js';
 import {type Challenge, type Instance, instances, scoreLevel} from './challenge.js';
 import {hashSeed} from './random.js';
 
@@ -96,7 +96,7 @@ export function verifyResult(value: unknown, challenge: Challenge): Verdict {
 			return {ok: false, reason: `level ${level.index + 1} claims ${level.solved ? 'solved' : 'unsolved'}, but its moves ${judged.solved ? 'do' : 'do not'} reach the goal`};
 		}
 
-		const count = instance.file.inputs === 'choose' ? 1 : level.moves.length;
+		const count = countedMoves(instance.file, level.moves.length);
 		const score = scoreLevel(challenge.scoring, instance.file.par, judged.solved, count);
 		if (score !== level.score) return {ok: false, reason: `level ${level.index + 1}: score ${level.score} claimed, ${score} by the rules`};
 		if (!Number.isFinite(level.timeMs) || level.timeMs < 0) return {ok: false, reason: `level ${level.index + 1}: time used is not a number of milliseconds`};

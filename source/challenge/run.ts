@@ -3,6 +3,7 @@ import {resolve} from 'node:path';
 import {formatMoves} from '../engine/notation.js';
 import type {Session} from '../engine/session.js';
 import {writeAtomic} from '../scenario/save.js';
+import {countedMoves} from '../scenario/scenario.js';
 import {type Challenge, type Instance, scoreLevel} from './challenge.js';
 import {type ChallengeResult, type LevelResult, RESULT_KIND} from './result.js';
 
@@ -40,7 +41,7 @@ export function playerMoves(level: LevelState): string[] {
 export function levelScore(run: ChallengeRun, index: number): number {
 	const level = run.levels[index]!;
 	const file = run.instances[index]!.file;
-	const count = file.inputs === 'choose' ? 1 : playerMoves(level).length;
+	const count = countedMoves(file, playerMoves(level).length);
 	return scoreLevel(run.challenge.scoring, file.par, level.solved, count);
 }
 

@@ -203,6 +203,11 @@ export function evaluateGoal(goal: GoalSpec, run: Run, labelOf: (c: Configuratio
 			const b = run.moves[n - 1]!;
 			if (a.kind !== 'deliver' || b.kind !== 'deliver') return {state: 'open', message: ''};
 			const x = run.configs[n - 2]!;
+			// The second message may have been sent by the first delivery: then it has no other order.
+			if (!x.pool.some(entry => sameMessage(entry.message, b.message))) {
+				return {state: 'open', message: `${formatMessage(x.setup, b.message)} was sent by the delivery before it: pick two messages pending together.`};
+			}
+
 			const swapped = applyLegal(applyLegal(x, b), a);
 			if (goal.commute) {
 				if (a.message.to === b.message.to) return {state: 'open', message: 'Those two went to the same node: try two different recipients.'};

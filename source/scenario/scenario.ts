@@ -65,6 +65,23 @@ function message(session: Session, text: string): Message | undefined {
 	return move.ok && move.value.kind === 'deliver' ? move.value.message : undefined;
 }
 
+/** A file's title; without one (a saved sandbox game), its id, or its protocol and inputs. */
+export function titleOf(file: ScenarioFile): string {
+	if (file.title ?? file.id) return (file.title ?? file.id)!;
+	const rounds = file.rounds ? ` (${file.rounds} round${file.rounds === 1 ? '' : 's'})` : '';
+	return `${file.protocol}${rounds}, ${file.nodes} nodes, inputs ${file.inputs}`;
+}
+
+/**
+ * The moves a player is counted for on a level: the same number for the move counter, par,
+ * best scores and challenge scores. Every move after the level's setup counts one (a byzantine
+ * strategy one per send, a witness run one per move); choosing the inputs of a Lemma 1 level
+ * (`inputs: choose`) counts one.
+ */
+export function countedMoves(file: Pick<ScenarioFile, 'inputs'> | undefined, played: number): number {
+	return played + (file?.inputs === 'choose' ? 1 : 0);
+}
+
 /** Start a level (inputs given for a `choose` level); the file's own moves are not played. */
 export function startLevel(file: ScenarioFile, inputs?: string): Result<Level> {
 	const started = newSession(specOf(file, inputs));
@@ -86,9 +103,10 @@ export function startLevel(file: ScenarioFile, inputs?: string): Result<Level> {
 	};
 	const session = target ? {...played.value, target} : played.value;
 	const info: LevelInfo = {
-		title: file.title ?? file.id ?? 'Level',
+		title: titleOf(file),
 		goal: goalSentence(goal, played.value.configs.at(-1)!),
 		par: file.par,
+		counted: countedMoves(file, 0),
 		timeLimit: file.timeLimit,
 		hints: file.hints ?? true,
 	};

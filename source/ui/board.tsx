@@ -63,7 +63,7 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 	const visible = Math.max(1, rows - 1);
 	const first = Math.min(Math.max(0, cursor - Math.floor(visible / 2)), Math.max(0, pool.length - visible));
 	const shown = pool.slice(first, first + visible);
-	const names = pool.map(entry => formatMessage(setup, entry.message).replace(':', ' '));
+	const names = pool.map(entry => formatMessage(setup, entry.message));
 	const nameWidth = Math.max(0, ...names.map(name => name.length)) + 1;
 	const ageWidth = Math.max(0, ...pool.map(entry => String(entry.age).length)) + 4;
 	return (

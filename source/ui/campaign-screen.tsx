@@ -3,6 +3,8 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {CampaignLevel} from '../scenario/campaign.js';
 import type {Progress} from '../scenario/progress.js';
+import {titleOf} from '../scenario/scenario.js';
+import {basename} from 'node:path';
 import {SelectList} from './select-list.js';
 
 export interface CampaignScreenProps {
@@ -21,7 +23,7 @@ export function CampaignScreen({levels, progress, rows, onPick, onCancel}: Campa
 		const best = mine?.best === undefined ? '' : `best ${mine.best}`;
 		const par = file?.par ? ` par ${file.par}` : '';
 		return {
-			label: `${mine?.solved ? '✓' : ' '} ${(file?.title ?? level.path).padEnd(42)}`,
+			label: `${mine?.solved ? '✓' : ' '} ${(file ? titleOf(file) : basename(level.path)).padEnd(42)}`,
 			detail: file ? `${best}${best && par ? ' /' : ''}${par}` : 'cannot be loaded',
 			value: level,
 		};

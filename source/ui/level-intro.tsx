@@ -4,7 +4,7 @@ import React from 'react';
 import {lemmaInputs} from '../engine/game.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import {goalSentence} from '../engine/goals.js';
-import {goalOf, startLevel} from '../scenario/scenario.js';
+import {goalOf, startLevel, titleOf} from '../scenario/scenario.js';
 import {SelectList} from './select-list.js';
 
 export interface LevelIntroProps {
@@ -41,7 +41,7 @@ export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): 
 	}));
 	return (
 		<Box flexDirection="column" paddingX={1}>
-			<Text bold>{file.title ?? file.id}</Text>
+			<Text bold>{titleOf(file)}</Text>
 			<Text dimColor>{facts}</Text>
 			<Text> </Text>
 			<Text>{(file.story ?? '').trimEnd()}</Text>

@@ -4,6 +4,8 @@ export interface LevelInfo {
 	/** The goal, in a sentence. */
 	readonly goal: string;
 	readonly par?: number;
+	/** Moves counted before the first move on the board (1 when the inputs were chosen). */
+	readonly counted?: number;
 	/** Seconds, or undefined for no limit. */
 	readonly timeLimit?: number;
 	/** Whether previews may be shown. */

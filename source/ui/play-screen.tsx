@@ -57,7 +57,7 @@ export interface PlayScreenProps {
 	readonly onChange?: (session: Session) => void;
 	/** The level's goal and where the player's part of the run starts (after the setup). */
 	readonly goal?: {readonly spec: GoalSpec; readonly start: number};
-	/** Called once when the goal is reached, with the player's move count. */
+	/** Called once when the goal is reached, with the player's move count (as par counts them). */
 	readonly onSolved?: (session: Session, moves: number) => void;
 	/** Milliseconds now: for the countdown of a timed level (injectable for tests). */
 	readonly clock?: () => number;
@@ -147,7 +147,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		if (goalState !== 'reached' || solved.current) return;
 		solved.current = true;
 		const reached = stateRef.current.session;
-		latest.current.onSolved?.(reached, reached.moves.length - start);
+		latest.current.onSolved?.(reached, reached.moves.length - start + (latest.current.level.counted ?? 0));
 	}, [goalState, stateRef, start]);
 
 	// Key handlers may run twice before a render: what they read comes from refs.
@@ -178,7 +178,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				<Box flexGrow={1} />
 				<Text>
 					{timeLeft(level.timeLimit, now - startedAt)}
-					{`moves ${session.moves.length - start}${level.par ? `/par ${level.par}` : ''} `}
+					{`moves ${session.moves.length - start + (level.counted ?? 0)}${level.par ? `/par ${level.par}` : ''} `}
 				</Text>
 			</Box>
 			<Text wrap="truncate" dimColor>{` ${headerFacts(c)}`}</Text>

@@ -2,7 +2,7 @@
 import React, {useMemo} from 'react';
 import type {Configuration} from '../engine/configuration.js';
 import {legalSends} from '../engine/moves.js';
-import {formatMove} from '../engine/notation.js';
+import {formatMessage, formatMove} from '../engine/notation.js';
 import {strategies} from '../engine/strategies.js';
 import type {Move} from '../engine/types.js';
 import {SelectList} from './select-list.js';
@@ -26,7 +26,12 @@ export function SendMenu({config, rows, onPick, onCancel}: SendMenuProps): React
 			list.push({label: `node ${k}: stay silent`, detail: 'send nothing: just never choose [b] for it', value: []});
 		}
 
-		for (const move of legalSends(config)) list.push({label: formatMove(config.setup, move), value: [move]});
+		// A send puts a message in the pool, where it waits to be delivered: say how it will show.
+		for (const move of legalSends(config)) {
+			const pending = move.kind === 'send' ? `pending as ${formatMessage(config.setup, move.message)}` : undefined;
+			list.push({label: formatMove(config.setup, move), ...(pending ? {detail: pending} : {}), value: [move]});
+		}
+
 		return list;
 	}, [config]);
 	return <SelectList title="BYZANTINE SEND (each distinct message at most once)" rows={rows} items={items} onSelect={onPick} onCancel={onCancel} />;

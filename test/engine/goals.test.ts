@@ -58,6 +58,11 @@ describe('goals', () => {
 			message: 'In this order 0, the other way round 1: the order decides.',
 		});
 		expect(judge({kind: 'diamond'}, setup, '3<1:vote=0; 2<1:vote=0').state).toBe('open');
+		// The second delivery's message was sent by the first: no other order exists (this threw).
+		expect(judge({kind: 'diamond'}, setup, 'start 3; 1<3:vote=1')).toEqual({
+			state: 'open',
+			message: '1<3:vote=1 was sent by the delivery before it: pick two messages pending together.',
+		});
 	});
 
 	test('diamond, commute: different recipients reach the same configuration either way', () => {

@@ -43,7 +43,7 @@ const poolRows = (text: string): string[] =>
  * and press Enter; resolves once the move count has gone up.
  */
 export async function deliver(frame: () => string, stdin: {write(data: string): void}, move: string): Promise<void> {
-	const name = move.replace(':', ' ');
+	const name = move;
 	const rows = poolRows(frame());
 	const want = rows.findIndex(row => row.slice(3).trimStart().startsWith(`${name} `));
 	const cursor = rows.findIndex(row => row.includes('▸'));

@@ -71,6 +71,8 @@ describe('the campaign', () => {
 		await press(stdin, ARROW_DOWN, ARROW_DOWN, ENTER); // X_2 = 110
 		text = await until(frame, containing('✓ GOAL REACHED. This initial configuration is ambiguous: Lemma 1 found.'));
 		expect(text).toContain('in 110');
+		// Choosing the start is the level's one move: the counter agrees with par and the score.
+		expect(text).toContain('moves 1/par 1');
 	});
 });
 
@@ -86,7 +88,7 @@ describe('saved games', () => {
 	test('flp play FILE continues a saved game where it stopped', async () => {
 		const {frame} = open({kind: 'play-file', path: 'scenarios/solutions/08-lemma2-stall.yaml'});
 		const text = await until(frame, containing('✓ GOAL REACHED.'));
-		expect(text).toContain('moves 4');
+		expect(text).toContain('moves 3/par 3');
 	});
 
 	test('Ctrl-C in a game saves it and says where', async () => {

@@ -70,7 +70,7 @@ describe('the play screen', () => {
 	});
 
 	test('a pool row with a long message name and every mark is cut at the board’s edge, not wrapped', async () => {
-		// ben-or, two rounds, byzantine: after two starts the pool holds 2<1 p1.1=0 and the like,
+		// ben-or, two rounds, byzantine: after two starts the pool holds 2<1:p1.1=0 and the like,
 		// each marked ⚠split,stuck,invalid, one column more than the pool's side has.
 		const {frame, stdin} = start({protocol: 'ben-or', n: 3, inputs: '011', f: 1, allow: ['byzantine'], rounds: 2});
 		await until(frame, analysed('ambiguous'), 20_000);
@@ -81,7 +81,7 @@ describe('the play screen', () => {
 		const lines = text.split('\n');
 		expect(lines.filter(line => line.length > 80)).toEqual([]);
 		expect(text).toContain(' Sandbox');
-		expect(text).toMatch(/│ {4}2<1 p1\.1=0 \(1\) {2}ambiguous {2}⚠split,stuck,inval…/);
+		expect(text).toMatch(/│ {4}2<1:p1\.1=0 \(1\) {2}ambiguous {2}⚠split,stuck,inval…/);
 	}, 60_000);
 
 	test('delivers the picked message, and reaches the position of the screen sketch', async () => {
@@ -93,17 +93,17 @@ describe('the play screen', () => {
 		await press(stdin, ENTER);
 		let text = await until(frame, t => t.includes('moves 2') && analysed()(t));
 		expect(text).toContain('│  ◎ start 1    (0)  ambiguous*');
-		expect(text).toContain('│ ▸  1<2 vote=1 (1)');
-		expect(text).toContain('│    3<2 vote=1 (1)');
-		await press(stdin, ENTER); // 1<2 vote=1
+		expect(text).toContain('│ ▸  1<2:vote=1 (1)');
+		expect(text).toContain('│    3<2:vote=1 (1)');
+		await press(stdin, ENTER); // 1<2:vote=1
 		text = await until(frame, t => t.includes('moves 3') && analysed('ambiguous')(t));
 		// The position SCREEN.md sketches, with the same ages.
 		expect(text).toContain('1  in 0  decided 0');
 		expect(text).toContain('   votes 0 1 ·');
 		expect(text).toContain('│  ◎ start 1    (0)  ambiguous* ⚠split,invalid');
-		expect(text).toContain('│ ▸  3<2 vote=1 (1)  ambiguous  ⚠split,invalid');
-		expect(text).toContain('│    1<3 vote=1 (2)  ambiguous  ⚠split,invalid');
-		expect(text).toContain('│    2<1 vote=0 (3)  0          ⚠split,invalid');
+		expect(text).toContain('│ ▸  3<2:vote=1 (1)  ambiguous  ⚠split,invalid');
+		expect(text).toContain('│    1<3:vote=1 (2)  ambiguous  ⚠split,invalid');
+		expect(text).toContain('│    2<1:vote=0 (3)  0          ⚠split,invalid');
 		expect(text).toContain(' Node 1 decided 0, yet 1 is still reachable: if node 1 is the faulty one, nodes\n 2 and 3 can still both decide 1.');
 	});
 
@@ -154,8 +154,8 @@ describe('the play screen', () => {
 		await until(frame, containing('▸ node 1: pretend input 1'));
 		await press(stdin, ENTER);
 		const text = await until(frame, containing('moves 3'));
-		expect(text).toContain('2<1 vote=1');
-		expect(text).toContain('3<1 vote=1');
+		expect(text).toContain('2<1:vote=1');
+		expect(text).toContain('3<1:vote=1');
 	});
 
 	test('undo and redo', async () => {
@@ -170,7 +170,7 @@ describe('the play screen', () => {
 		expect(text).toContain('1  in 0  —');
 		await press(stdin, 'r');
 		text = await until(frame, containing('moves 1'));
-		expect(text).toContain('2<1 vote=0');
+		expect(text).toContain('2<1:vote=0');
 	});
 
 	test('the target follows the cursor with t, and goes back to the oldest with o', async () => {
