@@ -6,6 +6,10 @@ export const HELP = `
   Usage
     $ flp                      open the game
     $ flp analyze [options]    analyse a configuration (see below)
+    $ flp attack PROTOCOL --nodes N [--f F] [--allow LIST] [--rounds R] [--json]
+                               which of agreement, validity and termination the
+                               adversary breaks, from every input vector, each with
+                               a shortest breaking run (default --allow crash)
     $ flp play FILE            play a level or a saved game
     $ flp replay FILE          step through a saved game (--print: a transcript)
     $ flp replay FILE --svg OUT.svg
@@ -22,10 +26,11 @@ export const HELP = `
                                rank the verified results
 
   Analyze options
-    --protocol ID        wait-all, quorum, leader or ben-or
+    --protocol ID|PATH   wait-all, quorum, leader, ben-or, two-phase-commit, paxos,
+                         or a protocol module's path (docs/protocols.md)
     --nodes N            number of nodes, 2 to 6
     --inputs BITS        one input per node, node 1 first, e.g. 011
-    --rounds R           ben-or rounds (default 1)
+    --rounds R           ben-or rounds, paxos ballots per proposer (default 1)
     --f F                most corrupt nodes (default 1)
     --allow LIST         none, or a comma list of crash, lie, byzantine (default byzantine)
     --moves "M1; M2"     moves to make first, in move notation
@@ -33,6 +38,11 @@ export const HELP = `
     --budget-states K    explore at most K states (the answer then says complete: false)
     --budget-ms MS       stop after MS milliseconds (default 60000)
     --json               print one JSON object
+
+  The theorem, as a tool
+    By the FLP theorem, under --allow crash with f = 1 a protocol that always
+    terminates must give up agreement or validity, and one that keeps both must
+    leave a run undecided. flp attack shows which, with the shortest run.
 
   Move notation
     start 2              deliver start(2)

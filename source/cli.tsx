@@ -36,6 +36,7 @@ const error = (message: string): CommandResult => ({code: 2, stdout: '', stderr:
 const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) =>
 		args.length > 0 ? error(`analyze takes no arguments (got "${args[0]}")`) : (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
+	attack: async ({args, flags}) => (await import('./commands/attack.js')).runAttackCommand(args, flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
 	schema: async ({args}) =>
 		args.length > 0 ? error(`schema takes no arguments (got "${args[0]}")`) : {code: 0, stdout: `${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`, stderr: ''},
