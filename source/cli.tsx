@@ -10,7 +10,8 @@ import {runCheck, runReplayPrint} from './commands/check.js';
 import {SCHEMA} from './scenario/schema.js';
 import type {CommandResult} from './commands/result.js';
 import {WorkerService} from './worker/service.js';
-import {ChallengeApp, prepareChallenge} from './commands/challenge.js';
+import {EXIT_CODES, prepareChallenge} from './commands/challenge.js';
+import {ChallengeApp} from './ui/challenge-app.js';
 import {runBoard, runVerify} from './commands/results.js';
 import {saveResult} from './challenge/run.js';
 
@@ -54,10 +55,13 @@ if (problem) {
 				colour={colour}
 				clock={Date.now}
 				onResult={result => (last = saveResult(out, result))}
+				onEnd={how => (process.exitCode = EXIT_CODES[how])}
 			/>,
 			{exitOnCtrlC: false},
 		);
-		void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
+		void app.waitUntilExit().then(() => {
+			if (last) process.stdout.write(`${last}\n`);
+		});
 	}
 } else if (command === 'replay' && cli.flags.print) {
 	finish(runReplayPrint(rest[0], () => performance.now()));
