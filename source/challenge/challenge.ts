@@ -8,8 +8,8 @@ import {readScenario} from '../scenario/scenario.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {protocolIds} from '../protocols/registry.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Scoring} from './format.js';
-import {generate} from './generate.js';
+import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Generator, type Scoring} from './format.js';
+import {generate, surveyGenerator} from './generate.js';
 import {seeded} from './random.js';
 
 export interface Challenge {
@@ -103,6 +103,10 @@ export function readChallenge(path: string): Result<Challenge> {
 				list('nodes', v => whole(v, 2) && (v as number) <= 4, 'node counts from 2 to 4');
 				list('allow', v => Array.isArray(v) && v.every(b => (BEHAVIOURS as readonly unknown[]).includes(b)), 'behaviour lists like [crash] or []');
 				if (g['par'] !== undefined && !whole(g['par'], 1)) report(['levels', i, 'generate', 'par'], 'par must be a whole number ≥ 1');
+				if (problems.length === 0) {
+					// Every declared choice must give some seed a level: checked now, not when a student starts.
+					for (const problem of surveyGenerator(g as unknown as Generator).problems) report(['levels', i, 'generate'], problem);
+				}
 			} else report(['levels', i], 'a level is - file: PATH (a scenario file) or - generate: {goal, protocols, nodes, allow}');
 		}
 	}
@@ -139,7 +143,9 @@ function generateAll(challenge: Challenge, seed: number): Result<Instance[]> {
 	for (const [index, level] of challenge.file.levels.entries()) {
 		const fixed = challenge.fixed.get(index);
 		if (fixed) {
-			list.push({index, file: fixed});
+			// Titled by its slot in the challenge, not by its number in the campaign.
+			const title = (fixed.title ?? fixed.id ?? '').replace(/^\d+\.\s*/, '');
+			list.push({index, file: {...fixed, title: `Level ${index + 1}: ${title}`}});
 			continue;
 		}
 

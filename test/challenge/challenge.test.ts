@@ -103,7 +103,7 @@ describe('verifying results', () => {
 		['a mismatched challenge hash', (r: ChallengeResult) => ({...r, challenge: {...r.challenge, sha256: 'f'.repeat(64)}}), 'challenge hash mismatch: made with a different version of the challenge file'],
 		['another challenge', (r: ChallengeResult) => ({...r, challenge: {...r.challenge, id: 'other'}}), 'made for challenge "other", not "lab-break-and-stall"'],
 		['a time beyond the limit', (r: ChallengeResult) => ({...r, timeMs: 1_300_000}), 'time used 1300000 ms is not within the limit of 1200 s'],
-		['chosen inputs that are no X_i', (r: ChallengeResult) => ({...r, levels: r.levels.map((l, i) => (i === 2 ? {...l, inputs: '101'} : l))}), 'level 3: inputs 101 are not one of X_0..X_3'],
+		['chosen inputs that are no X_i', (r: ChallengeResult) => ({...r, levels: r.levels.map((l, i) => (i === 2 ? {...l, inputs: '101'} : l))}), 'level 3: inputs 101 are not one of X_0..X_4'],
 		['a level listed twice', (r: ChallengeResult) => ({...r, levels: [r.levels[0]!, r.levels[0]!]}), 'level 1 appears twice'],
 	])('rejects %s', (_name, tamper, reason) => {
 		expect(verifyResult(tamper(honest), challenge)).toEqual({ok: false, reason});

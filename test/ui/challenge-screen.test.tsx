@@ -71,7 +71,7 @@ describe('a classroom challenge', () => {
 		expect(ui.written.at(-1)!.total).toBe(100);
 		await press(ui.stdin, ESCAPE);
 		text = await until(ui.frame, containing('score 100'));
-		expect(text).toContain('✓ 4. Whoever arrives first');
+		expect(text).toContain('✓ Level 1: Whoever arrives first');
 		ui.advance(20 * 60_000);
 		text = await until(ui.frame, containing('Time is up. Final score 100.'));
 		const last = ui.written.at(-1)!;
