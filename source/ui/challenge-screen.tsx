@@ -7,6 +7,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import {type ChallengeEnd, type ChallengeRun, type LevelState, levelScore, playerMoves, solveLevel, toResult} from '../challenge/run.js';
 import type {ChallengeResult} from '../challenge/result.js';
+import {hintsMode} from '../challenge/challenge.js';
 import type {Session} from '../engine/session.js';
 import {goalOf, startLevel} from '../scenario/scenario.js';
 import type {AnalysisService} from '../worker/service.js';
@@ -41,6 +42,8 @@ type Phase =
 	| {readonly kind: 'confirm'}
 	| {readonly kind: 'over'; readonly how: Extract<ChallengeEnd, 'handed-in' | 'time-up'>};
 
+const HINT_TEXT = {none: 'none (no labels, previews or witness runs)', label: 'the current label only', full: 'labels, previews and witness runs'} as const;
+
 const OVER_TEXT = {'handed-in': 'Handed in.', 'time-up': 'Time is up.'} as const;
 
 /** The list row to land on after level `from`: the next unsolved level, else Hand in. */
@@ -71,8 +74,15 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 		onExit(how, startedAt.current !== undefined);
 	};
 
+	/** Now, but never past the deadline: time after it does not count. */
+	const until = (): number => Math.min(clock(), deadline() ?? Number.POSITIVE_INFINITY);
+
+	/** Write the result; a level being played counts its time so far (a crash loses none of it). */
 	const save = (next: ChallengeRun, finished: boolean): void => {
-		setWritten(onResult(toResult(next, elapsed(), finished)));
+		const p = phaseRef.current;
+		const spent = p.kind === 'play' ? Math.max(0, until() - p.since) : 0;
+		const counted = spent > 0 && p.kind === 'play' ? {...next, levels: next.levels.map((l, i) => (i === p.index ? {...l, timeMs: l.timeMs + spent} : l))} : next;
+		setWritten(onResult(toResult(counted, elapsed(), finished)));
 	};
 
 	const updateLevel = (index: number, change: (level: LevelState) => LevelState, finished = false): void => {
@@ -86,8 +96,9 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 	const leaveLevel = (): void => {
 		const p = phaseRef.current;
 		if (p.kind !== 'play') return;
-		const until = Math.min(clock(), deadline() ?? Number.POSITIVE_INFINITY);
-		const spent = Math.max(0, until - p.since);
+		const now = until();
+		const spent = Math.max(0, now - p.since);
+		setPhase({...p, since: now});
 		updateLevel(p.index, l => ({...l, timeMs: l.timeMs + spent}));
 	};
 
@@ -169,7 +180,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 					<Text bold>{`CHALLENGE: ${run.challenge.file.title}`}</Text>
 					<Text> </Text>
 					<Text>{`Player ${run.player}, seed ${run.seed}: ${run.instances.length} levels, ${clockText(limitMs)} in all.`}</Text>
-					<Text>{`Hints (previews and witness runs): ${run.challenge.file.hints ? 'on' : 'off'}.`}</Text>
+					<Text>{`Hints: ${HINT_TEXT[hintsMode(run.challenge.file)]}.`}</Text>
 					<Text>Your result file is written after every move, so nothing is lost if you stop.</Text>
 					<Text>The clock runs from the moment you press Enter, on every screen.</Text>
 					<Text> </Text>
@@ -219,7 +230,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 			return (
 				<PlayScreen
 					initial={state.session}
-					level={{...level.value.info, hints: run.challenge.file.hints, timeLimit: run.challenge.file.timeLimit}}
+					level={{...level.value.info, hints: hintsMode(run.challenge.file) === 'full', timeLimit: run.challenge.file.timeLimit}}
 					deadline={end}
 					goal={{spec: level.value.goal, start: level.value.start}}
 					service={service}

@@ -15,6 +15,17 @@ const seed = hashSeed('ada');
 const levels = instances(challenge.value, seed);
 if (!levels.ok) throw new Error(levels.message);
 
+/** Press Down until the list cursor is on the row (a key sent before the list listens is lost). */
+async function downTo(ui: {frame: () => string; stdin: {write(data: string): void}}, row: RegExp): Promise<string> {
+	for (let i = 0; i < 40; i++) {
+		if (row.test(ui.frame())) return ui.frame();
+		await press(ui.stdin, ARROW_DOWN);
+		await new Promise(resolve => setTimeout(resolve, 30));
+	}
+
+	throw new Error(`the cursor never reached ${row}:\n${ui.frame()}`);
+}
+
 function open(leaveWhenOver = false, run = newRun(challenge.ok ? challenge.value : (undefined as never), levels.ok ? levels.value : [], 'ada', seed)) {
 	let now = 1_000_000;
 	const written: ChallengeResult[] = [];
@@ -69,6 +80,7 @@ describe('a classroom challenge', () => {
 		await until(() => String(ui.written.at(-1)?.levels[0]?.solved), t => t === 'true');
 		expect(ui.written.at(-1)!.levels[0]!.moves).toEqual(race);
 		expect(ui.written.at(-1)!.total).toBe(100);
+		ui.advance(30_000);
 		await press(ui.stdin, ESCAPE);
 		text = await until(ui.frame, containing('score 100'));
 		expect(text).toContain('✓ Level 1: Whoever arrives first');
@@ -130,10 +142,11 @@ describe('a classroom challenge', () => {
 		for (const move of race) await deliver(ui.frame, ui.stdin, move);
 		await until(ui.frame, containing('✓ GOAL REACHED.'));
 		await until(() => String(ui.written.at(-1)?.levels[0]?.solved), t => t === 'true');
+		ui.advance(10_000); // counted in the file written after the next change, though the level is still open
 		await press(ui.stdin, 'u', 'u');
 		await until(ui.frame, containing('moves 7'));
 		const last = ui.written.at(-1)!;
-		expect(last.levels[0]).toMatchObject({solved: true, moves: race, score: 100});
+		expect(last.levels[0]).toMatchObject({solved: true, moves: race, score: 100, timeMs: 10_000});
 		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, result: last});
 		await press(ui.stdin, ESCAPE);
 		const list = await until(ui.frame, containing('Hand in now'));
@@ -147,12 +160,15 @@ describe('a classroom challenge', () => {
 		await until(ui.frame, containing('CHALLENGE:'));
 		await press(ui.stdin, ENTER);
 		await until(ui.frame, containing('time 20:00'));
-		await press(ui.stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await downTo(ui, /▸ {3}Hand in now/);
+		await press(ui.stdin, ENTER);
 		let text = await until(ui.frame, containing('Hand in now, with 20:00 left?'));
 		expect(text).toContain('ada  score 0  time 20:00');
 		await press(ui.stdin, 'n');
 		text = await until(ui.frame, containing('▸   Hand in now'));
-		await press(ui.stdin, ENTER, 'y');
+		await press(ui.stdin, ENTER);
+		await until(ui.frame, containing('Hand in now, with'));
+		await press(ui.stdin, 'y');
 		await until(ui.frame, containing('Handed in. Final score 0.'));
 		await until(() => ui.ends.join(), t => t === 'handed-in');
 		expect(ui.written.at(-1)).toMatchObject({finished: true});
@@ -163,7 +179,8 @@ describe('a classroom challenge', () => {
 		await until(ui.frame, containing('CHALLENGE:'));
 		await press(ui.stdin, ENTER);
 		await until(ui.frame, containing('time 20:00'));
-		await press(ui.stdin, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await downTo(ui, /▸ {3}Level 3/);
+		await press(ui.stdin, ENTER);
 		ui.advance(5_000);
 		const text = await until(ui.frame, containing('Choose the inputs'));
 		await until(ui.frame, containing('time 19:55'));
@@ -182,7 +199,13 @@ describe('a classroom challenge', () => {
 describe('flp challenge as a program', () => {
 	test('every way out ends it and shuts the analysis worker down (issue 20, defect 2)', async () => {
 		const {ChallengeApp} = await import('../../source/ui/challenge-app.js');
-		for (const [keys, how] of [[[ESCAPE], 'left'], [[ENTER, '\u0003'], 'interrupted'], [[ENTER, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER, 'y'], 'handed-in']] as const) {
+		type Step = string | {readonly wait: string} | {readonly down: RegExp};
+		const ways: Array<[Step[], string]> = [
+			[[ESCAPE], 'left'],
+			[[ENTER, {wait: 'Hand in now'}, '\u0003'], 'interrupted'],
+			[[ENTER, {wait: 'Hand in now'}, {down: /▸ {3}Hand in now/}, ENTER, {wait: 'Hand in now, with'}, 'y'], 'handed-in'],
+		];
+		for (const [steps, how] of ways) {
 			let disposed = 0;
 			const service = new InlineService();
 			service.dispose = () => {
@@ -200,7 +223,12 @@ describe('flp challenge as a program', () => {
 				/>,
 			);
 			await until(() => app.lastFrame() ?? '', containing('CHALLENGE:'));
-			await press(app.stdin, ...keys);
+			for (const step of steps) {
+				if (typeof step === 'string') await press(app.stdin, step);
+				else if ('wait' in step) await until(() => app.lastFrame() ?? '', containing(step.wait));
+				else await downTo({frame: () => app.lastFrame() ?? '', stdin: app.stdin}, step.down);
+			}
+
 			await until(() => `${ends.join()} ${disposed}`, t => t === `${how} 1`);
 		}
 	});
