@@ -1,6 +1,5 @@
 /** The space-time view and the timeline strip, as frames at 80x24, without colour. */
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {describe, expect, test} from 'vitest';
 import {layoutRun} from '../../source/diagram/layout.js';
 import {timelineCells} from '../../source/diagram/timeline.js';
