@@ -1,86 +1,46 @@
+/** The `flp` command: what commands/run.ts dispatches, printed, or drawn in the terminal. */
 import process from 'node:process';
-import {render} from 'ink';
-import meow from 'meow';
-import {App, type Opening} from './app.js';
-import {stateDirectory} from './scenario/progress.js';
-import {readScenario} from './scenario/scenario.js';
-import {FLAGS, HELP, flagProblem} from './cli-flags.js';
-import {runAnalyze} from './commands/analyze.js';
-import {runCheck, runReplayPrint} from './commands/check.js';
-import {SCHEMA} from './scenario/schema.js';
-import type {CommandResult} from './commands/result.js';
-import {WorkerService} from './worker/service.js';
-import {ChallengeApp, prepareChallenge} from './commands/challenge.js';
-import {runBoard, runVerify} from './commands/results.js';
-import {saveResult} from './challenge/run.js';
+import {dispatch} from './commands/run.js';
+import {terminalSafe} from './files/escape.js';
 
-const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, description: false, flags: FLAGS});
-
-function finish(result: CommandResult): void {
-	process.stdout.write(result.stdout);
-	process.stderr.write(result.stderr);
-	process.exitCode = result.code;
-}
-
-const problem = flagProblem(cli.flags as Record<string, unknown>);
-const [command, ...rest] = cli.input;
+const dispatched = await dispatch(process.argv.slice(2));
 const colour = !process.env['NO_COLOR'];
-if (problem) {
-	finish({code: 2, stdout: '', stderr: `flp: ${problem}\n`});
-} else if (rest.length > 0 && (command === 'analyze' || command === 'schema')) {
-	finish({code: 2, stdout: '', stderr: `flp: ${command} takes no arguments (got "${rest[0]}")\n`});
-} else if (command === 'analyze') {
-	finish(runAnalyze(cli.flags, () => performance.now()));
-} else if (command === 'check') {
-	finish(runCheck(rest, () => performance.now()));
-} else if (command === 'schema') {
-	finish({code: 0, stdout: `${JSON.stringify(SCHEMA, null, 2)}\n`, stderr: ''});
-} else if (command === 'results') {
-	const [verb, ...files] = rest;
-	if (verb === 'verify') finish(runVerify(files, cli.flags.challenge));
-	else if (verb === 'board') finish(runBoard(files, cli.flags.challenge, cli.flags.format));
-	else finish({code: 2, stdout: '', stderr: 'flp: results takes verify or board: flp results verify FILE... --challenge FILE\n'});
-} else if (command === 'challenge') {
-	const prepared = prepareChallenge(rest, cli.flags);
-	if ('code' in prepared) finish(prepared);
-	else if (!process.stdin.isTTY) finish({code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'});
-	else {
-		const {run, out} = prepared;
-		let last = '';
-		const app = render(
-			<ChallengeApp
-				run={run}
-				service={new WorkerService()}
-				colour={colour}
-				clock={Date.now}
-				onResult={result => (last = saveResult(out, result))}
-			/>,
-			{exitOnCtrlC: false},
-		);
-		void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
-	}
-} else if (command === 'replay' && cli.flags.print) {
-	finish(runReplayPrint(rest[0], () => performance.now()));
-} else if ((command === 'play' || command === 'replay') && rest.length !== 1) {
-	finish({code: 2, stdout: '', stderr: `flp: ${command} takes one file: flp ${command} FILE\n`});
-} else if (command === undefined || command === 'play' || command === 'replay') {
-	const path = rest[0];
-	const loaded = path ? readScenario(path) : undefined;
-	if (loaded && !loaded.ok) {
-		finish({code: 2, stdout: '', stderr: `${loaded.message}\n`});
-	} else if (!process.stdin.isTTY) {
-		finish({code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'});
-	} else {
-		const opening: Opening = !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
-		const farewells: string[] = [];
-		const app = render(
-			<App service={new WorkerService()} colour={colour} stateDir={stateDirectory()} opening={opening} onFarewell={m => farewells.push(m)} />,
-			{exitOnCtrlC: false},
-		);
-		void app.waitUntilExit().then(() => {
-			for (const message of farewells) process.stdout.write(`${message}\n`);
-		});
-	}
+
+if (dispatched.kind === 'result') {
+	const {result} = dispatched;
+	process.stdout.write(terminalSafe(result.stdout));
+	process.stderr.write(terminalSafe(result.stderr));
+	process.exitCode = result.code;
+} else if (!process.stdin.isTTY) {
+	process.stderr.write(`flp: ${dispatched.kind === 'challenge' ? 'a challenge needs a terminal' : 'the game needs a terminal (for the command line, see flp --help)'}\n`);
+	process.exitCode = 2;
+} else if (dispatched.kind === 'challenge') {
+	const [{render}, {ChallengeApp}, {WorkerService}, {saveResult}] = await Promise.all([
+		import('ink'),
+		import('./commands/challenge.js'),
+		import('./worker/service.js'),
+		import('./challenge/run.js'),
+	]);
+	const {run, out} = dispatched;
+	let last = '';
+	const app = render(
+		<ChallengeApp run={run} service={new WorkerService()} colour={colour} clock={Date.now} onResult={result => (last = saveResult(out, result))} />,
+		{exitOnCtrlC: false},
+	);
+	void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
 } else {
-	finish({code: 2, stdout: '', stderr: `flp: unknown command "${command}" (see flp --help)\n`});
+	const [{render}, {App}, {WorkerService}, {stateDirectory}] = await Promise.all([
+		import('ink'),
+		import('./app.js'),
+		import('./worker/service.js'),
+		import('./scenario/progress.js'),
+	]);
+	const farewells: string[] = [];
+	const app = render(
+		<App service={new WorkerService()} colour={colour} stateDir={stateDirectory()} opening={dispatched.opening} onFarewell={m => farewells.push(m)} />,
+		{exitOnCtrlC: false},
+	);
+	void app.waitUntilExit().then(() => {
+		for (const message of farewells) process.stdout.write(`${message}\n`);
+	});
 }
