@@ -335,7 +335,13 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 	return {ok: true, command, args, flags, help, version};
 }
 
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type ValueOf<F> = F extends {type: 'string'} ? string : F extends {type: 'integer'} ? number : boolean;
+
+/** The flags as commands take them: camelCase (budgetMs), each of its type. */
+export type CliOptions = {readonly [K in FlagName as CamelCase<K>]?: ValueOf<(typeof FLAGS)[K]>};
+
 /** Flags as the commands' option objects name them (camelCase: budgetMs). */
-export function options(flags: Readonly<Partial<Record<FlagName, FlagValue>>>): Record<string, FlagValue> {
-	return Object.fromEntries(Object.entries(flags).map(([name, value]) => [camel(name), value]));
+export function options(flags: Readonly<Partial<Record<FlagName, FlagValue>>>): CliOptions {
+	return Object.fromEntries(Object.entries(flags).map(([name, value]) => [camel(name), value])) as CliOptions;
 }

@@ -1,12 +1,12 @@
 import {describe, expect, test} from 'vitest';
 import {COMMANDS, parseCommandLine} from '../../source/cli-flags.js';
-import {dispatch} from '../../source/commands/run.js';
+import {runCommandLine} from '../../source/cli.js';
 import {runCli} from '../helpers/run-cli.js';
 
 const run = async (...argv: string[]) => {
-	const d = await dispatch(argv, () => 0);
-	if (d.kind !== 'result') throw new Error(`opens ${d.kind}`);
-	return d.result;
+	const result = await runCommandLine(argv, false);
+	if (!result) throw new Error('opened a screen');
+	return result;
 };
 
 describe('--help and -h on every command (issue 20 point 5)', () => {
