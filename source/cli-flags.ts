@@ -39,6 +39,7 @@ export const FLAGS = {
 	out: {type: 'string', value: 'PATH'},
 	challenge: {type: 'string', value: 'FILE'},
 	format: {type: 'string', value: 'FORMAT'},
+	svg: {type: 'string', value: 'OUT.svg'},
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -114,12 +115,14 @@ ${MOVE_NOTATION}
 	},
 	{
 		name: 'replay',
-		summary: 'step through a saved game (--print: a transcript)',
-		usage: 'replay FILE [--print] [--budget-mb MB]',
+		summary: 'step through a saved game (--print: a transcript, --svg: a diagram)',
+		usage: `replay FILE [--print [--format text|markdown]] [--svg OUT.svg] [--budget-mb MB]`,
 		details: `  Options
     --print              print a transcript (label, starred label, what can still break) and exit
+    --format FORMAT      with --print: text (default) or markdown (the transcript with its timeline)
+    --svg OUT.svg        draw the run as a space-time diagram (SVG) into OUT.svg and exit
 ${BUDGET_MB}`,
-		flags: ['print', 'budget-mb'],
+		flags: ['print', 'format', 'svg', 'budget-mb'],
 	},
 	{
 		name: 'check',

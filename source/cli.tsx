@@ -38,7 +38,7 @@ const noArguments = (name: string, args: readonly string[]): CommandResult | und
  * `import()` inside its entry, never at the top of this file.
  */
 const COMMANDS: Record<string, Command> = {
-	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyze(flags, now),
+	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
 	schema: async ({args}) => noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`),
 	results: async ({command, args, flags}) => {
@@ -47,7 +47,10 @@ const COMMANDS: Record<string, Command> = {
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
 	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
-	replay: async call => (call.flags.print ? (await import('./commands/check.js')).runReplayPrint(call.args[0], now) : (await import('./commands/screens.js')).startGame('replay', call)),
+	replay: async call =>
+		call.flags.print || call.flags.svg !== undefined
+			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
+			: (await import('./commands/screens.js')).startGame('replay', call),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (call.args.length > 0 ? error(`unknown command "${excerpt(call.args[0]!)}" (see flp --help)`) : (await import('./commands/screens.js')).startGame('', call)),
 	help: async ({args}) => {
