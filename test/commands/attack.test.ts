@@ -126,7 +126,7 @@ describe('the command line', () => {
 	});
 
 	test('--help states the theorem; bad input is one line, exit 2', () => {
-		expect(runCli(['--help']).stdout).toContain('a protocol that always\n    terminates must give up agreement or validity');
+		expect(runCli(['attack', '--help']).stdout).toContain('a protocol that always\n    terminates must give up agreement or validity');
 		const bad = runCli(['attack', 'raft', '--nodes', '3']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/^flp: unknown protocol "raft"/);
