@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeResult} from './challenge/result.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
-import {prepareChallenge} from './commands/challenge.js';
+import {prepareChallenge} from './challenge/prepare.js';
 import type {Result} from './engine/types.js';
 import {fail, ok} from './engine/types.js';
 import {type CampaignLevel, loadCampaign} from './scenario/campaign.js';

@@ -14,4 +14,4 @@ if (process.stdin.isTTY && process.stdout.isTTY) {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 }
 
-await import('./cli.js');
+await (await import('./cli.js')).main();

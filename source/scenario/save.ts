@@ -3,7 +3,7 @@
  * temporary file behind, and making at most the folders the caller allows (one by one, never
  * Node's recursive mkdir, which loops forever under /proc).
  */
-import {existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, extname, join, resolve} from 'node:path';
 import {stringify} from 'yaml';
@@ -169,12 +169,5 @@ export function freshPath(base: string, extension = '.yaml'): string {
 	return path;
 }
 
-/** Read a text file; the failure says which file and why, in words. */
-export function readText(path: string): Result<string> {
-	try {
-		return ok(readFileSync(path, 'utf8'));
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
-	}
-}
+/** Reading files is source/files/read.ts's business (regular files only, with a size limit). */
+export {readText} from '../files/read.js';

@@ -22,7 +22,8 @@ import {Nodes, Pool, VerdictLine} from './board.js';
 import {KeysHelp} from './keys-help.js';
 import type {LevelInfo} from './level.js';
 import {type Mode, type PlayAction, type PlayState, initialPlayState, playReducer} from './play-state.js';
-import {type OutcomeRun, explain, goalLine, headerFacts, outcomeRuns, timeLeft} from './position-text.js';
+import {type OutcomeRun, explain, goalLine, headerFacts, outcomeRuns} from './position-text.js';
+import {formatClock} from './clock.js';
 import {SavePrompt} from './save-prompt.js';
 import {SelectList} from './select-list.js';
 import {SendMenu} from './send-menu.js';
@@ -61,6 +62,11 @@ export interface PlayScreenProps {
 	readonly onSolved?: (session: Session, moves: number) => void;
 	/** Milliseconds now: for the countdown of a timed level (injectable for tests). */
 	readonly clock?: () => number;
+	/**
+	 * When the time runs out, in ms on `clock` (a challenge's one deadline for every level).
+	 * Without it, a level with a `timeLimit` runs out that long after the screen opened.
+	 */
+	readonly deadline?: number;
 	/** Called when a timed level runs out of time. */
 	readonly onTimeUp?: (session: Session) => void;
 	/** Called each time the player opens the witness runs (a hint). */
@@ -132,7 +138,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const analysis = useAnalysis(service, session, props.goal);
 	const report = analysis.report;
 	const spinner = useSpinner(analysis.busy);
-	const {now, startedAt, timeUp} = useCountdown(level.timeLimit, props.clock ?? Date.now);
+	const {now, deadline, timeUp} = useCountdown(level.timeLimit, props.deadline, props.clock ?? Date.now);
 
 	// The callbacks of the moment, for effects that run on a change of something else.
 	const latest = useRef(props);
@@ -143,12 +149,15 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	}, [timeUp, stateRef]);
 	const solved = useRef(false);
 	const goalState = report?.goal?.state;
+	// The position the report judged: keys typed since then have not been judged yet.
+	const judged = useRef(session);
+	judged.current = session;
 	useEffect(() => {
 		if (goalState !== 'reached' || solved.current) return;
 		solved.current = true;
-		const reached = stateRef.current.session;
+		const reached = judged.current;
 		latest.current.onSolved?.(reached, reached.moves.length - start + (latest.current.level.counted ?? 0));
-	}, [goalState, stateRef, start]);
+	}, [goalState, start]);
 
 	// Key handlers may run twice before a render: what they read comes from refs.
 	const context = useRef<BoardContext>({level, report, timeUp, saving: props.saving});
@@ -177,7 +186,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				</Box>
 				<Box flexGrow={1} />
 				<Text>
-					{timeLeft(level.timeLimit, now - startedAt)}
+					{deadline === undefined ? '' : `time ${formatClock(deadline - now)}  `}
 					{`moves ${session.moves.length - start + (level.counted ?? 0)}${level.par ? `/par ${level.par}` : ''} `}
 				</Text>
 			</Box>
@@ -225,16 +234,17 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 
 const Rule = (): React.JSX.Element => <Text dimColor>{'─'.repeat(78)}</Text>;
 
-/** The clock of a timed level: now, when the level started, and whether its time is up. */
-function useCountdown(limit: number | undefined, clock: () => number): {now: number; startedAt: number; timeUp: boolean} {
+/** The clock of a timed level: now, when its time runs out, and whether it has. */
+function useCountdown(limit: number | undefined, given: number | undefined, clock: () => number): {now: number; deadline: number | undefined; timeUp: boolean} {
 	const [startedAt] = useState(clock);
 	const [now, setNow] = useState(startedAt);
+	const deadline = given ?? (limit === undefined ? undefined : startedAt + limit * 1000);
 	useEffect(() => {
-		if (limit === undefined) return;
+		if (deadline === undefined) return;
 		const timer = setInterval(() => setNow(clock()), 250);
 		return () => clearInterval(timer);
-	}, [limit, clock]);
-	return {now, startedAt, timeUp: limit !== undefined && now - startedAt >= limit * 1000};
+	}, [deadline, clock]);
+	return {now, deadline, timeUp: deadline !== undefined && now >= deadline};
 }
 
 interface BodyProps {

@@ -11,7 +11,6 @@ import {evaluate, outcomesOf} from '../engine/outcomes.js';
 import {type Session, current} from '../engine/session.js';
 import type {Move, Outcome} from '../engine/types.js';
 import type {PositionReport} from '../worker/position.js';
-import {formatClock} from './clock.js';
 
 /** What a label means, as the rest of a sentence. */
 export function labelMeaning(label: AnalysisLabel): string {
@@ -101,11 +100,6 @@ export function goalLine(goal: PositionReport['goal']): string | undefined {
 	if (goal.state === 'reached') return `✓ GOAL REACHED. ${goal.message}`;
 	if (goal.state === 'failed') return `✗ ${goal.message}`;
 	return goal.message || undefined;
-}
-
-/** "time 1:23  " for a timed level, "" otherwise. */
-export function timeLeft(limit: number | undefined, elapsedMs: number): string {
-	return limit === undefined ? '' : `time ${formatClock(limit * 1000 - elapsedMs)}  `;
 }
 
 export interface OutcomeRun {

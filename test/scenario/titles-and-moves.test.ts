@@ -20,7 +20,7 @@ describe('one count of moves for the counter, par, best and scores', () => {
 		expect(countedMoves(untitled, 4)).toBe(4);
 		expect(countedMoves({...untitled, inputs: 'choose'}, 0)).toBe(1);
 		expect(countedMoves({...untitled, inputs: 'choose'}, 2)).toBe(3);
-		const lemma1 = startLevel({...untitled, inputs: 'choose', goal: 'find-ambiguous-start'}, '110');
+		const lemma1 = startLevel({...untitled, inputs: 'choose', goal: {kind: 'find-ambiguous-start'}}, '110');
 		expect(lemma1.ok && lemma1.value.info.counted).toBe(1);
 	});
 });

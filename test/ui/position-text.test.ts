@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import type {GameSpec} from '../../source/engine/game.js';
 import {formatMoves, parseMoves} from '../../source/engine/notation.js';
 import {type Session, current, newSession, playAll} from '../../source/engine/session.js';
-import {explain, goalLine, headerFacts, labelChange, outcomeRuns, timeLeft} from '../../source/ui/position-text.js';
+import {explain, goalLine, headerFacts, labelChange, outcomeRuns} from '../../source/ui/position-text.js';
 import {type PositionReport, PositionAnalyst} from '../../source/worker/position.js';
 
 function sessionOf(spec: GameSpec, moves: string): Session {
@@ -88,13 +88,11 @@ describe('the other sentences', () => {
 		);
 	});
 
-	test('the header, the goal line, the clock, the witness runs', () => {
+	test('the header, the goal line, the witness runs', () => {
 		const session = sessionOf(leader, '');
 		expect(headerFacts(current(session))).toBe('leader  n=3 f=1  in 011  allow: crash');
 		expect(goalLine({state: 'reached', message: 'Broken in 4 moves.'} as PositionReport['goal'])).toBe('✓ GOAL REACHED. Broken in 4 moves.');
 		expect(goalLine(undefined)).toBeUndefined();
-		expect(timeLeft(undefined, 0)).toBe('');
-		expect(timeLeft(90, 30_000)).toBe('time 1:00  ');
 		const runs = outcomeRuns(current(session), reportsAt(session, [0])(0)!);
 		expect(runs.map(run => run.label.trim())).toContain('stuck      4 moves');
 	});
