@@ -1,4 +1,5 @@
 /** `flp check FILE...` and `flp replay FILE --print`: scenario files verified without a terminal. */
+import {basename} from 'node:path';
 import type {AnalysisOptions} from '../engine/analysis.js';
 import {allowedText} from '../engine/game.js';
 import {goalOf, readScenario} from '../scenario/scenario.js';
@@ -74,8 +75,10 @@ export function runReplayPrint(path: string | undefined, now: () => number): Com
 	const {level, steps, goal} = verified.value;
 	const setup = level.session.configs[0]!.setup;
 	const allow = allowedText(setup, ',');
+	// An untitled file (a saved sandbox game) goes by its file name: the facts follow anyway.
+	const {title, id} = loaded.value.file;
 	const lines = [
-		`${level.info.title}: ${setup.protocol.id} n=${setup.n} f=${setup.f} inputs ${setup.inputs.join('')} allow ${allow}`,
+		`${title ?? id ?? basename(path)}: ${setup.protocol.id} n=${setup.n} f=${setup.f} inputs ${setup.inputs.join('')} allow ${allow}`,
 		`  k  move                     label       star         can still break`,
 		...steps.map(transcriptLine),
 	];

@@ -60,7 +60,7 @@ describe('flp replay FILE --svg OUT.svg', () => {
 	test('from the command line, with bad flags refused', () => {
 		const out = join(dir, 'cli.svg');
 		const run = runCli(['replay', join(solutions, '08-lemma2-stall.yaml'), '--svg', out]);
-		expect(run).toEqual({code: 0, stdout: `Wrote ${out}: 5 moves, 2 arrows.\n`, stderr: ''});
+		expect(run).toEqual({code: 0, stdout: `Wrote ${out}: 4 moves, 2 arrows.\n`, stderr: ''});
 		expect(parseSvg(readFileSync(out, 'utf8')).length).toBeGreaterThan(10);
 		const bad = runCli(['replay', join(solutions, '08-lemma2-stall.yaml'), '--print', '--format', 'html']);
 		expect(bad).toEqual({code: 2, stdout: '', stderr: 'flp: replay --format takes text or markdown, not "html"\n'});
@@ -81,8 +81,8 @@ describe('flp replay FILE --print --format markdown', () => {
 				'Timeline: the label after each move, from the start; below it, the target’s starred label.',
 				'',
 				'```text',
-				'A A A A A',
-				'0 0 0 A 0',
+				'A A A A',
+				'0 0 A A',
 				'```',
 				'',
 				'A ambiguous, 0/1 only that decision left, - neither, ? cut short, · not yet; │ round ends, ! ambiguity lost.',
@@ -90,12 +90,11 @@ describe('flp replay FILE --print --format markdown', () => {
 				'| k | move | label | target | star | can still break |',
 				'|--:|---|---|---|---|---|',
 				'| 0 | (start) | ambiguous | `2<1:vote=0` | 0* | split, invalid |',
-				'| 1 | `start 2` | ambiguous | `2<1:vote=0` | 0* | split, invalid |',
-				'| 2 | `start 3` | ambiguous | `2<1:vote=0` | 0* | split, invalid |',
-				'| 3 | `2<3:vote=1` | ambiguous | `2<1:vote=0` | ambiguous* | split, invalid |',
-				'| 4 | `2<1:vote=0` | ambiguous | `3<1:vote=0` | 0* | split, invalid |',
+				'| 1 | `start 3` | ambiguous | `2<1:vote=0` | 0* | split, invalid |',
+				'| 2 | `2<3:vote=1` | ambiguous | `2<1:vote=0` | ambiguous* | split, invalid |',
+				'| 3 | `2<1:vote=0` | ambiguous | `start 2` | ambiguous* | split, invalid |',
 				'',
-				'**Goal stall: reached.** Target delivered at move 4, still ambiguous: that is Lemma 2.',
+				'**Goal stall: reached.** Target delivered at move 3, still ambiguous: that is Lemma 2.',
 				'',
 			].join('\n'),
 		});

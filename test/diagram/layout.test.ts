@@ -40,8 +40,8 @@ const EXPECTED: Record<string, {arrows: string[]; marks: string[]}> = {
 	'06-lemma1-lie.yaml': {arrows: [], marks: []},
 	'07-lemma1-quorum.yaml': {arrows: [], marks: []},
 	'08-lemma2-stall.yaml': {
-		arrows: ['3@3 -> 2@4 vote=1', '1@1 -> 2@5 vote=0'],
-		marks: ['1@1 start', '2@2 start', '3@3 start', '2@4 decide 1'],
+		arrows: ['3@2 -> 2@3 vote=1', '1@1 -> 2@4 vote=0'],
+		marks: ['1@1 start', '3@2 start', '2@3 decide 1'],
 	},
 	'09-diamond-commute.yaml': {
 		arrows: ['1@1 -> 2@4 vote=0', '1@1 -> 3@5 vote=0'],
