@@ -11,9 +11,9 @@ import {type ChallengeRun, saveResult} from './challenge/run.js';
 import {prepareChallenge} from './challenge/prepare.js';
 import type {Result} from './engine/types.js';
 import {fail, ok} from './engine/types.js';
-import {type CampaignLevel, loadCampaign} from './scenario/campaign.js';
+import {type CampaignLevel, campaignFile, loadCampaign} from './scenario/campaign.js';
 import type {ScenarioFile} from './scenario/format.js';
-import {EMPTY_PROGRESS, type Progress, loadProgress, saveProgress} from './scenario/progress.js';
+import {EMPTY_PROGRESS, type LoadedProgress, type Progress, loadProgress, saveProgress} from './scenario/progress.js';
 import {type SaveTarget, freshPath, makeFolder, saveFile, saveTarget} from './scenario/save.js';
 import {type Loaded, readScenario} from './scenario/scenario.js';
 
@@ -27,9 +27,11 @@ export interface Autosave {
 export interface AppFiles {
 	/** The shipped levels, in order. */
 	campaign(): readonly CampaignLevel[];
-	loadProgress(): {readonly progress: Progress; readonly message?: string};
-	/** Write the progress; a message when it could not be written. */
-	saveProgress(progress: Progress): string | undefined;
+	/** The campaign level a path names (its file, the same object), if it is one. */
+	campaignFile(path: string, campaign: readonly CampaignLevel[]): ScenarioFile | undefined;
+	loadProgress(): LoadedProgress;
+	/** Write the progress (merged with what the file holds now): what was written, or why not. */
+	saveProgress(progress: Progress): Result<Progress>;
 	readScenario(path: string): Result<Loaded>;
 	/** A file name for the save prompt that does not exist yet. */
 	suggestSave(): string;
@@ -71,15 +73,15 @@ export function diskFiles({stateDir, saveBase = 'flp-game', clock = Date.now}: D
 	const savesDir = stateDir ? join(stateDir, 'saves') : undefined;
 	return {
 		campaign: () => loadCampaign(),
+		campaignFile,
 		loadProgress: () => (stateDir ? loadProgress(stateDir, stampOf(clock())) : {progress: EMPTY_PROGRESS}),
 		saveProgress(progress) {
-			if (!stateDir) return undefined;
+			if (!stateDir) return ok(progress);
 			try {
 				makeFolder(stateDir, STATE_FOLDER_DEPTH);
-				saveProgress(stateDir, progress);
-				return undefined;
+				return ok(saveProgress(stateDir, progress));
 			} catch (error) {
-				return `Could not save your progress: ${(error as Error).message}.`;
+				return fail('write-failed', `Could not save your progress: ${(error as Error).message}.`);
 			}
 		},
 		readScenario,

@@ -97,10 +97,12 @@ function fileFor(playing: Playing, session: Session): ScenarioFile {
 	return sessionToFile(session, level, playing.goal?.start ?? 0);
 }
 
-function openFile(files: AppFiles, path: string, back: Screen, autosaved?: string): Screen {
+function openFile(files: AppFiles, path: string, back: Screen, campaign: readonly CampaignLevel[], autosaved?: string): Screen {
 	const loaded = files.readScenario(path);
 	if (!loaded.ok) return {kind: 'menu', notice: loaded.message.split('\n')[0]};
-	const {file} = loaded.value;
+	// A campaign level opened by its path is that level (its progress is recorded); any other file
+	// is not, whatever id it gives itself.
+	const file = files.campaignFile(path, campaign) ?? loaded.value.file;
 	// A level (no moves yet) opens on its story; a saved game goes on where it stopped.
 	if (file.inputs === 'choose' || (file.moves ?? []).length === 0) return {kind: 'intro', file, back};
 	const level = playFile(file);
@@ -123,15 +125,17 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const menu: Screen = {kind: 'menu'};
+	const levels = useMemo<readonly CampaignLevel[]>(() => files.campaign(), [files]);
 	const [screen, setScreen] = useState<Screen>(() =>
-		opening.kind === 'play-file' ? openFile(files, opening.path, menu) : opening.kind === 'replay-file' ? openReplay(files, opening.path, menu) : menu,
+		opening.kind === 'play-file' ? openFile(files, opening.path, menu, levels) : opening.kind === 'replay-file' ? openReplay(files, opening.path, menu) : menu,
 	);
 	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
+	/** Why progress is not recorded (its file could not be read, or is newer), shown on level intros. */
+	const [progressLock, setProgressLock] = useState<string | undefined>(undefined);
 	const [showKeys, setShowKeys] = useState(false);
 	const [lastChoice, setLastChoice] = useState<MenuChoice | undefined>(undefined);
-	const levels = useMemo<readonly CampaignLevel[]>(() => files.campaign(), [files]);
 	const latest = useRef<Session | undefined>(undefined);
 	const screenRef = useRef(screen);
 	screenRef.current = screen;
@@ -141,7 +145,11 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 		const loaded = files.loadProgress();
 		setProgress(loaded.progress);
 		setProgressNotice(loaded.message);
-	}, [files]);
+		if (loaded.locked) {
+			setProgressLock(loaded.message);
+			if (opening.kind === 'play-file' && loaded.message) onFarewell?.({lines: [loaded.message], code: 0});
+		}
+	}, [files, opening.kind, onFarewell]);
 	useEffect(() => () => service.dispose(), [service]);
 
 	/** Save the game being left, if the player made a move: where it went, or why not. */
@@ -192,7 +200,7 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 			case 'quit':
 				return exit();
 			case 'continue':
-				return continuable ? setScreen(openFile(files, continuable.path, menu, continuable.path)) : undefined;
+				return continuable ? setScreen(openFile(files, continuable.path, menu, levels, continuable.path)) : undefined;
 			case 'sandbox':
 				return setScreen({kind: 'sandbox'});
 			case 'help':
@@ -244,7 +252,7 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 			content = (
 				<LevelIntro
 					file={screen.file}
-					notice={screen.notice}
+					notice={screen.notice ?? progressLock}
 					onCancel={() => setScreen(screen.back)}
 					onStart={inputs => {
 						const level = startLevel(screen.file, inputs);
@@ -289,11 +297,15 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 					}}
 					onSolved={(_session, moves) => {
 						const id = screen.file?.id;
-						if (!id) return;
+						// Only the campaign's own levels record progress: opened from the campaign or by their
+						// path, or continued from the autosave of one.
+						const own = levels.some(level => level.loaded?.file === screen.file || (screen.autosaved !== undefined && level.loaded?.file.id === id));
+						if (!id || !own) return;
 						const next = recordSolved(progress, id, moves);
 						setProgress(next);
-						const problem = files.saveProgress(next);
-						if (problem) setProgressNotice(problem);
+						const saved = files.saveProgress(next);
+						if (saved.ok) setProgress(saved.value);
+						else setProgressNotice(saved.message);
 					}}
 					onExit={() => {
 						const saved = autosave(screen);

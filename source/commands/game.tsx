@@ -33,7 +33,7 @@ export function runGame(opening: Opening, colour: boolean): void {
 			colour={colour}
 			files={diskFiles({stateDir: stateDirectory()})}
 			opening={opening}
-			onFarewell={f => (farewell = f)}
+			onFarewell={f => (farewell = {lines: [...(farewell?.lines ?? []), ...f.lines], code: f.code})}
 			onReady={f => (leaveNow = f)}
 		/>,
 		{exitOnCtrlC: false},
