@@ -30,7 +30,7 @@ export interface PoolEntry {
 }
 
 /**
- * A configuration: everything in MODEL.md. Immutable; moves make new ones.
+ * A configuration: everything docs/model.md counts as one. Immutable; moves make new ones.
  * `pool` is kept sorted oldest first (age, then recipient, sender, slot, value).
  */
 export interface Configuration {

@@ -1,4 +1,4 @@
-/** eval(Q), outcome sets, labels and flags (MODEL.md, "Outcomes" and "Labels"). */
+/** eval(Q), outcome sets, labels and flags (docs/model.md, "Configurations and outcomes" and "Labels and flags"). */
 import type {Configuration} from './configuration.js';
 import {type Label, OUTCOMES, type Outcome} from './types.js';
 

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the model (../shared/spec/MODEL.md). Nodes are numbered 1..n everywhere;
+ * The vocabulary of the model (docs/model.md). Nodes are numbered 1..n everywhere;
  * slots and values are indices into the protocol's declared slots and each slot's domain.
  */
 

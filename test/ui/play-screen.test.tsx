@@ -80,7 +80,7 @@ describe('the play screen', () => {
 		expect(text).toContain('│    3<2 vote=1 (1)');
 		await press(stdin, ENTER); // 1<2 vote=1
 		text = await until(frame, t => t.includes('moves 3') && analysed('ambiguous')(t));
-		// The position SCREEN.md sketches, with the same ages.
+		// The example position of docs/model.md, with the same ages.
 		expect(text).toContain('1  in 0  decided 0');
 		expect(text).toContain('   votes 0 1 ·');
 		expect(text).toContain('│  ◎ start 1    (0)  ambiguous* ⚠split,invalid');
