@@ -14,6 +14,7 @@ import {formatMoves} from '../engine/notation.js';
 import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 /**
  * Huge pages. A large memo is read at random, and with 4 KB pages most of those reads also miss
@@ -83,7 +84,7 @@ if (SECTIONS.has('analyses')) console.log('name                               in
 for (const c of SECTIONS.has('analyses') ? cases : []) {
 	for (let i = 0; i <= c.n; i++) {
 		const inputs = lemmaInputs(c.n, i);
-		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds});
+		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds}, lookUpProtocol);
 		if (!g.ok) throw new Error(g.message);
 		globalThis.gc?.();
 		const started = performance.now();
@@ -130,7 +131,7 @@ for (const [protocol, n, inputs, allow, rounds] of [
 	['ben-or', 4, '1100', ['byzantine'], 1],
 ] as const) {
 	if (!SECTIONS.has('raw')) break;
-	const g = newGame({protocol, n, inputs, allow, rounds});
+	const g = newGame({protocol, n, inputs, allow, rounds}, lookUpProtocol);
 	if (!g.ok) throw new Error(g.message);
 	const runsMs: number[] = [];
 	let states = 0;

@@ -12,6 +12,7 @@ import {type Message, type Move, sameMessage} from '../engine/types.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import type {Generator} from './format.js';
 import {type Random, below} from './random.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 /** States one check may explore; a candidate whose check runs out is not offered. */
 const CHECK_STATES = 200_000;
@@ -72,14 +73,14 @@ export function generate(generator: Generator, random: Random, id: string, title
 		};
 
 		if (generator.goal === 'find-ambiguous-start') {
-			const starts = Array.from({length: n + 1}, (_, i) => newGame({protocol, n, inputs: lemmaInputs(n, i), allow}));
+			const starts = Array.from({length: n + 1}, (_, i) => newGame({protocol, n, inputs: lemmaInputs(n, i), allow}, lookUpProtocol));
 			const answer = starts.findIndex(g => g.ok && label(g.value) === 'ambiguous');
 			if (answer < 0) continue;
 			const file: ScenarioFile = {...base, inputs: 'choose', goal: {kind: 'find-ambiguous-start'}, par: 1, story: 'Choose the X_i whose initial configuration is ambiguous.'};
 			return [{file, solution: [lemmaInputs(n, answer)]}, r];
 		}
 
-		const game = newGame({protocol, n, inputs: bits, allow});
+		const game = newGame({protocol, n, inputs: bits, allow}, lookUpProtocol);
 		if (!game.ok) continue;
 		const c0 = game.value;
 		if (generator.goal === 'stall') {

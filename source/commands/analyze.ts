@@ -6,6 +6,7 @@ import {applyMoves} from '../engine/moves.js';
 import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
 import {OUTCOMES} from '../engine/types.js';
 import {type CommandResult, printed, usageError} from './result.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 export interface AnalyzeOptions {
 	readonly protocol?: string;
@@ -46,14 +47,17 @@ export function configurationFrom(options: AnalyzeOptions): {config: Configurati
 
 	const allow = parseAllow(options.allow ?? 'byzantine');
 	if (!allow.ok) return {error: allow.message};
-	const setup = createSetup({
-		protocol: options.protocol,
-		n: options.nodes,
-		inputs: String(options.inputs),
-		f: options.f,
-		allow: allow.value,
-		rounds: options.rounds,
-	});
+	const setup = createSetup(
+		{
+			protocol: options.protocol,
+			n: options.nodes,
+			inputs: String(options.inputs),
+			f: options.f,
+			allow: allow.value,
+			rounds: options.rounds,
+		},
+		lookUpProtocol,
+	);
 	if (!setup.ok) return {error: setup.message};
 	const moves = parseMoves(setup.value, options.moves ?? '');
 	if (!moves.ok) return {error: `--moves: ${moves.message}`};

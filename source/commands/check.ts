@@ -3,7 +3,7 @@ import type {AnalysisOptions} from '../engine/analysis.js';
 import {allowedText} from '../engine/game.js';
 import {goalOf, readScenario} from '../scenario/scenario.js';
 import {type Step, verifyFile} from '../scenario/verify.js';
-import {flagMarks} from '../ui/theme.js';
+import {flagMarks} from '../engine/outcomes.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
 /** Each file's analysis budget in `flp check` and `flp replay --print`. */

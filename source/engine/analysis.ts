@@ -19,8 +19,10 @@ import {PackedModel} from './packed/model.js';
 import {commutes} from './packed/move-list.js';
 import {PENDING, StateTable, UNKNOWN, findLink, linkChunk, linkMask, linkMove, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
-import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
+import {LABELS, type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
+/** A label, or `unknown` when the search stopped before it was certain. */
+export const ANALYSIS_LABELS = [...LABELS, 'unknown'] as const;
 export type AnalysisLabel = Label | 'unknown';
 
 export interface AnalysisOptions {

@@ -1,6 +1,6 @@
 /** Building a game's setup from what a person types: validated once, every problem named. */
-import {findProtocol, protocolIds} from '../protocols/registry.js';
 import {type Configuration, type Setup, initialConfiguration, makeSetup} from './configuration.js';
+import type {Protocol} from './protocol.js';
 import {BEHAVIOURS, type Behaviour, type Bit, type Result, fail, ok} from './types.js';
 
 export interface GameSpec {
@@ -31,11 +31,16 @@ export function parseAllow(text: string): Result<Behaviour[]> {
 	return ok(parts as Behaviour[]);
 }
 
-export function createSetup(spec: GameSpec): Result<Setup> {
-	const protocol = findProtocol(spec.protocol);
-	if (!protocol) {
-		return fail('bad-protocol', `unknown protocol "${spec.protocol}" (choose ${protocolIds().join(', ')})`);
-	}
+/**
+ * How a game finds its protocol by name, or says why there is none. The engine imports no
+ * protocol: its callers pass the registry's (`lookUpProtocol` in protocols/registry.ts).
+ */
+export type ProtocolLookup = (id: string) => Result<Protocol>;
+
+export function createSetup(spec: GameSpec, lookUp: ProtocolLookup): Result<Setup> {
+	const found = lookUp(spec.protocol);
+	if (!found.ok) return found;
+	const protocol = found.value;
 
 	const {n} = spec;
 	if (!Number.isInteger(n) || n < MIN_NODES || n > MAX_NODES) {
@@ -76,7 +81,7 @@ export const inputsOf = (setup: Setup): string => setup.inputs.join('');
 export const allowedText = (setup: Setup, separator = ', '): string =>
 	setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(separator);
 
-export function newGame(spec: GameSpec): Result<Configuration> {
-	const setup = createSetup(spec);
+export function newGame(spec: GameSpec, lookUp: ProtocolLookup): Result<Configuration> {
+	const setup = createSetup(spec, lookUp);
 	return setup.ok ? ok(initialConfiguration(setup.value)) : setup;
 }

@@ -44,7 +44,9 @@ export type Move =
 export const OUTCOMES = ['zero', 'one', 'split', 'stuck', 'invalid'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type Label = '0' | '1' | 'ambiguous' | 'none';
+/** The labels of a configuration (docs/model.md, "Labels and flags"). */
+export const LABELS = ['0', '1', 'ambiguous', 'none'] as const;
+export type Label = (typeof LABELS)[number];
 
 /** An expected failure: a value with a code and a readable message, never an exception. */
 export interface Failure {

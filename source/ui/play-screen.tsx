@@ -17,7 +17,7 @@ import {KeysHelp} from './keys-help.js';
 import {SavePrompt} from './save-prompt.js';
 import {SendMenu} from './send-menu.js';
 import {WitnessStepper} from './witness-stepper.js';
-import type {LevelInfo} from './level.js';
+import type {LevelInfo} from '../scenario/scenario.js';
 import {SelectList} from './select-list.js';
 import {formatClock} from './clock.js';
 import {TARGET, labelColour} from './theme.js';

@@ -13,9 +13,10 @@ import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
 import {HeldService} from '../helpers/held-service.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 
 function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
-	const session = newSession(spec);
+	const session = newSession(spec, lookUpProtocol);
 	if (!session.ok) throw new Error(session.message);
 	const exits: Session[] = [];
 	const app = render(
