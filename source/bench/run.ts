@@ -14,7 +14,7 @@ import {formatMoves} from '../engine/notation.js';
 import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
-import {lookUpProtocol} from '../protocols/registry.js';
+import {findProtocol, lookUpProtocol} from '../protocols/registry.js';
 
 /**
  * Huge pages. A large memo is read at random, and with 4 KB pages most of those reads also miss
@@ -42,6 +42,9 @@ for (const name of SECTIONS) {
 	}
 }
 
+/** Whether a protocol takes the rounds parameter (the bench runs those with 1 and 2 rounds). */
+const takesRounds = (id: string): boolean => findProtocol(id)?.hasRounds ?? false;
+
 interface Case {
 	readonly protocol: string;
 	readonly n: number;
@@ -53,7 +56,7 @@ const cases: Case[] = [];
 for (const protocol of ['wait-all', 'quorum', 'leader', 'ben-or']) {
 	for (const n of [3, 4, 5]) {
 		for (const allow of [[], ['crash'], ['byzantine']]) {
-			for (const rounds of protocol === 'ben-or' ? [1, 2] : [1]) {
+			for (const rounds of takesRounds(protocol) ? [1, 2] : [1]) {
 				if (n === 5 && (protocol === 'ben-or' || allow[0] === 'byzantine')) continue; // not feasible yet
 				cases.push({protocol, n, allow, rounds});
 			}
@@ -99,7 +102,7 @@ for (const c of SECTIONS.has('analyses') ? cases : []) {
 		});
 		const ms = performance.now() - started;
 		peak = Math.max(peak, heapMB());
-		const name = `${c.protocol}${c.protocol === 'ben-or' ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
+		const name = `${c.protocol}${takesRounds(c.protocol) ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
 		const row = {name, inputs, label: result.label, complete: result.complete, states: result.states, ms: Math.round(ms), perSecond: Math.round(result.states / (ms / 1000)), memoryMB: peak};
 		rows.push(row);
 		console.log(
@@ -146,7 +149,7 @@ for (const [protocol, n, inputs, allow, rounds] of [
 	const sorted = [...runsMs].sort((x, y) => x - y);
 	const median = sorted[Math.floor(sorted.length / 2)]!;
 	const row: RawRow = {
-		name: `${protocol}${protocol === 'ben-or' ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`,
+		name: `${protocol}${takesRounds(protocol) ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`,
 		states,
 		runsMs,
 		medianPerSecond: Math.round(states / (median / 1000)),

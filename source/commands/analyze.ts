@@ -1,7 +1,7 @@
 /** `flp analyze`: apply moves to an initial configuration and report its analysis. */
 import {type Analysis, Analyzer} from '../engine/analysis.js';
 import {type Configuration, findInPool, initialConfiguration, isQuiescent} from '../engine/configuration.js';
-import {allowedText, createSetup, inputsOf, parseAllow} from '../engine/game.js';
+import {createSetup, gameFacts, parseAllow} from '../engine/game.js';
 import {applyMoves} from '../engine/moves.js';
 import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
 import {OUTCOMES} from '../engine/types.js';
@@ -130,10 +130,8 @@ function humanReport(
 	ms: number,
 ): string {
 	const {setup} = config;
-	const allow = allowedText(setup);
-	const rounds = setup.protocol.id === 'ben-or' ? `  rounds=${setup.protocol.params.rounds}` : '';
 	const lines = [
-		`${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allow}`,
+		gameFacts(setup),
 		`after ${config.step} move${config.step === 1 ? '' : 's'}${options.moves ? `: ${options.moves.trim()}` : ''}${isQuiescent(config) ? '  (quiescent)' : ''}`,
 		'',
 		`label        ${result.label}${result.complete ? '' : '   (search cut short: not every future was explored)'}`,

@@ -69,7 +69,7 @@ export function createSetup(spec: GameSpec, lookUp: ProtocolLookup): Result<Setu
 	}
 
 	const inputs = [...spec.inputs].map(ch => (ch === '1' ? 1 : 0) as Bit);
-	return ok(makeSetup({protocol: protocol.instantiate(n, f, {rounds}), inputs, allowed: allow}));
+	return ok(makeSetup({protocol: protocol.instantiate(n, f, {rounds}), inputs, allowed: allow, ...(protocol.hasRounds ? {rounds} : {})}));
 }
 
 /** The inputs X_i of Lemma 1: the first i nodes hold 1, the rest 0. */
@@ -78,8 +78,16 @@ export const lemmaInputs = (n: number, i: number): string => '1'.repeat(i) + '0'
 export const inputsOf = (setup: Setup): string => setup.inputs.join('');
 
 /** The allowed behaviours as people read them, or "none" when no corruption is possible. */
-export const allowedText = (setup: Setup, separator = ', '): string =>
-	setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(separator);
+export const allowedText = (setup: Setup): string => (setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(', '));
+
+/**
+ * A game's facts on one line, as every header shows them: "quorum  n=3 f=1  inputs 011  allow:
+ * crash", with "rounds=2" after f for a protocol that takes rounds.
+ */
+export function gameFacts(setup: Setup): string {
+	const rounds = setup.rounds === undefined ? '' : `  rounds=${setup.rounds}`;
+	return `${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allowedText(setup)}`;
+}
 
 export function newGame(spec: GameSpec, lookUp: ProtocolLookup): Result<Configuration> {
 	const setup = createSetup(spec, lookUp);

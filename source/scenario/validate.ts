@@ -10,7 +10,7 @@ import {initialConfiguration} from '../engine/configuration.js';
 import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {lookUpProtocol, protocolIds} from '../protocols/registry.js';
+import {PROTOCOLS, findProtocol, lookUpProtocol, protocolIds} from '../protocols/registry.js';
 import {CHECKPOINT_GOALS, FORMAT_VERSION, type ScenarioFile} from './format.js';
 
 export interface Problem {
@@ -157,7 +157,8 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	if (data['rounds'] !== undefined) {
-		if (protocol !== 'ben-or') report(['rounds'], 'rounds is a parameter of ben-or only');
+		const known = typeof protocol === 'string' ? findProtocol(protocol) : undefined;
+		if (known && !known.hasRounds) report(['rounds'], `rounds is not a parameter of ${known.id} (only of ${PROTOCOLS.filter(p => p.hasRounds).map(p => p.id).join(', ')})`);
 		else if (!isWhole(data['rounds']) || data['rounds'] < 1 || data['rounds'] > MAX_ROUNDS) report(['rounds'], `rounds must be a whole number from 1 to ${MAX_ROUNDS}`);
 	}
 

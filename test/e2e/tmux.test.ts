@@ -49,7 +49,7 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 		await waitFor(t => t.includes('SANDBOX: choose a game'), 'the sandbox setup');
 		await keys('Enter'); // quorum, n = 3, inputs 011, f = 1, crash
 		let text = await waitFor(t => t.includes('NOW ambiguous'), 'the first verdict');
-		expect(text).toContain('quorum  n=3 f=1  in 011  allow: crash');
+		expect(text).toContain('quorum  n=3 f=1  inputs 011  allow: crash');
 
 		await keys('Down', 'Enter'); // start 2
 		await waitFor(t => t.includes('moves 1') && /NOW \S/.test(t) && !t.includes('analysing'), 'move 1');

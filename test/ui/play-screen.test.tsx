@@ -43,7 +43,7 @@ describe('the play screen', () => {
 		const {frame} = start(quorum);
 		const text = await until(frame, analysed('ambiguous'));
 		expect(text).toContain(' Sandbox');
-		expect(text).toContain('quorum  n=3 f=1  in 011  allow: crash');
+		expect(text).toContain('quorum  n=3 f=1  inputs 011  allow: crash');
 		expect(text).toContain('moves 0');
 		expect(text).toContain('1  in 0  —');
 		expect(text).toContain('│ ▸◎ start 1 (0)  ambiguous* ⚠split,invalid');
