@@ -8,6 +8,10 @@ export const HELP = `
     $ flp analyze [options]    analyse a configuration (see below)
     $ flp play FILE            play a level or a saved game
     $ flp replay FILE          step through a saved game (--print: a transcript)
+    $ flp replay FILE --svg OUT.svg
+                               draw the run as a space-time diagram (SVG)
+    $ flp replay FILE --print --format markdown
+                               the transcript as Markdown, with the timeline
     $ flp check FILE...        verify scenario files: moves, checkpoints, goal
     $ flp schema               print the JSON Schema of scenario files
     $ flp challenge FILE [--player NAME] [--seed N] [--out PATH]
@@ -60,6 +64,7 @@ export const FLAGS = {
 	out: {type: 'string'},
 	challenge: {type: 'string'},
 	format: {type: 'string'},
+	svg: {type: 'string'},
 } as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, ch => `-${ch.toLowerCase()}`);

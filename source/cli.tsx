@@ -1,86 +1,68 @@
+/**
+ * The command line: parse the flags, then run one command from `COMMANDS`. Each command loads
+ * its own code when it runs (a dynamic `import()`), so a command that draws no screen never
+ * loads Ink, React or the layout engine, and none loads what another needs. `npm run bench`
+ * times the start-up (docs/performance.md); test/commands/startup.test.ts checks what each
+ * command can load.
+ */
 import process from 'node:process';
-import {render} from 'ink';
 import meow from 'meow';
-import {App, type Opening} from './app.js';
-import {stateDirectory} from './scenario/progress.js';
-import {readScenario} from './scenario/scenario.js';
 import {FLAGS, HELP, flagProblem} from './cli-flags.js';
-import {runAnalyze} from './commands/analyze.js';
-import {runCheck, runReplayPrint} from './commands/check.js';
-import {SCHEMA} from './scenario/schema.js';
 import type {CommandResult} from './commands/result.js';
-import {WorkerService} from './worker/service.js';
-import {ChallengeApp, prepareChallenge} from './commands/challenge.js';
-import {runBoard, runVerify} from './commands/results.js';
-import {saveResult} from './challenge/run.js';
 
 const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, description: false, flags: FLAGS});
 
-function finish(result: CommandResult): void {
+/** What a command is given: the words after its name, and the flags. */
+export interface Call {
+	readonly args: readonly string[];
+	readonly flags: typeof cli.flags;
+	/** False when NO_COLOR is set. */
+	readonly colour: boolean;
+}
+
+/**
+ * A command: what it prints and how it exits, or nothing when it draws a screen (it then
+ * prints and sets the exit code itself).
+ */
+type Command = (call: Call) => Promise<CommandResult | void>;
+
+const now = (): number => performance.now();
+const error = (message: string): CommandResult => ({code: 2, stdout: '', stderr: `flp: ${message}\n`});
+
+/**
+ * The commands, by name ('' is `flp` alone). To add one: its code in a file of its own under
+ * source/commands/, loaded here by `import()` inside its entry, never at the top of this file.
+ */
+const COMMANDS: Record<string, Command> = {
+	analyze: async ({args, flags}) =>
+		args.length > 0 ? error(`analyze takes no arguments (got "${args[0]}")`) : (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
+	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
+	schema: async ({args}) =>
+		args.length > 0 ? error(`schema takes no arguments (got "${args[0]}")`) : {code: 0, stdout: `${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`, stderr: ''},
+	results: async ({args: [verb, ...files], flags}) => {
+		if (verb === 'verify') return (await import('./commands/results.js')).runVerify(files, flags.challenge);
+		if (verb === 'board') return (await import('./commands/results.js')).runBoard(files, flags.challenge, flags.format);
+		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
+	},
+	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
+	replay: async call =>
+		call.flags.print || call.flags.svg !== undefined
+			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
+			: (await import('./commands/screens.js')).startGame('replay', call),
+	play: async call => (await import('./commands/screens.js')).startGame('play', call),
+	'': async call => (await import('./commands/screens.js')).startGame('', call),
+};
+
+function finish(result: CommandResult | void): void {
+	if (!result) return;
 	process.stdout.write(result.stdout);
 	process.stderr.write(result.stderr);
 	process.exitCode = result.code;
 }
 
 const problem = flagProblem(cli.flags as Record<string, unknown>);
-const [command, ...rest] = cli.input;
-const colour = !process.env['NO_COLOR'];
-if (problem) {
-	finish({code: 2, stdout: '', stderr: `flp: ${problem}\n`});
-} else if (rest.length > 0 && (command === 'analyze' || command === 'schema')) {
-	finish({code: 2, stdout: '', stderr: `flp: ${command} takes no arguments (got "${rest[0]}")\n`});
-} else if (command === 'analyze') {
-	finish(runAnalyze(cli.flags, () => performance.now()));
-} else if (command === 'check') {
-	finish(runCheck(rest, () => performance.now()));
-} else if (command === 'schema') {
-	finish({code: 0, stdout: `${JSON.stringify(SCHEMA, null, 2)}\n`, stderr: ''});
-} else if (command === 'results') {
-	const [verb, ...files] = rest;
-	if (verb === 'verify') finish(runVerify(files, cli.flags.challenge));
-	else if (verb === 'board') finish(runBoard(files, cli.flags.challenge, cli.flags.format));
-	else finish({code: 2, stdout: '', stderr: 'flp: results takes verify or board: flp results verify FILE... --challenge FILE\n'});
-} else if (command === 'challenge') {
-	const prepared = prepareChallenge(rest, cli.flags);
-	if ('code' in prepared) finish(prepared);
-	else if (!process.stdin.isTTY) finish({code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'});
-	else {
-		const {run, out} = prepared;
-		let last = '';
-		const app = render(
-			<ChallengeApp
-				run={run}
-				service={new WorkerService()}
-				colour={colour}
-				clock={Date.now}
-				onResult={result => (last = saveResult(out, result))}
-			/>,
-			{exitOnCtrlC: false},
-		);
-		void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
-	}
-} else if (command === 'replay' && cli.flags.print) {
-	finish(runReplayPrint(rest[0], () => performance.now()));
-} else if ((command === 'play' || command === 'replay') && rest.length !== 1) {
-	finish({code: 2, stdout: '', stderr: `flp: ${command} takes one file: flp ${command} FILE\n`});
-} else if (command === undefined || command === 'play' || command === 'replay') {
-	const path = rest[0];
-	const loaded = path ? readScenario(path) : undefined;
-	if (loaded && !loaded.ok) {
-		finish({code: 2, stdout: '', stderr: `${loaded.message}\n`});
-	} else if (!process.stdin.isTTY) {
-		finish({code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'});
-	} else {
-		const opening: Opening = !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
-		const farewells: string[] = [];
-		const app = render(
-			<App service={new WorkerService()} colour={colour} stateDir={stateDirectory()} opening={opening} onFarewell={m => farewells.push(m)} />,
-			{exitOnCtrlC: false},
-		);
-		void app.waitUntilExit().then(() => {
-			for (const message of farewells) process.stdout.write(`${message}\n`);
-		});
-	}
-} else {
-	finish({code: 2, stdout: '', stderr: `flp: unknown command "${command}" (see flp --help)\n`});
-}
+const [name = '', ...args] = cli.input;
+const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+if (problem) finish(error(problem));
+else if (!command) finish(error(`unknown command "${name}" (see flp --help)`));
+else finish(await command({args, flags: cli.flags, colour: !process.env['NO_COLOR']}));

@@ -15,6 +15,7 @@ import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
 import {findProtocol, lookUpProtocol} from '../protocols/registry.js';
+import {printStartup, startupSection} from './startup.js';
 
 /**
  * Huge pages. A large memo is read at random, and with 4 KB pages most of those reads also miss
@@ -33,11 +34,12 @@ const hugePages = process.env['GLIBC_TUNABLES']?.includes(HUGE_PAGES) ?? false;
 console.log(`huge pages for the memo: ${hugePages ? `asked for (GLIBC_TUNABLES=${HUGE_PAGES})` : 'not asked for'}`);
 
 const BUDGET_MS = Number(process.env['BENCH_BUDGET_MS'] ?? 20_000);
-/** Which sections to run, e.g. BENCH_SECTIONS=raw (default: all three). */
-const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? 'analyses,raw,play').split(',').map(name => name.trim()));
+/** Which sections to run, e.g. BENCH_SECTIONS=raw (default: all). */
+const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'startup'];
+const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? KNOWN_SECTIONS.join(',')).split(',').map(name => name.trim()));
 for (const name of SECTIONS) {
-	if (!['analyses', 'raw', 'play'].includes(name)) {
-		console.error(`BENCH_SECTIONS: unknown section "${name}" (known: analyses, raw, play)`);
+	if (!KNOWN_SECTIONS.includes(name)) {
+		console.error(`BENCH_SECTIONS: unknown section "${name}" (known: ${KNOWN_SECTIONS.join(', ')})`);
 		process.exit(2);
 	}
 }
@@ -196,8 +198,11 @@ for (const level of SECTIONS.has('play') ? loadCampaign() : []) {
 	console.log(`${name.padEnd(40)} ${String(row.firstMs).padStart(8)} ${String(row.laterP95Ms).padStart(13)} ${String(row.laterMaxMs).padStart(13)} ${String(row.answers).padStart(8)}`);
 }
 
+const startup = SECTIONS.has('startup') ? startupSection() : [];
+if (SECTIONS.has('startup')) printStartup(startup);
+
 const out = fileURLToPath(new URL('../../bench', import.meta.url));
 mkdirSync(out, {recursive: true});
-const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play};
+const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, startup};
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${join(out, 'results.json')}`);

@@ -1,6 +1,6 @@
 /** Building a game's setup from what a person types: validated once, every problem named. */
 import {type Configuration, type Setup, initialConfiguration, makeSetup} from './configuration.js';
-import type {Protocol} from './protocol.js';
+import {type Protocol, ProtocolFault} from './protocol.js';
 import {BEHAVIOURS, type Behaviour, type Bit, type Result, fail, ok} from './types.js';
 
 export interface GameSpec {
@@ -69,7 +69,15 @@ export function createSetup(spec: GameSpec, lookUp: ProtocolLookup): Result<Setu
 	}
 
 	const inputs = [...spec.inputs].map(ch => (ch === '1' ? 1 : 0) as Bit);
-	return ok(makeSetup({protocol: protocol.instantiate(n, f, {rounds}), inputs, allowed: allow, ...(protocol.hasRounds ? {rounds} : {})}));
+	let instance;
+	try {
+		instance = protocol.instantiate(n, f, {rounds});
+	} catch (error) {
+		if (error instanceof ProtocolFault) return fail('bad-protocol', error.message);
+		throw error;
+	}
+
+	return ok(makeSetup({protocol: instance, inputs, allowed: allow, ...(protocol.hasRounds ? {rounds} : {})}));
 }
 
 /** The inputs X_i of Lemma 1: the first i nodes hold 1, the rest 0. */

@@ -1,0 +1,46 @@
+/**
+ * The commands that draw a screen: the game (`flp`, `flp play FILE`, `flp replay FILE`) and a
+ * classroom challenge. Only these load Ink and React (cli.tsx imports this file when one runs).
+ */
+import process from 'node:process';
+import {render} from 'ink';
+import {App, type Opening} from '../app.js';
+import {saveResult} from '../challenge/run.js';
+import type {Call} from '../cli.js';
+import {stateDirectory} from '../scenario/progress.js';
+import {readScenario} from '../scenario/scenario.js';
+import {WorkerService} from '../worker/service.js';
+import {ChallengeApp, prepareChallenge} from './challenge.js';
+import type {CommandResult} from './result.js';
+
+/** `flp challenge FILE`: the levels for the player's seed, played on the challenge screen. */
+export function startChallenge({args, flags, colour}: Call): CommandResult | void {
+	const prepared = prepareChallenge(args, flags);
+	if ('code' in prepared) return prepared;
+	if (!process.stdin.isTTY) return {code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'};
+	const {run, out} = prepared;
+	let last = '';
+	const app = render(
+		<ChallengeApp run={run} service={new WorkerService()} colour={colour} clock={Date.now} onResult={result => (last = saveResult(out, result))} />,
+		{exitOnCtrlC: false},
+	);
+	void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
+}
+
+/** `flp` (the menu), `flp play FILE` and `flp replay FILE`. */
+export function startGame(command: '' | 'play' | 'replay', {args, colour}: Call): CommandResult | void {
+	if (command !== '' && args.length !== 1) return {code: 2, stdout: '', stderr: `flp: ${command} takes one file: flp ${command} FILE\n`};
+	const path = args[0];
+	const loaded = command !== '' && path ? readScenario(path) : undefined;
+	if (loaded && !loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
+	if (!process.stdin.isTTY) return {code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'};
+	const opening: Opening = command === '' || !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
+	const farewells: string[] = [];
+	const app = render(
+		<App service={new WorkerService()} colour={colour} stateDir={stateDirectory()} opening={opening} onFarewell={m => farewells.push(m)} />,
+		{exitOnCtrlC: false},
+	);
+	void app.waitUntilExit().then(() => {
+		for (const message of farewells) process.stdout.write(`${message}\n`);
+	});
+}
