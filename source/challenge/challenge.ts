@@ -1,15 +1,17 @@
 /** Loading challenge files and making their levels for a seed. */
 import {createHash} from 'node:crypto';
 import {dirname, resolve} from 'node:path';
-import {LineCounter, type Node, isMap, isScalar, parseDocument} from 'yaml';
+import {type Node, isMap, isScalar} from 'yaml';
+import {excerpt} from '../files/escape.js';
+import {loadYaml} from '../files/yaml.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import {readText} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {protocolIds} from '../protocols/registry.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Scoring} from './format.js';
-import {generate} from './generate.js';
+import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Generator, HINTS, type HintsMode, type Scoring} from './format.js';
+import {generate, surveyGenerator} from './generate.js';
 import {seeded} from './random.js';
 
 export interface Challenge {
@@ -31,19 +33,20 @@ export function readChallenge(path: string): Result<Challenge> {
 	if (!read.ok) return read;
 	const text = read.value;
 
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, {lineCounter, prettyErrors: false});
+	const shownPath = excerpt(path, 300);
+	const loaded = loadYaml(text);
+	if (!loaded.ok) return fail('invalid', loaded.problems.map(p => `${shownPath}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+	const {doc} = loaded;
 	const problems: string[] = [];
 	const report = (at: Array<string | number>, message: string, node?: unknown): void => {
 		const target = (node ?? doc.getIn(at, true)) as Node | undefined;
-		const {line, col} = lineCounter.linePos(target?.range?.[0] ?? 0);
-		const field = at.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
-		problems.push(`${path}:${line}:${col}: ${field ? `${field}: ` : ''}${message}`);
+		const {line, column} = loaded.at(target?.range?.[0]);
+		const field = at.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${excerpt(part)}` : excerpt(part)), '');
+		if (problems.length < 10) problems.push(`${shownPath}:${line}:${column}: ${field ? `${field}: ` : ''}${message}`);
 	};
 
-	for (const error of doc.errors) report([], error.message.split('\n')[0]!, {range: error.pos});
-	if (problems.length > 0 || !isMap(doc.contents)) {
-		if (problems.length === 0) report([], 'a challenge file is a mapping of fields (format, id, title, timeLimit, levels, ...)');
+	if (!isMap(doc.contents) || !doc.contents.items.some(pair => isScalar(pair.key) && TOP.includes(String(pair.key.value)))) {
+		report([], 'not a challenge file: a challenge file is a mapping of fields (format, id, title, timeLimit, levels, ...)');
 		return fail('invalid', problems.join('\n'));
 	}
 
@@ -52,12 +55,12 @@ export function readChallenge(path: string): Result<Challenge> {
 		if (!isMap(map)) return;
 		for (const pair of map.items) {
 			const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-			if (!known.includes(key)) report([...at, key], `unknown field "${key}" (known: ${known.join(', ')})`, pair.key);
+			if (!known.includes(key)) report([...at, key], `unknown field "${excerpt(key)}" (known: ${known.join(', ')})`, pair.key);
 		}
 	};
 
 	unknown([], TOP);
-	const data = doc.toJS() as Record<string, unknown>;
+	const data = loaded.data as Record<string, unknown>;
 	const whole = (v: unknown, min: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min;
 	if (data['format'] === undefined) report([], `missing field "format" (write format: ${CHALLENGE_FORMAT})`);
 	else if (data['format'] !== CHALLENGE_FORMAT) {
@@ -67,11 +70,18 @@ export function readChallenge(path: string): Result<Challenge> {
 	if (typeof data['id'] !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(data['id'])) report(data['id'] === undefined ? [] : ['id'], 'id must be lower-case letters, digits and dashes');
 	if (typeof data['title'] !== 'string') report(data['title'] === undefined ? [] : ['title'], 'title must be text');
 	if (!whole(data['timeLimit'], 1)) report(data['timeLimit'] === undefined ? [] : ['timeLimit'], 'timeLimit must be a whole number of seconds ≥ 1');
-	if (data['hints'] !== undefined && typeof data['hints'] !== 'boolean') report(['hints'], 'hints must be true or false');
+	if (data['hints'] !== undefined && typeof data['hints'] !== 'boolean' && !(HINTS as readonly unknown[]).includes(data['hints'])) {
+		report(['hints'], 'hints must be none, label or full (or false = none, true = full)');
+	}
 	if (data['seeds'] !== undefined && data['seeds'] !== 'player' && data['seeds'] !== 'free') report(['seeds'], 'seeds must be player or free');
-	if (data['scoring'] !== undefined) {
-		unknown(['scoring'], Object.keys(DEFAULT_SCORING));
-		for (const [k, v] of Object.entries((data['scoring'] ?? {}) as object)) if (!whole(v, 0)) report(['scoring', k], `${k} must be a whole number ≥ 0`);
+	if ('scoring' in data) {
+		const scoring = data['scoring'];
+		if (typeof scoring !== 'object' || scoring === null || Array.isArray(scoring)) {
+			report(['scoring'], `scoring must be a mapping of points (${Object.keys(DEFAULT_SCORING).join(', ')}), or left out for the defaults`);
+		} else {
+			unknown(['scoring'], Object.keys(DEFAULT_SCORING));
+			for (const [k, v] of Object.entries(scoring)) if (!whole(v, 0)) report(['scoring', k], `${k} must be a whole number ≥ 0`);
+		}
 	}
 
 	const fixed = new Map<number, ScenarioFile>();
@@ -103,15 +113,27 @@ export function readChallenge(path: string): Result<Challenge> {
 				list('nodes', v => whole(v, 2) && (v as number) <= 4, 'node counts from 2 to 4');
 				list('allow', v => Array.isArray(v) && v.every(b => (BEHAVIOURS as readonly unknown[]).includes(b)), 'behaviour lists like [crash] or []');
 				if (g['par'] !== undefined && !whole(g['par'], 1)) report(['levels', i, 'generate', 'par'], 'par must be a whole number ≥ 1');
+				if (problems.length === 0) {
+					// Every declared choice must give some seed a level: checked now, not when a student starts.
+					for (const problem of surveyGenerator(g as unknown as Generator).problems) report(['levels', i, 'generate'], problem);
+				}
 			} else report(['levels', i], 'a level is - file: PATH (a scenario file) or - generate: {goal, protocols, nodes, allow}');
 		}
 	}
 
 	if (problems.length > 0) return fail('invalid', problems.join('\n'));
+	// Line endings are not content: a CRLF copy of the same files has the same hash.
 	const hash = createHash('sha256');
-	for (const t of texts) hash.update(t).update('\0');
+	for (const t of texts) hash.update(t.replace(/\r\n?/g, '\n')).update('\0');
 	const file = data as unknown as ChallengeFile;
 	return ok({path, file, hash: hash.digest('hex'), fixed, scoring: {...DEFAULT_SCORING, ...file.scoring}});
+}
+
+/** What a challenge shows of the analysis: nothing, the current label only, or everything. */
+export function hintsMode(file: ChallengeFile): HintsMode {
+	if (file.hints === true) return 'full';
+	if (file.hints === false || file.hints === undefined) return 'none';
+	return file.hints;
 }
 
 export interface Instance {
@@ -139,7 +161,9 @@ function generateAll(challenge: Challenge, seed: number): Result<Instance[]> {
 	for (const [index, level] of challenge.file.levels.entries()) {
 		const fixed = challenge.fixed.get(index);
 		if (fixed) {
-			list.push({index, file: fixed});
+			// Titled by its slot in the challenge, not by its number in the campaign.
+			const title = (fixed.title ?? fixed.id ?? '').replace(/^\d+\.\s*/, '');
+			list.push({index, file: {...fixed, title: `Level ${index + 1}: ${title}`}});
 			continue;
 		}
 

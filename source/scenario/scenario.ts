@@ -5,7 +5,7 @@ import {parseMove, parseMoves} from '../engine/notation.js';
 import {type Session, newSession, playAll} from '../engine/session.js';
 import {type Message, type Result, fail, ok} from '../engine/types.js';
 import type {Goal, ScenarioFile} from './format.js';
-import {readText} from './save.js';
+import {readText} from '../files/read.js';
 import {validateText} from './validate.js';
 import {lookUpProtocol} from '../protocols/registry.js';
 

@@ -96,7 +96,7 @@ describe('the real flp command', () => {
 
 	test('an unknown flag is refused in one line', () => {
 		const run = runCli(['analyze', '--protcol', 'quorum']);
-		expect(run).toEqual({code: 2, stdout: '', stderr: 'flp: unknown flag --protcol (see flp --help)\n'});
+		expect(run).toEqual({code: 2, stdout: '', stderr: 'flp: unknown flag --protcol (see flp analyze --help)\n'});
 	});
 
 	test('a flag that needs a number and gets none is refused', () => {
