@@ -12,8 +12,11 @@ import {initialConfiguration} from '../engine/configuration.js';
 import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {PROTOCOLS, findProtocol, lookUpProtocol, protocolIds} from '../protocols/registry.js';
+import {findProtocol, knownProtocols, lookUpProtocol, protocolIds} from '../protocols/registry.js';
+import {isModulePath} from '../protocols/module.js';
 import {CHECKPOINT_GOALS, FORMAT_VERSION, type ScenarioFile} from './format.js';
+
+const PROTOCOLS_WITH_ROUNDS = (): string => knownProtocols().filter(p => p.protocol.hasRounds && !isModulePath(p.key)).map(p => p.key).join(' and ');
 
 export interface Problem {
 	readonly line: number;
@@ -174,8 +177,8 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	if (data['rounds'] !== undefined) {
-		const known = typeof protocol === 'string' ? findProtocol(protocol) : undefined;
-		if (known && !known.hasRounds) report(['rounds'], `rounds is not a parameter of ${known.id} (only of ${PROTOCOLS.filter(p => p.hasRounds).map(p => p.id).join(', ')})`);
+		const takesRounds = typeof protocol === 'string' && (isModulePath(protocol) || findProtocol(protocol)?.hasRounds === true);
+		if (!takesRounds) report(['rounds'], `rounds is a parameter of ${PROTOCOLS_WITH_ROUNDS()} only`);
 		else if (!isWhole(data['rounds']) || data['rounds'] < 1 || data['rounds'] > MAX_ROUNDS) report(['rounds'], `rounds must be a whole number from 1 to ${MAX_ROUNDS}`);
 	}
 
