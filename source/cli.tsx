@@ -49,6 +49,12 @@ const COMMANDS: Record<string, Command> = {
 		call.flags.print || call.flags.svg !== undefined
 			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
 			: (await import('./commands/screens.js')).startGame('replay', call),
+	watch: async call =>
+		call.flags.print
+			? call.args.length > 0
+				? error(`watch takes no arguments (got "${call.args[0]}")`)
+				: (await import('./commands/watch.js')).runWatchPrint(call.flags, now)
+			: (await import('./commands/watch-app.js')).startWatch(call),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (await import('./commands/screens.js')).startGame('', call),
 };
