@@ -12,4 +12,4 @@ if (process.stdin.isTTY && process.stdout.isTTY) {
 	process.env['CONTINUOUS_INTEGRATION'] = 'false';
 }
 
-await import('./cli.js');
+await (await import('./cli.js')).main();

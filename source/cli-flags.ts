@@ -1,27 +1,91 @@
-/** The command line's flags and the checks meow leaves to us: unknown flags and bad numbers. */
+/**
+ * The command line: which commands exist, their usage text and flags, and the parser that turns
+ * `process.argv` into a command, its arguments and checked flag values.
+ *
+ * Adding a command: add one entry to COMMANDS (its name, a one-line summary, its usage text and
+ * the flags it takes; new flags go in FLAGS). `flp --help` lists it, `flp NAME --help` prints its
+ * usage, and the parser refuses flags it does not take. The code that runs it stays in its own
+ * file under source/commands/, dispatched from cli.tsx.
+ *
+ * The parser is our own (not meow): every usage error is one line and exit 2 (a repeated flag,
+ * an empty or out-of-range value, a flag the command does not take), and a flag's value is the
+ * next argument whatever it starts with, so `--moves "- start 1"` works.
+ */
+import {excerpt as shown} from './files/escape.js';
 
-export const HELP = `
-  Play the adversary of the FLP impossibility proof.
+/** Flag values: text, a whole number within bounds, or a switch. */
+export type FlagSpec =
+	| {readonly type: 'string'; readonly value: string}
+	| {readonly type: 'integer'; readonly value: string; readonly min: number; readonly max: number}
+	| {readonly type: 'boolean'};
 
-  Usage
-    $ flp                      open the game
-    $ flp analyze [options]    analyse a configuration (see below)
-    $ flp play FILE            play a level or a saved game
-    $ flp replay FILE          step through a saved game (--print: a transcript)
-    $ flp replay FILE --svg OUT.svg
-                               draw the run as a space-time diagram (SVG)
-    $ flp replay FILE --print --format markdown
-                               the transcript as Markdown, with the timeline
-    $ flp check FILE...        verify scenario files: moves, checkpoints, goal
-    $ flp schema               print the JSON Schema of scenario files
-    $ flp challenge FILE [--player NAME] [--seed N] [--out PATH]
-                               play a timed classroom challenge
-    $ flp results verify FILE... --challenge FILE
-                               replay students' result files and recompute their scores
-    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]
-                               rank the verified results
+/** Every flag any command takes, by its name on the command line (kebab-case). */
+export const FLAGS = {
+	protocol: {type: 'string', value: 'ID'},
+	nodes: {type: 'integer', value: 'N', min: 0, max: 1000},
+	inputs: {type: 'string', value: 'BITS'},
+	rounds: {type: 'integer', value: 'R', min: 0, max: 1000},
+	f: {type: 'integer', value: 'F', min: 0, max: 1000},
+	allow: {type: 'string', value: 'LIST'},
+	moves: {type: 'string', value: 'MOVES'},
+	target: {type: 'string', value: 'MOVE'},
+	'budget-states': {type: 'integer', value: 'K', min: 1, max: Number.MAX_SAFE_INTEGER},
+	'budget-ms': {type: 'integer', value: 'MS', min: 1, max: Number.MAX_SAFE_INTEGER},
+	'budget-mb': {type: 'integer', value: 'MB', min: 64, max: 1_048_576},
+	json: {type: 'boolean'},
+	print: {type: 'boolean'},
+	player: {type: 'string', value: 'NAME'},
+	seed: {type: 'integer', value: 'N', min: 0, max: 4_294_967_295},
+	out: {type: 'string', value: 'PATH'},
+	challenge: {type: 'string', value: 'FILE'},
+	format: {type: 'string', value: 'FORMAT'},
+	svg: {type: 'string', value: 'OUT.svg'},
+} as const satisfies Record<string, FlagSpec>;
 
-  Analyze options
+export type FlagName = keyof typeof FLAGS;
+export type FlagValue = string | number | boolean;
+
+/** A command (or a command and its verb, like `results verify`). */
+export interface CommandSpec {
+	/** As typed: `analyze`, `results verify`; '' is `flp` alone (the game). */
+	readonly name: string;
+	/** One line for `flp --help`. */
+	readonly summary: string;
+	/** The usage line(s) after `flp ` (the command's name included). */
+	readonly usage: string;
+	/** What follows the usage in `flp NAME --help`: options, notes, examples. */
+	readonly details?: string;
+	readonly flags: readonly FlagName[];
+	/** Listed in `flp --help` (false for a group's own entry such as `results`). */
+	readonly listed?: boolean;
+}
+
+const MOVE_NOTATION = `
+  Move notation
+    start 2              deliver start(2)
+    2<1:vote=0           deliver node 1's vote 0 to node 2
+    corrupt 3 as crash   corrupt node 3 (crash, lie or byzantine)
+    3>1:vote=1           byzantine node 3 sends vote 1 to node 1`;
+
+const BUDGET_MB = `    --budget-mb MB       memory the analysis may use, in MB (default 2048, at least 64):
+                         past it the answer is unknown, with what was found`;
+
+/** Every command, in the order `flp --help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+	{
+		name: '',
+		summary: 'open the game',
+		usage: '[--budget-mb MB]',
+		details: `  Options\n${BUDGET_MB}`,
+		flags: ['budget-mb'],
+	},
+	{
+		name: 'analyze',
+		summary: 'analyse a configuration',
+		usage: `analyze --protocol ID --nodes N --inputs BITS [--rounds R] [--f F]
+                [--allow LIST] [--moves "M1; M2"] [--target MOVE]
+                [--budget-states K] [--budget-ms MS] [--budget-mb MB] [--json]`,
+		details: `  Options
     --protocol ID        wait-all, quorum, leader or ben-or
     --nodes N            number of nodes, 2 to 6
     --inputs BITS        one input per node, node 1 first, e.g. 011
@@ -32,52 +96,255 @@ export const HELP = `
     --target MOVE        a pending delivery: also give the starred label for it
     --budget-states K    explore at most K states (the answer then says complete: false)
     --budget-ms MS       stop after MS milliseconds (default 60000)
+${BUDGET_MB}
     --json               print one JSON object
-
-  Move notation
-    start 2              deliver start(2)
-    2<1:vote=0           deliver node 1's vote 0 to node 2
-    corrupt 3 as crash   corrupt node 3 (crash, lie or byzantine)
-    3>1:vote=1           byzantine node 3 sends vote 1 to node 1
+${MOVE_NOTATION}
 
   Examples
     $ flp analyze --protocol quorum --nodes 3 --inputs 011 --allow crash
     $ flp analyze --protocol quorum --nodes 3 --inputs 011 --allow crash \\
-        --moves "start 2; start 3; 1<2:vote=1" --target "2<3:vote=1" --json
-`;
+        --moves "start 2; start 3; 1<2:vote=1" --target "2<3:vote=1" --json`,
+		flags: ['protocol', 'nodes', 'inputs', 'rounds', 'f', 'allow', 'moves', 'target', 'budget-states', 'budget-ms', 'budget-mb', 'json'],
+	},
+	{
+		name: 'play',
+		summary: 'play a level or a saved game',
+		usage: 'play FILE [--budget-mb MB]',
+		details: `  FILE is a scenario file (YAML or JSON): a level, or a game saved with s.\n\n  Options\n${BUDGET_MB}`,
+		flags: ['budget-mb'],
+	},
+	{
+		name: 'replay',
+		summary: 'step through a saved game (--print: a transcript, --svg: a diagram)',
+		usage: `replay FILE [--print [--format text|markdown]] [--svg OUT.svg] [--budget-mb MB]`,
+		details: `  Options
+    --print              print a transcript (label, starred label, what can still break) and exit
+    --format FORMAT      with --print: text (default) or markdown (the transcript with its timeline)
+    --svg OUT.svg        draw the run as a space-time diagram (SVG) into OUT.svg and exit
+${BUDGET_MB}`,
+		flags: ['print', 'format', 'svg', 'budget-mb'],
+	},
+	{
+		name: 'check',
+		summary: 'verify scenario files: moves, checkpoints, goal',
+		usage: 'check FILE... [--budget-mb MB]',
+		details: `  One line per file: ok, FAIL (a checkpoint or the goal does not hold) or ERROR (the file
+  cannot be read or is invalid; the problems go to stderr as FILE:LINE:COL: field: problem).
+  Exit 0 when every file holds, 1 when a check fails, 2 when a file is unreadable or invalid.
 
-export const FLAGS = {
-	protocol: {type: 'string'},
-	nodes: {type: 'number'},
-	inputs: {type: 'string'},
-	rounds: {type: 'number'},
-	f: {type: 'number'},
-	allow: {type: 'string'},
-	moves: {type: 'string'},
-	target: {type: 'string'},
-	budgetStates: {type: 'number'},
-	budgetMs: {type: 'number'},
-	json: {type: 'boolean'},
-	print: {type: 'boolean'},
-	player: {type: 'string'},
-	seed: {type: 'number'},
-	out: {type: 'string'},
-	challenge: {type: 'string'},
-	format: {type: 'string'},
-	svg: {type: 'string'},
-} as const;
+  Options\n${BUDGET_MB}`,
+		flags: ['budget-mb'],
+	},
+	{
+		name: 'schema',
+		summary: 'print the JSON Schema of scenario files',
+		usage: 'schema',
+		flags: [],
+	},
+	{
+		name: 'challenge',
+		summary: 'play a timed classroom challenge',
+		usage: 'challenge FILE [--player NAME] [--seed N] [--out PATH]',
+		details: `  Options
+    --player NAME        your name as the instructor should see it (default: your login)
+    --seed N             the puzzles' seed, 0 to 4294967295 (only for seeds: free challenges)
+    --out PATH           where the result file goes (default flp-result-ID-NAME.json)`,
+		flags: ['player', 'seed', 'out'],
+	},
+	{
+		name: 'results',
+		summary: 'check and rank students\' result files (verify, board)',
+		usage: `results verify FILE... --challenge FILE
+    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]`,
+		flags: [],
+		listed: false,
+	},
+	{
+		name: 'results verify',
+		summary: 'replay students\' result files and recompute their scores',
+		usage: 'results verify FILE... --challenge FILE',
+		details: `  One line per file: ok, or REJECTED with the reason. Exit 0 when every file is accepted,
+  1 when one is rejected, 2 when the challenge file cannot be used.
 
+  Options
+    --challenge FILE     the challenge file the results were made for`,
+		flags: ['challenge'],
+	},
+	{
+		name: 'results board',
+		summary: 'rank the verified results',
+		usage: 'results board FILE... --challenge FILE [--format table|csv|markdown|json]',
+		details: `  Options
+    --challenge FILE     the challenge file the results were made for
+    --format FORMAT      table (default), csv, markdown or json`,
+		flags: ['challenge', 'format'],
+	},
+	{
+		name: 'help',
+		summary: 'print the usage of a command',
+		usage: 'help [COMMAND]',
+		flags: [],
+	},
+];
+
+const byName = new Map(COMMANDS.map(c => [c.name, c]));
+
+export const commandSpec = (name: string): CommandSpec | undefined => byName.get(name);
+
+const INTRO = '  Play the adversary of the FLP impossibility proof.';
+
+/** `flp --help`: every listed command, one line each. */
+export function mainHelp(): string {
+	const rows = COMMANDS.filter(c => c.listed !== false).map(c => {
+		const words = c.usage.split('\n')[0]!.split(/\s+/).slice(c.name ? c.name.split(' ').length : 0);
+		const end = words.findIndex(w => w.startsWith('-') || w.startsWith('['));
+		const args = end < 0 ? words : words.slice(0, end);
+		const head = ['$ flp', c.name, ...args, c.flags.length > 0 ? '[options]' : ''].filter(Boolean).join(' ');
+		return head.length < 31 ? `    ${head.padEnd(31)}${c.summary}` : `    ${head}\n${' '.repeat(35)}${c.summary}`;
+	});
+	return `\n${INTRO}\n\n  Usage\n${rows.join('\n')}\n\n  Every command prints its own usage with --help (or -h), e.g. flp analyze --help.\n  Exit codes: 0 ok, 1 a check failed, 2 bad input (a usage error or an unusable file).\n${MOVE_NOTATION}\n\n`;
+}
+
+/** `flp NAME --help`. */
+export function commandHelp(spec: CommandSpec): string {
+	const usage = `flp ${spec.usage}`.replace(/^flp \[/, 'flp [');
+	return `\n  ${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\n\n  Usage\n    $ ${usage}\n${spec.details ? `\n${spec.details}\n` : ''}\n`;
+}
+
+export type Parsed =
+	| {
+			readonly ok: true;
+			/** The command's name as in COMMANDS ('' for the game). */
+			readonly command: string;
+			readonly args: readonly string[];
+			readonly flags: Readonly<Partial<Record<FlagName, FlagValue>>>;
+			/** --help or -h was given: print the command's usage, run nothing. */
+			readonly help: boolean;
+			readonly version: boolean;
+	  }
+	| {readonly ok: false; readonly message: string};
+
+const camel = (name: string): string => name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
 const kebab = (name: string): string => name.replace(/[A-Z]/g, ch => `-${ch.toLowerCase()}`);
 
-/** The first problem with the parsed flags, or null. */
-export function flagProblem(flags: Record<string, unknown>): string | null {
-	for (const [name, value] of Object.entries(flags)) {
-		const known = FLAGS[name as keyof typeof FLAGS];
-		const flag = name.length === 1 && !known ? `-${name}` : `--${kebab(name)}`;
-		if (!known) return `unknown flag ${flag} (see flp --help)`;
-		if (known.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) return `${flag} needs a number`;
-		if (known.type === 'string' && (value === '' || typeof value !== 'string')) return `${flag} needs a value`;
+function flagValue(name: FlagName, text: string): {value: FlagValue} | {error: string} {
+	const spec: FlagSpec = FLAGS[name];
+	if (spec.type === 'string') {
+		return text.trim() === '' ? {error: `--${name} needs a value (${spec.value})`} : {value: text};
 	}
 
-	return null;
+	if (spec.type === 'boolean') return {value: true};
+	if (text.trim() === '') return {error: `--${name} needs a number (${spec.value})`};
+	if (!/^\s*[+-]?\d+\s*$/.test(text)) {
+		return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text)
+			? {error: `--${name} must be a whole number from ${spec.min} to ${spec.max}`}
+			: {error: `--${name} needs a number`};
+	}
+
+	const value = Number(text);
+	if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) return {error: `--${name} must be a whole number from ${spec.min} to ${spec.max}`};
+	return {value};
+}
+
+/** Parse the arguments after `flp`. The failure is one line, without the `flp: ` prefix. */
+export function parseCommandLine(argv: readonly string[]): Parsed {
+	const positional: string[] = [];
+	const given: Array<{name: FlagName; value: FlagValue}> = [];
+	const seen = new Set<string>();
+	let help = false;
+	let version = false;
+	let error: string | undefined;
+	const fail = (message: string): void => {
+		error ??= message;
+	};
+
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') {
+			positional.push(...argv.slice(i + 1));
+			break;
+		}
+
+		if (arg === '--help' || arg === '-h') {
+			help = true;
+			continue;
+		}
+
+		if (arg === '--version') {
+			version = true;
+			continue;
+		}
+
+		if (!arg.startsWith('-') || arg === '-') {
+			positional.push(arg);
+			continue;
+		}
+
+		if (!arg.startsWith('--')) {
+			fail(`unknown flag ${shown(arg)}`);
+			continue;
+		}
+
+		const eq = arg.indexOf('=');
+		const raw = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+		if (!Object.hasOwn(FLAGS, raw)) {
+			const near = kebab(raw);
+			fail(`unknown flag --${shown(raw)}${near !== raw && Object.hasOwn(FLAGS, near) ? ` (did you mean --${near}?)` : ''}`);
+			if (eq < 0 && i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) i++; // its value, probably
+			continue;
+		}
+
+		const name = raw as FlagName;
+		const spec: FlagSpec = FLAGS[name];
+		let text: string;
+		if (spec.type === 'boolean') {
+			if (eq >= 0) {
+				fail(`--${name} takes no value`);
+				continue;
+			}
+
+			text = '';
+		} else if (eq >= 0) text = arg.slice(eq + 1);
+		else if (i + 1 < argv.length && argv[i + 1] !== '--help' && argv[i + 1] !== '-h') text = argv[++i]!;
+		else {
+			fail(`--${name} needs a value (${spec.value})`);
+			continue;
+		}
+
+		if (seen.has(name)) {
+			fail(`--${name} is given twice; give it once`);
+			continue;
+		}
+
+		seen.add(name);
+		const value = flagValue(name, text);
+		if ('error' in value) fail(value.error);
+		else given.push({name, value: value.value});
+	}
+
+	const pair = positional.length >= 2 ? `${positional[0]} ${positional[1]}` : undefined;
+	const command = pair && byName.has(pair) ? pair : (positional[0] ?? '');
+	const args = positional.slice(command === '' ? 0 : command.split(' ').length);
+	const spec = byName.get(command);
+	if (!spec) return {ok: false, message: `unknown command "${shown(command)}" (see flp --help)`};
+	if (help || version) return {ok: true, command, args, flags: {}, help, version};
+	if (error) return {ok: false, message: error.startsWith('unknown flag') ? `${error} (see flp ${command ? `${command} ` : ''}--help)` : error};
+	const flags: Partial<Record<FlagName, FlagValue>> = {};
+	for (const {name, value} of given) {
+		if (!spec.flags.includes(name)) return {ok: false, message: `${command || 'the game'} does not take --${name} (see flp ${command ? `${command} ` : ''}--help)`};
+		flags[name] = value;
+	}
+
+	return {ok: true, command, args, flags, help, version};
+}
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type ValueOf<F> = F extends {type: 'string'} ? string : F extends {type: 'integer'} ? number : boolean;
+
+/** The flags as commands take them: camelCase (budgetMs), each of its type. */
+export type CliOptions = {readonly [K in FlagName as CamelCase<K>]?: ValueOf<(typeof FLAGS)[K]>};
+
+/** Flags as the commands' option objects name them (camelCase: budgetMs). */
+export function options(flags: Readonly<Partial<Record<FlagName, FlagValue>>>): CliOptions {
+	return Object.fromEntries(Object.entries(flags).map(([name, value]) => [camel(name), value])) as CliOptions;
 }

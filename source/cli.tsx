@@ -1,21 +1,21 @@
 /**
- * The command line: parse the flags, then run one command from `COMMANDS`. Each command loads
- * its own code when it runs (a dynamic `import()`), so a command that draws no screen never
- * loads Ink, React or the layout engine, and none loads what another needs. `npm run bench`
- * times the start-up (docs/performance.md); test/commands/startup.test.ts checks what each
- * command can load.
+ * The command line: parse the flags (cli-flags.ts), then run one command from `COMMANDS`. Each
+ * command loads its own code when it runs (a dynamic `import()`), so a command that draws no
+ * screen never loads Ink, React or the layout engine, and none loads what another needs.
+ * `npm run bench` times the start-up (docs/performance.md); test/commands/startup.test.ts checks
+ * what each command can load. bin.ts calls `main`; tests call `runCommandLine` in-process.
  */
 import process from 'node:process';
-import meow from 'meow';
-import {FLAGS, HELP, flagProblem} from './cli-flags.js';
+import {type CliOptions, commandHelp, commandSpec, mainHelp, options, parseCommandLine} from './cli-flags.js';
 import type {CommandResult} from './commands/result.js';
+import {excerpt, terminalSafe} from './files/escape.js';
 
-const cli = meow(HELP, {importMeta: import.meta, allowUnknownFlags: true, description: false, flags: FLAGS});
-
-/** What a command is given: the words after its name, and the flags. */
+/** What a command is given: its name, the words after it, and the flags. */
 export interface Call {
+	/** As in cli-flags.ts's COMMANDS: `analyze`, `results verify`, '' for the game. */
+	readonly command: string;
 	readonly args: readonly string[];
-	readonly flags: typeof cli.flags;
+	readonly flags: CliOptions;
 	/** False when NO_COLOR is set. */
 	readonly colour: boolean;
 }
@@ -28,20 +28,22 @@ type Command = (call: Call) => Promise<CommandResult | void>;
 
 const now = (): number => performance.now();
 const error = (message: string): CommandResult => ({code: 2, stdout: '', stderr: `flp: ${message}\n`});
+const printed = (stdout: string): CommandResult => ({code: 0, stdout, stderr: ''});
+const noArguments = (name: string, args: readonly string[]): CommandResult | undefined =>
+	args.length > 0 ? error(`${name} takes no arguments (got "${excerpt(args[0]!)}")`) : undefined;
 
 /**
- * The commands, by name ('' is `flp` alone). To add one: its code in a file of its own under
- * source/commands/, loaded here by `import()` inside its entry, never at the top of this file.
+ * The commands, by their first word ('' is `flp` alone). To add one: its usage and flags in
+ * cli-flags.ts's COMMANDS, its code in a file of its own under source/commands/, loaded here by
+ * `import()` inside its entry, never at the top of this file.
  */
 const COMMANDS: Record<string, Command> = {
-	analyze: async ({args, flags}) =>
-		args.length > 0 ? error(`analyze takes no arguments (got "${args[0]}")`) : (await import('./commands/analyze.js')).runAnalyze(flags, now),
+	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
-	schema: async ({args}) =>
-		args.length > 0 ? error(`schema takes no arguments (got "${args[0]}")`) : {code: 0, stdout: `${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`, stderr: ''},
-	results: async ({args: [verb, ...files], flags}) => {
-		if (verb === 'verify') return (await import('./commands/results.js')).runVerify(files, flags.challenge);
-		if (verb === 'board') return (await import('./commands/results.js')).runBoard(files, flags.challenge, flags.format);
+	schema: async ({args}) => noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`),
+	results: async ({command, args, flags}) => {
+		if (command === 'results verify') return (await import('./commands/results.js')).runVerify(args, flags.challenge);
+		if (command === 'results board') return (await import('./commands/results.js')).runBoard(args, flags.challenge, flags.format);
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
 	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
@@ -56,19 +58,38 @@ const COMMANDS: Record<string, Command> = {
 				: (await import('./commands/watch.js')).runWatchPrint(call.flags, now)
 			: (await import('./commands/watch-app.js')).startWatch(call),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
-	'': async call => (await import('./commands/screens.js')).startGame('', call),
+	'': async call => (call.args.length > 0 ? error(`unknown command "${excerpt(call.args[0]!)}" (see flp --help)`) : (await import('./commands/screens.js')).startGame('', call)),
+	help: async ({args}) => {
+		if (args.length === 0) return printed(mainHelp());
+		const about = commandSpec(args.join(' '));
+		return about ? printed(commandHelp(about)) : error(`no command "${excerpt(args.join(' '))}" (see flp --help)`);
+	},
 };
 
-function finish(result: CommandResult | void): void {
+/** Run the command line `argv` (the words after `flp`). */
+export async function runCommandLine(argv: readonly string[], colour = !process.env['NO_COLOR']): Promise<CommandResult | void> {
+	const parsed = parseCommandLine(argv);
+	if (!parsed.ok) return error(parsed.message);
+	const {command, args} = parsed;
+	if (parsed.version) {
+		const {readFileSync} = await import('node:fs');
+		return printed(`${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version}\n`);
+	}
+
+	if (parsed.help && command !== 'help') return printed(command === '' ? mainHelp() : commandHelp(commandSpec(command)!));
+	const run = COMMANDS[command.split(' ')[0]!];
+	if (!run) return error(`unknown command "${excerpt(command)}" (see flp --help)`);
+	return run({command, args, flags: options(parsed.flags), colour});
+}
+
+/** Print what a command returned (control characters escaped) and set the exit code. */
+export function finish(result: CommandResult | void): void {
 	if (!result) return;
-	process.stdout.write(result.stdout);
-	process.stderr.write(result.stderr);
+	process.stdout.write(terminalSafe(result.stdout));
+	process.stderr.write(terminalSafe(result.stderr));
 	process.exitCode = result.code;
 }
 
-const problem = flagProblem(cli.flags as Record<string, unknown>);
-const [name = '', ...args] = cli.input;
-const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-if (problem) finish(error(problem));
-else if (!command) finish(error(`unknown command "${name}" (see flp --help)`));
-else finish(await command({args, flags: cli.flags, colour: !process.env['NO_COLOR']}));
+export async function main(): Promise<void> {
+	finish(await runCommandLine(process.argv.slice(2)));
+}

@@ -1,7 +1,9 @@
 /** Loading challenge files and making their levels for a seed. */
 import {createHash} from 'node:crypto';
 import {dirname, resolve} from 'node:path';
-import {LineCounter, type Node, isMap, isScalar, parseDocument} from 'yaml';
+import {type Node, isMap, isScalar} from 'yaml';
+import {excerpt} from '../files/escape.js';
+import {loadYaml} from '../files/yaml.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import {readText} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
@@ -31,19 +33,20 @@ export function readChallenge(path: string): Result<Challenge> {
 	if (!read.ok) return read;
 	const text = read.value;
 
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, {lineCounter, prettyErrors: false});
+	const shownPath = excerpt(path, 300);
+	const loaded = loadYaml(text);
+	if (!loaded.ok) return fail('invalid', loaded.problems.map(p => `${shownPath}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+	const {doc} = loaded;
 	const problems: string[] = [];
 	const report = (at: Array<string | number>, message: string, node?: unknown): void => {
 		const target = (node ?? doc.getIn(at, true)) as Node | undefined;
-		const {line, col} = lineCounter.linePos(target?.range?.[0] ?? 0);
-		const field = at.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
-		problems.push(`${path}:${line}:${col}: ${field ? `${field}: ` : ''}${message}`);
+		const {line, column} = loaded.at(target?.range?.[0]);
+		const field = at.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${excerpt(part)}` : excerpt(part)), '');
+		if (problems.length < 10) problems.push(`${shownPath}:${line}:${column}: ${field ? `${field}: ` : ''}${message}`);
 	};
 
-	for (const error of doc.errors) report([], error.message.split('\n')[0]!, {range: error.pos});
-	if (problems.length > 0 || !isMap(doc.contents)) {
-		if (problems.length === 0) report([], 'a challenge file is a mapping of fields (format, id, title, timeLimit, levels, ...)');
+	if (!isMap(doc.contents) || !doc.contents.items.some(pair => isScalar(pair.key) && TOP.includes(String(pair.key.value)))) {
+		report([], 'not a challenge file: a challenge file is a mapping of fields (format, id, title, timeLimit, levels, ...)');
 		return fail('invalid', problems.join('\n'));
 	}
 
@@ -52,12 +55,12 @@ export function readChallenge(path: string): Result<Challenge> {
 		if (!isMap(map)) return;
 		for (const pair of map.items) {
 			const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-			if (!known.includes(key)) report([...at, key], `unknown field "${key}" (known: ${known.join(', ')})`, pair.key);
+			if (!known.includes(key)) report([...at, key], `unknown field "${excerpt(key)}" (known: ${known.join(', ')})`, pair.key);
 		}
 	};
 
 	unknown([], TOP);
-	const data = doc.toJS() as Record<string, unknown>;
+	const data = loaded.data as Record<string, unknown>;
 	const whole = (v: unknown, min: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min;
 	if (data['format'] === undefined) report([], `missing field "format" (write format: ${CHALLENGE_FORMAT})`);
 	else if (data['format'] !== CHALLENGE_FORMAT) {

@@ -5,7 +5,11 @@ import {allowedText, createSetup, inputsOf, parseAllow} from '../engine/game.js'
 import {applyMoves} from '../engine/moves.js';
 import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
 import {OUTCOMES} from '../engine/types.js';
+import {ProtocolFault} from '../engine/protocol.js';
+import {declarationCheck} from '../protocols/guard.js';
+import {protocolIds} from '../protocols/registry.js';
 import {type CommandResult, printed, usageError} from './result.js';
+import {protocolFlag} from './modules.js';
 
 export interface AnalyzeOptions {
 	readonly protocol?: string;
@@ -32,7 +36,7 @@ function wholeNumber(name: string, value: number | undefined, min: number): stri
 
 /** Build the configuration the options describe, or say what is wrong with them. */
 export function configurationFrom(options: AnalyzeOptions): {config: Configuration} | {error: string} {
-	if (!options.protocol) return {error: 'missing --protocol (one of wait-all, quorum, leader, ben-or)'};
+	if (!options.protocol) return {error: `missing --protocol (one of ${protocolIds().join(', ')}, or a module's path)`};
 	if (options.nodes === undefined) return {error: 'missing --nodes (the number of nodes, 2 to 6)'};
 	if (!options.inputs) return {error: 'missing --inputs (one bit per node, like 011)'};
 	for (const [name, value] of [
@@ -62,6 +66,13 @@ export function configurationFrom(options: AnalyzeOptions): {config: Configurati
 	return {config: config.value};
 }
 
+/** `flp analyze` as the command line runs it: a module named by --protocol is loaded first. */
+export async function runAnalyzeCommand(options: AnalyzeOptions, now: () => number): Promise<CommandResult> {
+	const named = await protocolFlag(options.protocol);
+	if ('code' in named) return named;
+	return runAnalyze({...options, protocol: named.protocol}, now);
+}
+
 export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {
 	for (const [name, value] of [
 		['budget-states', options.budgetStates],
@@ -89,8 +100,17 @@ export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandR
 	const deadline = started + (options.budgetMs ?? DEFAULT_BUDGET_MS);
 	const budget = {maxStates: options.budgetStates, shouldStop: () => now() > deadline};
 	const analyzer = new Analyzer();
-	const result = analyzer.analyze(config, budget);
-	const star = target ? analyzer.analyzeStar(config, target, {...budget, witnesses: false}) : undefined;
+	let result: Analysis;
+	let star: Analysis | undefined;
+	try {
+		result = analyzer.analyze(config, budget);
+		star = target ? analyzer.analyzeStar(config, target, {...budget, witnesses: false}) : undefined;
+	} catch (error) {
+		// A protocol module that throws or breaks its shape mid-analysis: one line, no stack.
+		if (error instanceof ProtocolFault) return usageError(error.message);
+		throw error;
+	}
+
 	const ms = Math.round(now() - started);
 	return printed(options.json ? jsonReport(config, result, star, ms) : humanReport(config, result, star, options, ms));
 }
@@ -103,6 +123,7 @@ function jsonReport(config: Configuration, result: Analysis, star: Analysis | un
 	}
 
 	const report = {
+		...(declarationCheck(config.setup.protocol) ? {declarations: declarationCheck(config.setup.protocol)} : {}),
 		label: result.label,
 		outcomes: result.outcomes,
 		flags: result.flags,
@@ -127,8 +148,10 @@ function humanReport(
 ): string {
 	const {setup} = config;
 	const allow = allowedText(setup);
-	const rounds = setup.protocol.id === 'ben-or' ? `  rounds=${setup.protocol.params.rounds}` : '';
+	const rounds = setup.protocol.id === 'ben-or' || setup.protocol.id === 'paxos' ? `  rounds=${setup.protocol.params.rounds}` : '';
+	const notes = declarationCheck(setup.protocol)?.notes ?? [];
 	const lines = [
+		...notes.map(note => `note: ${note}`),
 		`${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allow}`,
 		`after ${config.step} move${config.step === 1 ? '' : 's'}${options.moves ? `: ${options.moves.trim()}` : ''}${isQuiescent(config) ? '  (quiescent)' : ''}`,
 		'',

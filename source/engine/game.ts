@@ -1,6 +1,7 @@
 /** Building a game's setup from what a person types: validated once, every problem named. */
 import {findProtocol, protocolIds} from '../protocols/registry.js';
 import {type Configuration, type Setup, initialConfiguration, makeSetup} from './configuration.js';
+import {ProtocolFault} from './protocol.js';
 import {BEHAVIOURS, type Behaviour, type Bit, type Result, fail, ok} from './types.js';
 
 export interface GameSpec {
@@ -34,7 +35,8 @@ export function parseAllow(text: string): Result<Behaviour[]> {
 export function createSetup(spec: GameSpec): Result<Setup> {
 	const protocol = findProtocol(spec.protocol);
 	if (!protocol) {
-		return fail('bad-protocol', `unknown protocol "${spec.protocol}" (choose ${protocolIds().join(', ')})`);
+		if (/[/\\]|\.(m?js|m?ts)$/.test(spec.protocol)) return fail('bad-protocol', `protocol module ${spec.protocol} is not loaded`);
+		return fail('bad-protocol', `unknown protocol "${spec.protocol}" (choose ${protocolIds().join(', ')}, or a module's path)`);
 	}
 
 	const {n} = spec;
@@ -64,7 +66,15 @@ export function createSetup(spec: GameSpec): Result<Setup> {
 	}
 
 	const inputs = [...spec.inputs].map(ch => (ch === '1' ? 1 : 0) as Bit);
-	return ok(makeSetup({protocol: protocol.instantiate(n, f, {rounds}), inputs, allowed: allow}));
+	let instance;
+	try {
+		instance = protocol.instantiate(n, f, {rounds});
+	} catch (error) {
+		if (error instanceof ProtocolFault) return fail('bad-protocol', error.message);
+		throw error;
+	}
+
+	return ok(makeSetup({protocol: instance, inputs, allowed: allow}));
 }
 
 /** The inputs X_i of Lemma 1: the first i nodes hold 1, the rest 0. */

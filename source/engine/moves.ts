@@ -20,7 +20,7 @@ import {
 	nodeOf,
 } from './configuration.js';
 import {formatMove} from './notation.js';
-import type {NodeWork} from './protocol.js';
+import {type NodeWork, ProtocolFault} from './protocol.js';
 import {type Behaviour, type Bit, type Message, type Move, type Result, fail, isStart, ok} from './types.js';
 
 interface Outgoing {
@@ -153,7 +153,13 @@ export function applyMove(c: Configuration, move: Move): Result<Configuration> {
 		case 'deliver': {
 			const entry = findInPool(c, move.message);
 			if (!entry) return fail('not-pending', `${name}: no such message is pending`);
-			return ok(deliver(c, entry));
+			try {
+				return ok(deliver(c, entry));
+			} catch (error) {
+				// A protocol module that misbehaves: the move fails with its one-line report.
+				if (error instanceof ProtocolFault) return fail('protocol-fault', error.message);
+				throw error;
+			}
 		}
 
 		case 'corrupt': {
@@ -190,6 +196,7 @@ export function applyMoves(c: Configuration, moves: readonly Move[]): Result<Con
 /** Apply a move known to be legal (a bug otherwise). */
 export function applyLegal(c: Configuration, move: Move): Configuration {
 	const next = applyMove(c, move);
+	if (!next.ok && next.code === 'protocol-fault') throw new ProtocolFault(next.message);
 	if (!next.ok) throw new Error(`bug: a move taken as legal was refused: ${next.message}`);
 	return next.value;
 }

@@ -93,3 +93,12 @@ export interface Protocol {
 	readonly hasRounds: boolean;
 	instantiate(n: number, f: number, params: ProtocolParams): ProtocolInstance;
 }
+
+/**
+ * A protocol from a module misbehaved (threw, sent a value its slot does not carry, is not
+ * deterministic, ...): the message is one line naming the protocol, node and move, for the user,
+ * without a stack. The engine's callers report it; built-in protocols never raise it.
+ */
+export class ProtocolFault extends Error {
+	override readonly name = 'ProtocolFault';
+}

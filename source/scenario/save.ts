@@ -1,5 +1,5 @@
 /** Writing games to files: atomically (a temporary file, then a rename). */
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, extname, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {formatMoves} from '../engine/notation.js';
@@ -59,12 +59,5 @@ export function freshPath(base: string, extension = '.yaml'): string {
 	return path;
 }
 
-/** Read a text file; the failure says which file and why, in words. */
-export function readText(path: string): Result<string> {
-	try {
-		return ok(readFileSync(path, 'utf8'));
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return fail('unreadable', `${path}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
-	}
-}
+/** Reading files is source/files/read.ts's business (regular files only, with a size limit). */
+export {readText} from '../files/read.js';

@@ -6,7 +6,7 @@ import {type Session, newSession, playAll} from '../engine/session.js';
 import {type Message, type Result, fail, ok} from '../engine/types.js';
 import type {LevelInfo} from '../ui/level.js';
 import type {Goal, ScenarioFile} from './format.js';
-import {readText} from './save.js';
+import {readText} from '../files/read.js';
 import {validateText} from './validate.js';
 
 export interface Loaded {

@@ -2,7 +2,9 @@
  * Validation of scenario files: every problem at once, each with line, column and field.
  * Works on the parsed YAML document (JSON is read by the same parser), so positions are exact.
  */
-import {type Document, LineCounter, type Node, isMap, isScalar, parseDocument} from 'yaml';
+import {type Document, type Node, isMap, isScalar} from 'yaml';
+import {excerpt, hasControl} from '../files/escape.js';
+import {MAX_PROBLEMS, loadYaml} from '../files/yaml.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES, createSetup} from '../engine/game.js';
 import {initialConfiguration} from '../engine/configuration.js';
 import {applyMove} from '../engine/moves.js';
@@ -45,43 +47,46 @@ export const LABELS = ['0', '1', 'ambiguous', 'none', 'unknown'] as const;
 type Path = ReadonlyArray<string | number>;
 
 const fieldName = (path: Path): string =>
-	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${excerpt(part)}` : excerpt(part)), '');
 
 export type Validated = {readonly ok: true; readonly file: ScenarioFile} | {readonly ok: false; readonly problems: Problem[]};
 
 export function validateText(text: string): Validated {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
-	const problems: Problem[] = [];
-	const at = (offset: number | undefined): {line: number; column: number} => {
-		const {line, col} = lineCounter.linePos(offset ?? 0);
-		return {line, column: col};
-	};
-
-	for (const error of doc.errors) {
-		problems.push({...at(error.pos[0]), field: '', message: error.message.split('\n')[0]!});
-	}
-
-	if (problems.length > 0) return {ok: false, problems};
+	const loaded = loadYaml(text);
+	if (!loaded.ok) return {ok: false, problems: loaded.problems.map(p => ({...p, field: ''}))};
+	const {doc, at} = loaded;
 	const root = doc.contents;
 	if (!isMap(root)) {
-		return {ok: false, problems: [{line: 1, column: 1, field: '', message: 'a scenario file is a mapping of fields (format, protocol, nodes, ...)'}]};
+		return {ok: false, problems: [{line: 1, column: 1, field: '', message: 'not a scenario file: a scenario file is a mapping of fields (format, protocol, nodes, ...)'}]};
 	}
 
+	// A file none of whose keys is a scenario field is some other file: say so, and quote none of it.
+	if (!root.items.some(pair => isScalar(pair.key) && (TOP_FIELDS as readonly unknown[]).includes(String(pair.key.value)))) {
+		return {ok: false, problems: [{line: 1, column: 1, field: '', message: 'not a scenario file: it has none of the fields format, protocol, nodes, inputs'}]};
+	}
+
+	const problems: Problem[] = [];
 	const report = (path: Path, message: string, node?: Node | null): void => {
 		const target = node ?? (doc.getIn(path, true) as Node | undefined);
 		problems.push({...at(target?.range?.[0]), field: fieldName(path), message});
 	};
 
 	checkFields(doc, [], TOP_FIELDS, report);
-	const data = doc.toJS() as Record<string, unknown>;
+	const data = loaded.data as Record<string, unknown>;
 	const sourceOf = (path: Path): string => {
 		const range = (doc.getIn(path, true) as Node | undefined)?.range;
-		return range ? text.slice(range[0], range[1]).trim() : '';
+		return range ? excerpt(text.slice(range[0], range[1]).trim()) : '';
 	};
 	checkFile(doc, data, report, sourceOf);
 	if (problems.length > 0) {
 		problems.sort((a, b) => a.line - b.line || a.column - b.column);
+		if (problems.length > MAX_PROBLEMS) {
+			const last = problems[MAX_PROBLEMS - 1]!;
+			const more = problems.length - MAX_PROBLEMS;
+			problems.length = MAX_PROBLEMS;
+			problems[MAX_PROBLEMS - 1] = {...last, message: `${last.message} (and ${more} more problem${more === 1 ? '' : 's'} not shown)`};
+		}
+
 		return {ok: false, problems};
 	}
 
@@ -97,10 +102,22 @@ function checkFields(doc: Document, path: Path, known: readonly string[], report
 	for (const pair of map.items) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 		if (!known.includes(key)) {
-			const hint = known.find(k => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
-			report([...path, key], `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ` (known: ${known.join(', ')})`}`, pair.key as Node);
+			const hint = key.length <= 40 ? known.find(k => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, '')) : undefined;
+			report([...path, key], `unknown field "${excerpt(key)}"${hint ? ` (did you mean "${hint}"?)` : ` (known: ${known.join(', ')})`}`, pair.key as Node);
 		}
 	}
+}
+
+/** The longest move text: the longest move in any notation is about 30 characters. */
+const MAX_MOVE_LENGTH = 80;
+
+/** What is wrong with a move list entry before its notation is read: one move, one line. */
+function moveTextProblem(m: unknown): string | null {
+	if (typeof m !== 'string') return 'a move is text in move notation, like 2<1:vote=0';
+	if (hasControl(m)) return 'a move is one line of move notation, without line breaks or control characters';
+	if (m.includes(';')) return 'one move per entry: put each move on its own line, - start 1';
+	if (m.length > MAX_MOVE_LENGTH) return `a move is at most ${MAX_MOVE_LENGTH} characters of move notation`;
+	return null;
 }
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -124,7 +141,7 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	const {protocol} = data;
 	if (protocol === undefined) report(['protocol'], `missing field "protocol" (one of ${protocolIds().join(', ')})`, doc.contents as Node);
 	else if (typeof protocol !== 'string' || !protocolIds().includes(protocol)) {
-		report(['protocol'], `unknown protocol "${String(protocol)}" (one of ${protocolIds().join(', ')})`);
+		report(['protocol'], `unknown protocol "${excerpt(String(protocol))}" (one of ${protocolIds().join(', ')})`);
 	}
 
 	const {nodes} = data;
@@ -150,7 +167,7 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 		if (!Array.isArray(allow)) report(['allow'], 'allow must be none, or a list of crash, lie, byzantine');
 		else {
 			for (const [i, b] of allow.entries()) {
-				if (!(BEHAVIOURS as readonly unknown[]).includes(b)) report(['allow', i], `unknown behaviour "${String(b)}" (crash, lie or byzantine)`);
+				if (!(BEHAVIOURS as readonly unknown[]).includes(b)) report(['allow', i], `unknown behaviour "${excerpt(String(b))}" (crash, lie or byzantine)`);
 			}
 		}
 	}
@@ -170,7 +187,12 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 		const list = data[name];
 		if (list === undefined) continue;
 		if (!Array.isArray(list)) report([name], `${name} must be a list of moves, like - start 1`);
-		else for (const [i, m] of list.entries()) if (typeof m !== 'string') report([name, i], 'a move is text in move notation, like 2<1:vote=0');
+		else {
+			for (const [i, m] of list.entries()) {
+				const problem = moveTextProblem(m);
+				if (problem) report([name, i], problem);
+			}
+		}
 	}
 
 	checkExpect(doc, data, report);
@@ -181,7 +203,7 @@ function checkGoal(doc: Document, data: Record<string, unknown>, report: Report)
 	const goal = data['goal'];
 	if (goal === undefined) return;
 	if (typeof goal === 'string') {
-		if (!(GOAL_KINDS as readonly string[]).includes(goal)) report(['goal'], `unknown goal "${goal}" (one of ${GOAL_KINDS.join(', ')})`);
+		if (!(GOAL_KINDS as readonly string[]).includes(goal)) report(['goal'], `unknown goal "${excerpt(goal)}" (one of ${GOAL_KINDS.join(', ')})`);
 		return;
 	}
 
@@ -193,13 +215,13 @@ function checkGoal(doc: Document, data: Record<string, unknown>, report: Report)
 	checkFields(doc, ['goal'], GOAL_FIELDS, report);
 	const g = goal as Record<string, unknown>;
 	if (g['kind'] === undefined) report(['goal'], 'missing goal.kind');
-	else if (!(GOAL_KINDS as readonly unknown[]).includes(g['kind'])) report(['goal', 'kind'], `unknown goal "${String(g['kind'])}" (one of ${GOAL_KINDS.join(', ')})`);
+	else if (!(GOAL_KINDS as readonly unknown[]).includes(g['kind'])) report(['goal', 'kind'], `unknown goal "${excerpt(String(g['kind']))}" (one of ${GOAL_KINDS.join(', ')})`);
 	if (g['rounds'] !== undefined && (!isWhole(g['rounds']) || g['rounds'] < 1)) report(['goal', 'rounds'], 'goal.rounds must be a whole number ≥ 1');
-	if (g['target'] !== undefined && typeof g['target'] !== 'string') report(['goal', 'target'], 'goal.target is a delivery in move notation, like 2<3:vote=1');
+	if (g['target'] !== undefined && (typeof g['target'] !== 'string' || moveTextProblem(g['target']))) report(['goal', 'target'], 'goal.target is a delivery in move notation, like 2<3:vote=1');
 	for (const flag of ['hide', 'commute'] as const) {
 		if (g[flag] !== undefined && typeof g[flag] !== 'boolean') report(['goal', flag], `goal.${flag} must be true or false`);
 	}
-	if (g['pair'] !== undefined && (!Array.isArray(g['pair']) || g['pair'].length !== 2 || g['pair'].some(p => typeof p !== 'string'))) {
+	if (g['pair'] !== undefined && (!Array.isArray(g['pair']) || g['pair'].length !== 2 || g['pair'].some(p => moveTextProblem(p) !== null))) {
 		report(['goal', 'pair'], 'goal.pair is a list of two deliveries in move notation');
 	}
 
@@ -229,7 +251,7 @@ function checkExpect(doc: Document, data: Record<string, unknown>, report: Repor
 
 		if (c['goal'] !== undefined && !['reached', 'open', 'failed'].includes(String(c['goal']))) report(['expect', i, 'goal'], 'goal must be reached, open or failed');
 		if (c['flags'] !== undefined) {
-			if (typeof c['flags'] !== 'object' || c['flags'] === null) report(['expect', i, 'flags'], 'flags is a mapping of agreement, termination, validity to true or false');
+			if (typeof c['flags'] !== 'object' || c['flags'] === null || Array.isArray(c['flags'])) report(['expect', i, 'flags'], 'flags is a mapping of agreement, termination, validity to true or false');
 			else {
 				checkFields(doc, ['expect', i, 'flags'], ['agreement', 'termination', 'validity'], report);
 				for (const [k, v] of Object.entries(c['flags'])) if (typeof v !== 'boolean') report(['expect', i, 'flags', k], `flags.${k} must be true or false`);
@@ -257,7 +279,7 @@ function checkMoves(data: Record<string, unknown>, report: Report): void {
 		const list = data[name];
 		if (!Array.isArray(list)) continue;
 		for (const [i, text] of list.entries()) {
-			if (typeof text !== 'string') return;
+			if (typeof text !== 'string' || moveTextProblem(text)) return;
 			const move = parseMove(setup.value, text);
 			if (!move.ok) return report([name, i], move.message);
 			const next = applyMove(config, move.value);
@@ -272,7 +294,7 @@ function checkMoves(data: Record<string, unknown>, report: Report): void {
 		const texts: Array<[Path, unknown]> = [[['goal', 'target'], goal['target']]];
 		if (Array.isArray(goal['pair'])) goal['pair'].forEach((p, i) => texts.push([['goal', 'pair', i], p]));
 		for (const [path, text] of texts) {
-			if (typeof text !== 'string') continue;
+			if (typeof text !== 'string' || moveTextProblem(text)) continue;
 			const move = parseMove(setup.value, text);
 			if (!move.ok) report(path, move.message);
 			else if (move.value.kind !== 'deliver') report(path, `"${text}" is not a delivery`);

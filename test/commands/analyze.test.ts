@@ -72,7 +72,7 @@ describe('flp analyze, as a function', () => {
 	});
 
 	test.each([
-		[{...sketch, protocol: 'paxos'}, 'flp: unknown protocol "paxos" (choose wait-all, quorum, leader, ben-or)\n'],
+		[{...sketch, protocol: 'raft'}, 'flp: unknown protocol "raft" (choose wait-all, quorum, leader, ben-or, two-phase-commit, paxos, or a module\'s path)\n'],
 		[{...sketch, inputs: '01'}, 'flp: inputs "01" has 2 bits but n = 3\n'],
 		[{...sketch, allow: 'crash,evil'}, 'flp: unknown behaviour "evil" in --allow (use none, or a list of crash, lie, byzantine)\n'],
 		[{...sketch, moves: 'start 1; 2<3:vote=1'}, 'flp: --moves: move 2: 2<3:vote=1: no such message is pending\n'],
@@ -96,7 +96,7 @@ describe('the real flp command', () => {
 
 	test('an unknown flag is refused in one line', () => {
 		const run = runCli(['analyze', '--protcol', 'quorum']);
-		expect(run).toEqual({code: 2, stdout: '', stderr: 'flp: unknown flag --protcol (see flp --help)\n'});
+		expect(run).toEqual({code: 2, stdout: '', stderr: 'flp: unknown flag --protcol (see flp analyze --help)\n'});
 	});
 
 	test('a flag that needs a number and gets none is refused', () => {

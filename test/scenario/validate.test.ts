@@ -17,7 +17,7 @@ describe('loading scenario files', () => {
 	test('every problem is reported at once, each with line, column and field', () => {
 		const text = [
 			'format: 1', //          1
-			'protocol: paxos', //    2
+			'protocol: raft', //    2
 			'nodes: 9', //           3
 			'inputs: 011', //        4
 			'allow: [crash, evil]', // 5
@@ -25,7 +25,7 @@ describe('loading scenario files', () => {
 			'par: 0', //             7
 		].join('\n');
 		expect(problems(text)).toEqual([
-			'level.yaml:2:11: protocol: unknown protocol "paxos" (one of wait-all, quorum, leader, ben-or)',
+			'level.yaml:2:11: protocol: unknown protocol "raft" (one of wait-all, quorum, leader, ben-or, two-phase-commit, paxos)',
 			'level.yaml:3:8: nodes: nodes must be a whole number from 2 to 6',
 			'level.yaml:4:9: inputs: inputs must be quoted, like "011": unquoted, YAML reads it as a number',
 			'level.yaml:5:16: allow[1]: unknown behaviour "evil" (crash, lie or byzantine)',

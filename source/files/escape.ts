@@ -1,0 +1,33 @@
+/**
+ * Text from files, names and arguments is data: before it reaches a terminal, control characters
+ * (ESC, CR, BEL, DEL, the C1 range) and bidirectional overrides are shown escaped, so a file can
+ * neither forge an output line nor send the terminal an escape sequence.
+ */
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const escapeOne = (ch: string): string => {
+	if (ch === '\n') return '\\n';
+	if (ch === '\r') return '\\r';
+	if (ch === '\t') return '\\t';
+	const code = ch.charCodeAt(0);
+	return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/** Whole output for a terminal: lines stay lines (and tabs stay), every other control is escaped. */
+export const terminalSafe = (text: string): string => text.replace(CONTROL, escapeOne);
+
+/** A value quoted inside a message: one line, escaped, at most `max` characters. */
+export function excerpt(text: string, max = 40): string {
+	const escaped = text.replace(CONTROL_OR_NEWLINE, escapeOne);
+	return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
+
+/** Whether text has characters that `excerpt` would escape (a move or a name must not). */
+export const hasControl = (text: string): boolean => {
+	CONTROL_OR_NEWLINE.lastIndex = 0;
+	return CONTROL_OR_NEWLINE.test(text);
+};
