@@ -8,8 +8,7 @@ import type {CommandResult} from './result.js';
 import {usageError} from './result.js';
 import {watchSpec} from './watch.js';
 
-export function startWatch({args, flags, colour}: Call): CommandResult | void {
-	if (args.length > 0) return usageError(`watch takes no arguments (got "${args[0]}")`);
+export function startWatch({flags, colour}: Call): CommandResult | void {
 	const built = watchSpec(flags);
 	if ('error' in built) return usageError(built.error);
 	if (!process.stdin.isTTY) return usageError('watch needs a terminal (or --print for the narration as text)');

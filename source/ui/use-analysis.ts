@@ -1,7 +1,7 @@
 /** Ask the analysis service about the session's position; keep every answer by position. */
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {formatMessage, formatMoves} from '../engine/notation.js';
-import {type Session, current, targetOf} from '../engine/session.js';
+import {formatMoves} from '../engine/notation.js';
+import {type Session, current} from '../engine/session.js';
 import type {PositionReport, PositionRequest} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
 
@@ -29,12 +29,8 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	const [nonce, setNonce] = useState(0);
 	const nextId = useRef(1);
 	const running = useRef<{id: number; key: string} | undefined>(undefined);
-	const at = positionKey(session);
-	const moves = at === '' ? [] : at.split(';');
-	// The target is part of the question: the stall column depends on it.
-	const target = targetOf(session);
-	const targetText = target ? formatMessage(current(session).setup, target.message) : undefined;
-	const key = `${at}◎${targetText ?? ''}`;
+	const key = positionKey(session);
+	const moves = key === '' ? [] : key.split(';');
 
 	useEffect(() => {
 		if (reports.has(key)) return;
@@ -42,7 +38,7 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 		running.current = {id, key};
 		setStates(0);
 		service.request(
-			{id, spec: session.spec, moves, ...(goal ? {goal} : {}), ...(targetText ? {target: targetText} : {})},
+			{id, spec: session.spec, moves, ...(goal ? {goal} : {})},
 			{
 				report(report) {
 					if (running.current?.id === report.id) running.current = undefined;
@@ -70,11 +66,7 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 
 	return {
 		report: reports.get(key),
-		reportAt(k) {
-			const prefix = `${positionKey(session, k)}◎`;
-			for (const [known, report] of reports) if (known.startsWith(prefix)) return report;
-			return undefined;
-		},
+		reportAt: k => reports.get(positionKey(session, k)),
 		busy: !reports.has(key),
 		states,
 		cancel,

@@ -19,7 +19,7 @@ import {containing, press, until} from '../helpers/ink.js';
 import {ARROW_RIGHT, ESCAPE} from '../helpers/keys.js';
 
 const quorum = (moves: string, allow = ['crash']): Configuration => game({protocol: 'quorum', n: 3, inputs: '011', allow}, moves);
-const lines = (frame: string | undefined): string[] => (frame ?? '').split('\n');
+const lines = (frame: string | undefined): string[] => (frame ?? '').split('\n').map(line => line.trimEnd());
 const cleanups: Array<() => void> = [];
 afterEach(() => {
 	for (const cleanup of cleanups.splice(0)) cleanup();
@@ -36,9 +36,19 @@ describe('the diamond view', () => {
 		const c = quorum('start 2; start 1; corrupt 1 as crash');
 		const answer = answerProof(new Oracle(), c, {kind: 'diamond', m: '3<1:vote=0', mm: '3<2:vote=1'}) as DiamondAnswer;
 		const {lastFrame} = mount(<DiamondView answer={answer} colour={false} onClose={() => {}} />);
-		const frame = lastFrame()!;
-		console.log(frame);
-		expect(lines(frame).every(line => line.length <= 80)).toBe(true);
+		const frame = lines(lastFrame());
+		expect(frame.slice(0, 8)).toEqual([
+			' THE DIAMOND  m = 3<1 vote=0, m′ = 3<2 vote=1',
+			'─'.repeat(78),
+			'3<1 vote=0 then 3<2 vote=1  → 0        │ 3<2 vote=1 then 3<1 vote=0  → 1',
+			' 1  in 0  ✗crash     votes 0 · ·       │  1  in 0  ✗crash     votes 0 · ·',
+			' 2  in 1  —          votes · 1 ·       │  2  in 1  —          votes · 1 ·',
+			'≠3  in 1  decided 0  votes 0 1 1       │ ≠3  in 1  decided 1  votes 0 1 1',
+			'─'.repeat(78),
+			' Case 2 (r = r′): only the recipient saw the order, and it differs',
+		]);
+		expect(frame.length).toBeLessThanOrEqual(24);
+		expect(frame.every(line => line.length <= 80)).toBe(true);
 	});
 });
 
@@ -48,9 +58,22 @@ describe('show the proof', () => {
 		const answer = answerProof(new Oracle(), c, {kind: 'argument', target: '2<1:vote=0'}) as ArgumentAnswer;
 		let played: readonly string[] = [];
 		const {lastFrame, stdin} = mount(<ProofView answer={answer} colour={false} rows={24} onClose={() => {}} onPlay={moves => (played = moves)} />);
-		console.log(lastFrame());
-		await press(stdin, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT, '\r');
-		console.log(lastFrame());
+		expect(lines(lastFrame()).slice(0, 7)).toEqual([
+			' SHOW THE PROOF  Lemma 2 here, target e = 2<1 vote=0',
+			'─'.repeat(78),
+			' C     (the position on the board)   delivering e: 0*',
+			' X     start 3                       delivering e: 0*',
+			' Y     2<3 vote=1                    delivering e: ambiguous*',
+			'─'.repeat(78),
+			' 1. C is ambiguous, but delivering e = 2<1 vote=0 now is 0*: it would force 0.',
+		]);
+		for (const step of [2, 3, 4]) {
+			await press(stdin, ARROW_RIGHT);
+			await until(lastFrame, containing(`step ${step}/4`));
+		}
+
+		expect(lastFrame()).toContain(' 4. So C_{i+1} = Y·e is ambiguous: stall with those moves, then deliver e.');
+		await press(stdin, '\r');
 		expect(played).toEqual(['start 3', '2<3:vote=1', '2<1:vote=0']);
 	});
 
@@ -58,8 +81,19 @@ describe('show the proof', () => {
 		const c = quorum('start 1; corrupt 1 as crash');
 		const answer = answerProof(new Oracle(), c, {kind: 'argument', target: '3<1:vote=0'}) as ArgumentAnswer;
 		const {lastFrame} = mount(<ProofView answer={answer} colour={false} rows={24} onClose={() => {}} />);
-		console.log(lastFrame());
-		expect(lines(lastFrame()).length).toBeLessThanOrEqual(24);
+		const frame = lines(lastFrame());
+		expect(frame.slice(2, 11)).toEqual([
+			' C     (the position on the board)   delivering e: 0*',
+			' X     start 2                       delivering e: 0*',
+			' Y     3<2 vote=1                    delivering e: 1*',
+			'─'.repeat(78),
+			' THE DIAMOND AT X: Case 2 (r = r′): only the recipient saw the order, and it di…',
+			'V: e then m′  → 0                      │ Z: m′ then e  → 1',
+			' 1  in 0  ✗crash     votes 0 · ·       │  1  in 0  ✗crash     votes 0 · ·',
+			' 2  in 1  —          votes · 1 ·       │  2  in 1  —          votes · 1 ·',
+			'≠3  in 1  decided 0  votes 0 1 1       │ ≠3  in 1  decided 1  votes 0 1 1',
+		]);
+		expect(frame.length).toBeLessThanOrEqual(24);
 	});
 });
 
@@ -68,8 +102,28 @@ describe('the Lemma 1 ladder', () => {
 		const c = game({protocol: 'wait-all', n: 3, inputs: '100', allow: ['lie']});
 		const answer = answerProof(new Oracle(), c, {kind: 'ladder'}) as LadderAnswer;
 		const {lastFrame, stdin} = mount(<LadderView answer={answer} facts="wait-all  n=3 f=1  allow: lie" colour={false} rows={24} onClose={() => {}} />);
-		await press(stdin, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT);
-		console.log(lastFrame());
+		expect(lines(lastFrame()).slice(0, 14)).toEqual([
+			' LEMMA 1: THE LADDER  wait-all  n=3 f=1  allow: lie',
+			'─'.repeat(78),
+			' ◆ X_0  000  0',
+			" ◆ X_1  100  ambiguous  pivot pair: X_0, X_1 differ in node 1's input",
+			'   X_2  110  ambiguous',
+			'   X_3  111  1',
+			'─'.repeat(78),
+			'X_0 = 000, all honest                 │ X_1 = 100, node 1 lies (input 0)',
+			'start 1; start 2; start 3;            │ corrupt 1 as lie; start 1; start 2;',
+			'2<1 vote=0; 3<1 vote=0; 1<2 vote=0;   │ start 3; 2<1 vote=0; 3<1 vote=0;',
+			'3<2 vote=0; 1<3 vote=0; 2<3 vote=0    │ 1<2 vote=0; 3<2 vote=0; 1<3 vote=0; …',
+			'→ nodes 1, 2, 3 decide 0              │ → nodes 2 and 3 decide 0',
+			'X_1 = 100, its own run: start 1; start 2; 1<2 vote=0; 2<1 vote=1; corrupt 3 as …',
+			'→ nodes 1 and 2 decide 1',
+		]);
+		for (const step of [2, 3, 4]) {
+			await press(stdin, ARROW_RIGHT);
+			await until(lastFrame, containing(`step ${step}/4`));
+		}
+
+		expect(lastFrame()).toContain('4. So X_1 can still end in 0, and its run at the bottom ends in 1: X_1 is');
 		expect(lines(lastFrame()).length).toBeLessThanOrEqual(24);
 	});
 
@@ -77,7 +131,19 @@ describe('the Lemma 1 ladder', () => {
 		const c = game({protocol: 'leader', n: 3, inputs: '100', allow: ['crash']});
 		const answer = answerProof(new Oracle(), c, {kind: 'ladder'}) as LadderAnswer;
 		const {lastFrame} = mount(<LadderView answer={answer} facts="leader" colour={false} rows={24} onClose={() => {}} />);
-		console.log(lastFrame());
+		const frame = lines(lastFrame());
+		expect(frame.slice(2, 12)).toEqual([
+			' ◆ X_0  000  0',
+			' ◆ X_1  100  1          ✗ termination fails here',
+			'   X_2  110  1',
+			'   X_3  111  1',
+			'─'.repeat(78),
+			'X_0 = 000, node 1 silent              │ X_1 = 100, node 1 silent',
+			'corrupt 1 as crash; start 2; start 3; │ corrupt 1 as crash; start 2; start 3;',
+			'start 1                               │ start 1',
+			'→ nodes 2 and 3 are undecided         │ → nodes 2 and 3 are undecided',
+			'                                      │',
+		]);
 	});
 });
 
@@ -89,9 +155,19 @@ describe('watch the proof', () => {
 			<WatchScreen service={service} spec={{protocol: 'quorum', n: 3, f: 1, allow: ['crash']}} colour={false} rows={24} paused onExit={() => (left = true)} />,
 		);
 		await until(lastFrame, containing('C_0 = 110'), 20_000);
-		console.log(lastFrame());
-		await press(stdin, ...Array.from({length: 6}, () => ARROW_RIGHT));
-		console.log(lastFrame());
+		expect(lines(lastFrame())[0]).toBe(' WATCH THE PROOF  quorum  n=3 f=1  allow: crash              C_0 = 110  round 0');
+		expect(lastFrame()).toContain(' Lemma 1: X_0 000 0 · X_1 100 0 · X_2 110 ambiguous · X_3 111 1.');
+		for (let k = 1; k <= 5; k++) {
+			await press(stdin, ARROW_RIGHT);
+			await until(lastFrame, text => new RegExp(`round ${k}$`, 'm').test(text));
+		}
+
+		expect(lastFrame()).toContain(' ROUNDS 1● 2● 3● 4● 5●');
+		expect(lastFrame()).toContain(' Round 5: e = 3<1 vote=1, the oldest message, is ambiguous*: deliver it. C_5 is');
+		await press(stdin, ARROW_RIGHT);
+		await until(lastFrame, containing('(the end)'));
+		expect(lastFrame()).toContain(' ROUNDS 1● 2● 3● 4● 5● ✗');
+		expect(lines(lastFrame()).length).toBeLessThanOrEqual(24);
 		await press(stdin, ESCAPE);
 		expect(left).toBe(true);
 	});
