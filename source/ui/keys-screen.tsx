@@ -31,6 +31,7 @@ export const SCREEN_KEYS: Record<string, ReadonlyArray<readonly [string, string]
 	replay: [
 		['← →', 'one move back / forward'],
 		['home / end', 'the start / the end'],
+		['d', 'the space-time diagram of the run (↑ ↓ scroll, d / esc back)'],
 		['q / esc', 'back'],
 	],
 };

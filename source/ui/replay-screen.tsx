@@ -1,11 +1,15 @@
-/** Step through a saved game: the board and the label at each step. */
+/** Step through a saved game: the board and the label at each step, the timeline, the diagram. */
 import {Box, Text, useInput} from 'ink';
-import React from 'react';
+import React, {useMemo, useState} from 'react';
+import {layoutRun} from '../diagram/layout.js';
 import {formatMove} from '../engine/notation.js';
 import type {Session} from '../engine/session.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
-import {useAnalysis} from './use-analysis.js';
+import {runCells} from './run-cells.js';
+import {SpaceTimeView} from './space-time-view.js';
+import {TimelineStrip} from './timeline-strip.js';
+import {positionKey, useAnalysis} from './use-analysis.js';
 import {useSpinner} from './use-spinner.js';
 import {useSyncState} from './use-sync-state.js';
 
@@ -23,18 +27,33 @@ export interface ReplayScreenProps {
 export function ReplayScreen({title, session, start, service, colour, rows, onExit}: ReplayScreenProps): React.JSX.Element {
 	const last = session.moves.length;
 	const [k, setK] = useSyncState(last);
-	useInput((input, key) => {
-		if (key.escape || input === 'q') onExit();
-		else if (key.rightArrow || input === 'l') setK(i => Math.min(last, i + 1));
-		else if (key.leftArrow || input === 'j') setK(i => Math.max(start, i - 1));
-		else if (key.home) setK(start);
-		else if (key.end) setK(last);
-	});
+	const [diagram, setDiagram] = useState(false);
+	useInput(
+		(input, key) => {
+			if (key.escape || input === 'q') onExit();
+			else if (key.rightArrow || input === 'l') setK(i => Math.min(last, i + 1));
+			else if (key.leftArrow || input === 'j') setK(i => Math.max(start, i - 1));
+			else if (key.home) setK(start);
+			else if (key.end) setK(last);
+			else if (input === 'd') setDiagram(true);
+		},
+		{isActive: !diagram},
+	);
 	const shown: Session = {...session, configs: session.configs.slice(0, k + 1), moves: session.moves.slice(0, k), undone: []};
-	const analysis = useAnalysis(service, shown);
+	// Every step of the run, analysed in the background so the timeline fills in.
+	const keys = useMemo(() => Array.from({length: last - start + 1}, (_, i) => positionKey(session, start + i)), [session, start, last]);
+	const analysis = useAnalysis(service, shown, undefined, {fill: keys});
 	const spinner = useSpinner(analysis.busy);
+	const layout = useMemo(() => layoutRun(session.configs[0]!, session.moves), [session]);
+	const reportAt = (i: number) => analysis.reportFor(keys[i - start] ?? positionKey(session, i));
+	const cells = runCells({configs: session.configs, moves: session.moves, start, reportAt});
+	if (diagram && layout.ok) {
+		const labels = session.configs.map((_, i) => (i >= start ? reportAt(i)?.now.label : undefined));
+		return <SpaceTimeView title={title} layout={layout.value} labels={labels} start={start} focus={k} rows={rows} colour={colour} onClose={() => setDiagram(false)} />;
+	}
+
 	const config = shown.configs.at(-1)!;
-	const bodyRows = Math.max(4, rows - 8);
+	const bodyRows = Math.max(4, rows - 10);
 	const move = k > start ? formatMove(config.setup, session.moves[k - 1]!) : '(the start)';
 	return (
 		<Box flexDirection="column" width={80}>
@@ -47,8 +66,9 @@ export function ReplayScreen({title, session, start, service, colour, rows, onEx
 				</Box>
 			</Box>
 			<Text dimColor>{'─'.repeat(78)}</Text>
+			<TimelineStrip cells={cells} focus={k - start} colour={colour} />
 			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
-			<Text dimColor>{' [←→] step [home/end] first/last [esc] back'}</Text>
+			<Text dimColor>{' [←→] step [home/end] first/last [d] space-time diagram [esc] back'}</Text>
 		</Box>
 	);
 }

@@ -14,6 +14,8 @@ export interface AnalysisState {
 	readonly report: PositionReport | undefined;
 	/** The report for the position after the first k moves, if it was ever analysed. */
 	reportAt(k: number): PositionReport | undefined;
+	/** The report for a position by its key (its moves in notation), if it was ever analysed. */
+	reportFor(key: string): PositionReport | undefined;
 	readonly busy: boolean;
 	/** States explored so far by the running analysis. */
 	readonly states: number;
@@ -23,7 +25,16 @@ export interface AnalysisState {
 	retry(): void;
 }
 
-export function useAnalysis(service: AnalysisService, session: Session, goal?: PositionRequest['goal']): AnalysisState {
+export interface AnalysisFill {
+	/**
+	 * Positions (by key) to analyse in the background, in order, once the current position's
+	 * report is in: the timeline's earlier positions, a witness run's. A move of the player
+	 * always goes first; a background answer it overtakes is asked for again later.
+	 */
+	readonly fill?: readonly string[];
+}
+
+export function useAnalysis(service: AnalysisService, session: Session, goal?: PositionRequest['goal'], options: AnalysisFill = {}): AnalysisState {
 	const [reports, setReports] = useState<ReadonlyMap<string, PositionReport>>(new Map());
 	const [states, setStates] = useState(0);
 	const [nonce, setNonce] = useState(0);
@@ -52,6 +63,25 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
 	}, [key, nonce, service]);
 
+	// The background: one position at a time, only while nothing else runs.
+	const missing = reports.has(key) ? options.fill?.find(k => !reports.has(k)) : undefined;
+	useEffect(() => {
+		if (missing === undefined || running.current) return;
+		const id = nextId.current++;
+		running.current = {id, key: missing};
+		const fillKey = missing;
+		service.request(
+			{id, spec: session.spec, moves: fillKey === '' ? [] : fillKey.split(';'), ...(goal ? {goal} : {})},
+			{
+				report(report) {
+					if (running.current?.id === report.id) running.current = undefined;
+					setReports(previous => new Map(previous).set(fillKey, report));
+				},
+			},
+		);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
+	}, [missing, reports, service]);
+
 	const cancel = useCallback(() => {
 		if (running.current) service.cancel(running.current.id);
 	}, [service]);
@@ -67,6 +97,7 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	return {
 		report: reports.get(key),
 		reportAt: k => reports.get(positionKey(session, k)),
+		reportFor: k => reports.get(k),
 		busy: !reports.has(key),
 		states,
 		cancel,

@@ -1,0 +1,75 @@
+/**
+ * The timeline strip: one cell per position of the run (the start, then the label after each
+ * move), the target's starred label under it, `│` after a round of a `forever` goal, `!` where
+ * ambiguity was lost. Two columns a cell; a long run keeps the focus in view and counts what it
+ * hides (`«12`, `5»`). Dumb: cells in, two lines out.
+ */
+import {Text} from 'ink';
+import React from 'react';
+import {type Cell, glyph, separatorBefore, stripWindow} from '../diagram/timeline.js';
+import {labelColour} from './theme.js';
+
+export interface TimelineStripProps {
+	readonly cells: readonly Cell[];
+	/** The cell to keep in view and mark (the position shown); default the last. */
+	readonly focus?: number;
+	readonly colour: boolean;
+	/** Columns for the whole strip, its prefix included. */
+	readonly width?: number;
+}
+
+const PREFIX = 6;
+
+export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripProps): React.JSX.Element {
+	const at = focus ?? cells.length - 1;
+	const window = stripWindow(cells.length, width - PREFIX - 1, at);
+	const shown = cells.slice(window.first, window.end);
+	const hasStars = cells.some(cell => cell.star !== undefined);
+	const separator = (index: number): React.JSX.Element => {
+		const sep = separatorBefore(cells, index);
+		return sep === '!' ? (
+			<Text bold color={colour ? 'red' : undefined}>
+				!
+			</Text>
+		) : (
+			<Text dimColor>{sep}</Text>
+		);
+	};
+
+	return (
+		<>
+			<Text wrap="truncate">
+				<Text dimColor>{' run  '}</Text>
+				<Text dimColor>{window.before}</Text>
+				{shown.map((cell, offset) => {
+					const index = window.first + offset;
+					return (
+						<React.Fragment key={index}>
+							{separator(index)}
+							<Text inverse={index === at} bold={index === at} color={colour && cell.label ? labelColour(cell.label) : undefined}>
+								{glyph(cell.label)}
+							</Text>
+						</React.Fragment>
+					);
+				})}
+				<Text dimColor>{window.after}</Text>
+			</Text>
+			{hasStars ? (
+				<Text wrap="truncate">
+					<Text dimColor>{' star '}</Text>
+					<Text>{' '.repeat(window.before.length)}</Text>
+					{shown.map((cell, offset) => {
+						const index = window.first + offset;
+						const sep = separatorBefore(cells, index);
+						return (
+							<React.Fragment key={index}>
+								<Text dimColor>{sep === '│' ? sep : ' '}</Text>
+								<Text color={colour && cell.star ? labelColour(cell.star) : undefined}>{cell.star === undefined ? ' ' : glyph(cell.star)}</Text>
+							</React.Fragment>
+						);
+					})}
+				</Text>
+			) : null}
+		</>
+	);
+}
