@@ -135,6 +135,10 @@ export class PositionAnalyst {
 					request.goal.spec,
 					{configs: session.value.configs, moves: session.value.moves, start: request.goal.start},
 					config => this.analyzer.analyze(config, {...options, witnesses: false}).label,
+					config => {
+						const analysis = this.analyzer.analyze(config, {...options, witnesses: false});
+						return analysis.outcomes.includes('split') ? true : analysis.complete ? false : undefined;
+					},
 				)
 			: undefined;
 		const proof = request.proof ? answerProof(this.oracle.adopt(c, this.analyzer).budget(options), c, request.proof) : undefined;
