@@ -13,6 +13,9 @@ import {WorkerService} from '../worker/service.js';
 import {ChallengeApp} from '../ui/challenge-app.js';
 import {EXIT_CODES, prepareChallenge} from './challenge.js';
 import type {CommandResult} from './result.js';
+import type {Challenge} from '../challenge/challenge.js';
+import {newWatch, scan} from './results-watch.js';
+import {WatchScreen} from '../ui/results-watch.js';
 
 /** `flp challenge FILE`: the levels for the player's seed, played on the challenge screen. */
 export function startChallenge({args, flags, colour}: Call): CommandResult | void {
@@ -36,6 +39,21 @@ export function startChallenge({args, flags, colour}: Call): CommandResult | voi
 	void app.waitUntilExit().then(() => {
 		if (last) process.stdout.write(`${last}\n`);
 	});
+}
+
+/** `flp results watch DIR` in a terminal: the live board until q (exit 0) or Ctrl-C (130). */
+export function startWatchScreen(dir: string, challenge: Challenge): void {
+	const state = newWatch();
+	const app = render(
+		<WatchScreen
+			title={challenge.file.title}
+			dir={dir}
+			levels={challenge.file.levels.length}
+			rows={process.stdout.rows || 24}
+			scan={() => scan(dir, challenge, state)}
+		/>,
+	);
+	void app.waitUntilExit();
 }
 
 /** `flp` (the menu), `flp play FILE` and `flp replay FILE`. */
