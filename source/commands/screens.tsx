@@ -6,6 +6,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import {App, type Opening} from '../app.js';
 import {saveResult} from '../challenge/run.js';
+import {nextAttempt, recordAttempt} from '../challenge/attempts.js';
 import type {Call} from '../cli.js';
 import {stateDirectory} from '../scenario/progress.js';
 import {readScenario} from '../scenario/scenario.js';
@@ -22,7 +23,10 @@ export function startChallenge({args, flags, colour}: Call): CommandResult | voi
 	const prepared = prepareChallenge(args, flags);
 	if ('code' in prepared) return prepared;
 	if (!process.stdin.isTTY) return {code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'};
-	const {run, out} = prepared;
+	const stateDir = stateDirectory();
+	const attempt = nextAttempt(stateDir, prepared.run.challenge.file.id, prepared.run.player);
+	const run = {...prepared.run, attempt};
+	const {out} = prepared;
 	let last = '';
 	const app = render(
 		<ChallengeApp
@@ -31,6 +35,7 @@ export function startChallenge({args, flags, colour}: Call): CommandResult | voi
 			colour={colour}
 			clock={Date.now}
 			onResult={result => (last = saveResult(out, result))}
+			onStart={() => recordAttempt(stateDir, run.challenge.file.id, run.player, attempt)}
 			onEnd={how => (process.exitCode = EXIT_CODES[how])}
 		/>,
 		{exitOnCtrlC: false},

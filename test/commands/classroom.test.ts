@@ -130,3 +130,17 @@ describe('flp schema challenge', () => {
 		expect(Object.keys(CHALLENGE_SCHEMA.properties.levels.items.oneOf[1].properties.generate.properties)).toEqual([...GENERATOR_FIELDS]);
 	}, 60_000);
 });
+
+describe('attempts', () => {
+	test('restarting under the same name is counted in the state directory and shown by verify', async () => {
+		const {nextAttempt, recordAttempt} = await import('../../source/challenge/attempts.js');
+		const state = join(dir, 'state');
+		expect(nextAttempt(state, 'lab', 'ada')).toBe(1);
+		recordAttempt(state, 'lab', 'ada', 1);
+		expect(nextAttempt(state, 'lab', 'ada')).toBe(2);
+		expect(nextAttempt(state, 'lab', 'bob')).toBe(1);
+		expect(nextAttempt(state, 'other', 'ada')).toBe(1);
+		const second = write('ada-2nd.json', JSON.stringify({...honest('ada'), attempt: 2}));
+		expect(runVerify([second], PATH).stdout).toBe(`ok       ${second}: ada, score 100, 60.0 s (attempt 2)\n`);
+	});
+});
