@@ -39,6 +39,7 @@ const noArguments = (name: string, args: readonly string[]): CommandResult | und
  */
 const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
+	attack: async ({args, flags}) => (await import('./commands/attack.js')).runAttackCommand(args, flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
 	schema: async ({command, args}) =>
 		command === 'schema challenge'

@@ -17,6 +17,7 @@ import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomes
 import {type FastMove, FastModel, KIND} from './fast.js';
 import {PENDING, StateTable, findLink, linkChunk, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
+import {StubbornSets} from './stubborn.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
 export type AnalysisLabel = Label | 'unknown';
@@ -57,15 +58,18 @@ export class Analyzer {
 	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
 	private model: FastModel | undefined;
+	/** The stubborn sets of deliveries (rule 8), or undefined with `partialOrder: false`. */
+	private stubborn: StubbornSets | undefined;
 	/** The successors of the state being expanded at each search depth, in reused buffers. */
 	private levels: Level[] = [];
 	private none: Level | undefined;
 
 	/**
 	 * `symmetry: false` turns the symmetry reduction off (to measure raw exploration); `stepCache:
-	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps).
+	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps);
+	 * `partialOrder: false` searches every successor, not only a stubborn set's (rule 8).
 	 */
-	constructor(private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean} = {}) {}
+	constructor(private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean; readonly partialOrder?: boolean} = {}) {}
 
 	/** How many states the memo holds. */
 	get size(): number {
@@ -73,10 +77,19 @@ export class Analyzer {
 	}
 
 	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
+		return this.search(c, options);
+	}
+
+	/**
+	 * `analyze`, or with `from` the search from that state of c's game instead of c's own (no
+	 * witnesses then): how `trail` answers a successor the search did not take.
+	 */
+	private search(c: Configuration, options: AnalysisOptions, from?: Uint8Array): Analysis {
 		const game = gameOf(c);
 		if (game !== this.game || !this.model) {
 			this.game = game;
 			this.model = new FastModel(c.setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
 			keepShapes(c);
 			this.memo = new StateTable(this.model.size);
 			this.levels = [];
@@ -85,6 +98,7 @@ export class Analyzer {
 
 		const model = this.model;
 		const memo = this.memo;
+		const stubborn = this.stubborn;
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
 		const labelOnly = options.labelOnly ?? false;
@@ -119,7 +133,7 @@ export class Analyzer {
 		 */
 		const none = (this.none ??= new Level(model));
 
-		const start = model.encode(c);
+		const start = from ?? model.encode(c);
 		if (model.renumbers) model.signatures(start, none.sigs, none.blocks, 0);
 
 		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
@@ -149,7 +163,9 @@ export class Analyzer {
 			}
 
 			const here = level(depth);
-			const count = fast.searchMovesInto(state, here.moves, words);
+			let count = fast.searchMovesInto(state, here.moves, words);
+			// Only a stubborn set's successors, where every move is a delivery (rule 8).
+			if (stubborn) count = stubborn.reduce(state, here.moves, count, fast.lastCorruptions);
 			here.count = count;
 			here.corruptions = fast.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
@@ -275,11 +291,12 @@ export class Analyzer {
 		// search took and whatever the memo held before. A partial answer shows where the search
 		// found each outcome.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
-		if (wantWitnesses) {
+		if (wantWitnesses && !from) {
 			for (const o of OUTCOMES) {
 				const first = paths.get(o);
 				if (complete ? (result & bit(o)) === 0 : !first) continue;
-				const run = complete ? this.trail(start, o) : [...first!.moves, ...(first!.from ? this.trail(first!.from, o) : [])];
+				// (After a search cut short, a successor's own search obeys the same stop.)
+				const run = complete ? this.trail(c, start, o) : [...first!.moves, ...(first!.from ? this.trail(c, first!.from, o, options.shouldStop) : [])];
 				witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
 			}
 		}
@@ -311,8 +328,13 @@ export class Analyzer {
 		return this.analyze(applyLegal(c, {kind: 'deliver', message: entry.message}), options);
 	}
 
-	/** A path to `outcome` from a state whose complete answer is in the memo. */
-	private trail(start: Uint8Array, outcome: Outcome): FastMove[] {
+	/**
+	 * A path to `outcome` from a state of c's game whose complete answer is in the memo: at each
+	 * state the first move whose successor can reach it. A successor the search did not take
+	 * (rule 8 takes only a stubborn set's) is answered by a search of its own, so the path is the
+	 * same whatever the search took.
+	 */
+	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): FastMove[] {
 		const model = this.model!;
 		const want = bit(outcome);
 		const moves: FastMove[] = [];
@@ -322,7 +344,9 @@ export class Analyzer {
 			let next: Uint8Array | undefined;
 			for (const move of model.moves(state)) {
 				const candidate = model.apply(state, move);
-				if ((Math.max(0, this.memo.get(model.key(candidate, new Uint8Array(model.size)))) & want) !== 0) {
+				let mask = this.memo.get(model.key(candidate, new Uint8Array(model.size)));
+				if (mask < 0) mask = this.search(c, {witnesses: false, shouldStop}, candidate).mask;
+				if ((mask & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;
