@@ -81,7 +81,9 @@ export async function runCommandLine(argv: readonly string[], colour = !process.
 	if (parsed.help && command !== 'help') return printed(command === '' ? mainHelp() : commandHelp(commandSpec(command)!));
 	const run = COMMANDS[command.split(' ')[0]!];
 	if (!run) return error(`unknown command "${excerpt(command)}" (see flp --help)`);
-	return run({command, args, flags: options(parsed.flags), colour});
+	const flags = options(parsed.flags);
+	(await import('./memory-budget.js')).setMemoryBudget(flags.budgetMb);
+	return run({command, args, flags, colour});
 }
 
 /** Print what a command returned (control characters escaped) and set the exit code. */

@@ -6,8 +6,11 @@
  * makes a byzantine node send a message it never sent), so R(C) = eval(C) when quiescent,
  * united with R of every successor.
  *
- * Budgets: `maxStates` bounds the states newly explored in one call, and `shouldStop` (polled
- * every 1,024 states) lets a caller bring its own deadline; the engine reads no clock. When the
+ * Budgets: `maxStates` bounds the states newly explored in one call, `maxBytes` the memory of
+ * the memo (its typed arrays, with the next growth counted ahead: checked every 1,024 states), and
+ * `shouldStop` (polled every 1,024 states) lets a caller bring its own deadline; the engine reads
+ * no clock. A kept memo that already holds more than half of `maxBytes` is dropped before a new
+ * search (it is only a cache). When the
  * search stops early the answer says `complete: false`, lists what it found, and its label is
  * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
  */
@@ -25,6 +28,12 @@ export type AnalysisLabel = Label | 'unknown';
 export interface AnalysisOptions {
 	/** The most states to explore in this call (states already in the memo are free). */
 	readonly maxStates?: number;
+	/**
+	 * The most bytes the memo (states, masks, links) may hold: past it the search stops, with
+	 * `complete: false` and `memoryFull: true`. The process holds somewhat more (the model, the
+	 * witness runs, Node itself).
+	 */
+	readonly maxBytes?: number;
 	/** Polled every 1,024 states; true stops the search (e.g. a deadline or a cancel key). */
 	readonly shouldStop?: () => boolean;
 	/** Stop as soon as both `zero` and `one` are found: enough for the label alone. */
@@ -41,6 +50,8 @@ export interface Analysis {
 	/** True where the adversary can (as far as found) still break the property. */
 	readonly flags: Flags;
 	readonly complete: boolean;
+	/** True when the search stopped because the memo reached `maxBytes`. */
+	readonly memoryFull?: true;
 	/** States newly explored by this call. */
 	readonly states: number;
 	/** For each outcome found, a run of game moves from C to a quiescent configuration with it. */
@@ -96,8 +107,11 @@ export class Analyzer {
 			this.none = undefined;
 		}
 
+		if (options.maxBytes !== undefined && this.memo.bytes > options.maxBytes / 2) this.memo = new StateTable(this.model.size);
 		const model = this.model;
 		const memo = this.memo;
+		const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+		let memoryFull = false;
 		const stubborn = this.stubborn;
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
@@ -147,7 +161,7 @@ export class Analyzer {
 		 * in the key's numbering. `words` is the state as 32-bit words (a view of its bytes).
 		 */
 		const expand = (depth: number, state: Uint8Array, words: Int32Array, entry: number, parent: Level | undefined, at: number, perm: number): number => {
-			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
+			if (states >= maxStates || ((states & 1023) === 0 && (options.shouldStop?.() || (memoryFull = memo.bytes > maxBytes)))) {
 				stopped = true;
 				return -1;
 			}
@@ -307,6 +321,7 @@ export class Analyzer {
 			mask: result,
 			flags: flagsOf(result),
 			complete,
+			...(memoryFull ? {memoryFull: true as const} : {}),
 			states,
 			witnesses,
 		};

@@ -62,7 +62,7 @@ export class PositionAnalyst {
 
 	constructor(private readonly memoLimit = MEMO_LIMIT) {}
 
-	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates'> = {}): PositionReport {
+	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates' | 'maxBytes'> = {}): PositionReport {
 		const key = JSON.stringify(request.spec);
 		if (key !== this.key) {
 			this.analyzer = new Analyzer();
@@ -106,6 +106,10 @@ export class PositionAnalyst {
 					request.goal.spec,
 					{configs: session.value.configs, moves: session.value.moves, start: request.goal.start},
 					config => this.analyzer.analyze(config, {...options, witnesses: false}).label,
+					config => {
+						const analysis = this.analyzer.analyze(config, {...options, witnesses: false});
+						return analysis.outcomes.includes('split') ? true : analysis.complete ? false : undefined;
+					},
 				)
 			: undefined;
 		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {})};
