@@ -8,7 +8,6 @@ import {homedir} from 'node:os';
 import {dirname, extname, join, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {formatMoves} from '../engine/notation.js';
-import {findProtocol} from '../protocols/registry.js';
 import {type Session, current} from '../engine/session.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {FORMAT_VERSION, type ScenarioFile} from './format.js';
@@ -22,7 +21,7 @@ export function sessionToFile(session: Session, level?: Partial<ScenarioFile>, s
 		...level,
 		format: FORMAT_VERSION,
 		protocol: spec.protocol,
-		...(findProtocol(spec.protocol)?.hasRounds ? {rounds: spec.rounds} : {}),
+		...(setup.rounds === undefined ? {} : {rounds: setup.rounds}),
 		nodes: spec.n,
 		inputs: spec.inputs,
 		f: spec.f,

@@ -20,7 +20,7 @@ import type {PositionReport} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
 import {KeysHelp} from './keys-help.js';
-import type {LevelInfo} from './level.js';
+import type {LevelInfo} from '../scenario/scenario.js';
 import {type Mode, type PlayAction, type PlayState, initialPlayState, playReducer} from './play-state.js';
 import {type OutcomeRun, explain, goalLine, headerFacts, outcomeRuns} from './position-text.js';
 import {formatClock} from './clock.js';
@@ -178,6 +178,20 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const c = current(session);
 	const bodyRows = Math.max(4, rows - 12);
 	const close = (notice?: string): void => dispatch({type: 'mode', mode: {kind: 'board'}, notice});
+	// What of the analysis this game shows (a challenge may show the label only, or nothing).
+	const show = level.show ?? (level.hints ? 'full' : 'label');
+	const explained = show === 'none' ? undefined : explain(session, analysis.reportAt, start);
+	const explanation = show === 'full' ? explained : explained?.replace(' [w] shows the runs.', '');
+	// The key bar lists only the keys that work in this game.
+	const keyBar = [
+		'enter deliver',
+		c.setup.f > 0 && c.setup.allowed.length > 0 ? 'c corrupt' : '',
+		c.setup.allowed.includes('byzantine') ? 'b send' : '',
+		't target',
+		'u/r undo/redo',
+		level.hints && show === 'full' ? 'w witness' : '',
+		'? keys',
+	].filter(Boolean);
 	return (
 		<Box flexDirection="column" width={80}>
 			<Box>
@@ -205,10 +219,24 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				close={close}
 			/>
 			<Rule />
-			<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
-			<TargetLine session={session} report={report} colour={colour} />
+			{show === 'full' ? (
+				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
+			) : show === 'label' ? (
+				<Text wrap="truncate">
+					<Text bold>{' NOW '}</Text>
+					{report ? (
+						<Text bold color={colour ? labelColour(report.now.label) : undefined}>{report.now.label}</Text>
+					) : (
+						<Text color={colour ? 'gray' : undefined}>{`${spinner} analysing…`}</Text>
+					)}
+					<Text dimColor>{'   (this challenge shows the label only)'}</Text>
+				</Text>
+			) : (
+				<Text dimColor>{' NOW ?   (this challenge shows no labels: find the way yourself)'}</Text>
+			)}
+			<TargetLine session={session} report={report} colour={colour} show={show} />
 			<Box height={2} paddingLeft={1}>
-				<Text wrap="wrap">{notice ?? explain(session, analysis.reportAt, start) ?? ''}</Text>
+				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
 			</Box>
 			<Rule />
 			{mode.kind === 'save' && !('off' in props.saving) ? (
@@ -224,7 +252,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				<>
 					<Text wrap="truncate">{timeUp ? ' TIME IS UP. q: leave' : ` ${goalLine(report?.goal) ?? `Goal: ${level.goal}`}`}</Text>
 					<Text wrap="truncate" dimColor>
-						{' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
+						{` ${keyBar.join('  ')}`}
 					</Text>
 				</>
 			)}
@@ -371,22 +399,22 @@ function WitnessList({config, report, rows, onPick, onCancel}: MenuProps<Outcome
 }
 
 /** The target, what delivering it now would lead to (its starred label), and a cut-short search. */
-function TargetLine({session, report, colour}: {readonly session: Session; readonly report: PositionReport | undefined; readonly colour: boolean}): React.JSX.Element {
+function TargetLine({session, report, colour, show}: {readonly session: Session; readonly report: PositionReport | undefined; readonly colour: boolean; readonly show: 'none' | 'label' | 'full'}): React.JSX.Element {
 	const c = current(session);
 	const target = targetOf(session);
-	const preview = target ? report?.previews[c.pool.indexOf(target)] : undefined;
+	const preview = target && show === 'full' ? report?.previews[c.pool.indexOf(target)] : undefined;
 	return (
 		<Text wrap="truncate">
 			{target ? (
 				<>
 					{` TARGET ${TARGET} ${formatMessage(c.setup, target.message)} → `}
-					{preview ? <Text color={colour ? labelColour(preview.label) : undefined}>{`${preview.label}*`}</Text> : <Text dimColor>…</Text>}
+					{preview ? <Text color={colour ? labelColour(preview.label) : undefined}>{`${preview.label}*`}</Text> : <Text dimColor>{show === 'full' ? '…' : '?'}</Text>}
 					{session.target && !sameMessage(session.target, c.pool[0]!.message) ? '' : '  (the oldest)'}
 				</>
 			) : (
 				' TARGET none: the pool is empty'
 			)}
-			{report && !report.now.complete ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
+			{report && !report.now.complete && show !== 'none' ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
 		</Text>
 	);
 }

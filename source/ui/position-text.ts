@@ -5,7 +5,7 @@
  */
 import type {AnalysisLabel} from '../engine/analysis.js';
 import {type Configuration, isQuiescent} from '../engine/configuration.js';
-import {allowedText} from '../engine/game.js';
+import {gameFacts} from '../engine/game.js';
 import {formatMove, parseMoves} from '../engine/notation.js';
 import {evaluate, outcomesOf} from '../engine/outcomes.js';
 import {type Session, current} from '../engine/session.js';
@@ -88,10 +88,7 @@ export function explain(session: Session, reportAt: (k: number) => PositionRepor
 
 /** The header's second line: the game's facts. */
 export function headerFacts(c: Configuration): string {
-	const {setup} = c;
-	const allow = allowedText(setup, ',');
-	const rounds = setup.protocol.id === 'ben-or' ? ` r=${setup.protocol.params.rounds}` : '';
-	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  in ${setup.inputs.join('')}  allow: ${allow}`;
+	return gameFacts(c.setup);
 }
 
 /** The goal line: reached, failed, or how it stands (nothing when there is nothing to say). */

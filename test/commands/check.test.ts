@@ -54,7 +54,7 @@ describe('flp replay --print', () => {
 	test('prints one line per move with label, starred label and what can still break', () => {
 		expect(runReplayPrint(good, clock).stdout).toBe(
 			[
-				'good.yaml: leader n=3 f=1 inputs 011 allow crash', // untitled: its file name, never "Level"
+				'good.yaml: leader  n=3 f=1  inputs 011  allow: crash', // untitled: its file name, never "Level"
 				'  k  move                     label       star         can still break',
 				'  0  (start)                  0           0*           ⚠stuck,invalid',
 				'  1  corrupt 1 as crash       none        none*        ⚠stuck',

@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 import type {GameSpec} from '../../source/engine/game.js';
 import {formatMoves, parseMoves} from '../../source/engine/notation.js';
 import {type Session, current, newSession, playAll} from '../../source/engine/session.js';
@@ -6,7 +7,7 @@ import {explain, goalLine, headerFacts, labelChange, outcomeRuns} from '../../so
 import {type PositionReport, PositionAnalyst} from '../../source/worker/position.js';
 
 function sessionOf(spec: GameSpec, moves: string): Session {
-	const started = newSession(spec);
+	const started = newSession(spec, lookUpProtocol);
 	if (!started.ok) throw new Error(started.message);
 	const parsed = parseMoves(current(started.value).setup, moves);
 	if (!parsed.ok) throw new Error(parsed.message);
@@ -90,7 +91,7 @@ describe('the other sentences', () => {
 
 	test('the header, the goal line, the witness runs', () => {
 		const session = sessionOf(leader, '');
-		expect(headerFacts(current(session))).toBe('leader  n=3 f=1  in 011  allow: crash');
+		expect(headerFacts(current(session))).toBe('leader  n=3 f=1  inputs 011  allow: crash');
 		expect(goalLine({state: 'reached', message: 'Broken in 4 moves.'} as PositionReport['goal'])).toBe('✓ GOAL REACHED. Broken in 4 moves.');
 		expect(goalLine(undefined)).toBeUndefined();
 		const runs = outcomeRuns(current(session), reportsAt(session, [0])(0)!);
