@@ -131,7 +131,13 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	for (const name of ['id', 'title', 'story'] as const) {
-		if (data[name] !== undefined && typeof data[name] !== 'string') report([name], `${name} must be text`);
+		const value = data[name];
+		if (value === undefined) continue;
+		if (typeof value !== 'string') report([name], `${name} must be text`);
+		// Text the screens show: no escape sequences, and a title on one line.
+		else if (name === 'story' ? hasControl(value.replace(/[\n\t]/g, ' ')) : hasControl(value)) {
+			report([name], name === 'story' ? 'story must be plain text: no control characters (escape sequences) but line breaks' : `${name} must be one line of plain text, without control characters`);
+		}
 	}
 
 	if (typeof data['id'] === 'string' && !/^[a-z0-9][a-z0-9-]*$/.test(data['id'])) {

@@ -68,3 +68,13 @@ describe('file text in messages (issue 26 point 11)', () => {
 		expect(readChallenge(challenge)).toMatchObject({ok: false, message: `${challenge}:4:12: alias *t has no anchor &t before it`});
 	});
 });
+
+describe('text the screens show is plain text (issue 26 point 11)', () => {
+	test('an escape sequence in a title or story is refused; line breaks in a story are fine', () => {
+		expect(problems([...HEAD, 'title: "x\\e]0;pwned\\a"', 'story: "a\\nb\\e[2J"'].join('\n'))).toEqual([
+			'level.yaml:6:8: title: title must be one line of plain text, without control characters',
+			'level.yaml:7:8: story: story must be plain text: no control characters (escape sequences) but line breaks',
+		]);
+		expect(problems([...HEAD, 'title: ok', 'story: "a\\nb\\tc"'].join('\n'))).toEqual([]);
+	});
+});
