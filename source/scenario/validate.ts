@@ -3,7 +3,7 @@
  * Works on the parsed YAML document (JSON is read by the same parser), so positions are exact.
  */
 import {type Document, type Node, isMap, isScalar} from 'yaml';
-import {excerpt, hasControl} from '../files/escape.js';
+import {excerpt, hasControl, keyName} from '../files/escape.js';
 import {MAX_PROBLEMS, loadYaml} from '../files/yaml.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES, createSetup} from '../engine/game.js';
 import {initialConfiguration} from '../engine/configuration.js';
@@ -50,7 +50,7 @@ export const LABELS = ['0', '1', 'ambiguous', 'none', 'unknown'] as const;
 type Path = ReadonlyArray<string | number>;
 
 const fieldName = (path: Path): string =>
-	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${excerpt(part)}` : excerpt(part)), '');
+	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${keyName(part)}` : keyName(part)), '');
 
 export type Validated = {readonly ok: true; readonly file: ScenarioFile} | {readonly ok: false; readonly problems: Problem[]};
 

@@ -57,7 +57,7 @@ describe('file text in messages (issue 26 point 11)', () => {
 
 	test('control characters and long values are quoted escaped and short', () => {
 		const [line] = problems([...HEAD, `protocol2: 1`, `"\\e]0;pwned\\a${'x'.repeat(100)}": 1`].join('\n')).slice(1);
-		expect(line).toMatch(/^level\.yaml:7:1: \\x1b\]0;pwned\\x07x+…: unknown field/);
+		expect(line).toMatch(/^level\.yaml:7:1: "\\x1b\]0;pwned\\x07x+…": unknown field/);
 		expect(line).toContain(`unknown field "\\x1b]0;pwned\\x07${'x'.repeat(23)}…"`);
 		expect(line).not.toMatch(/[\u0000-\u001f]/);
 	});
@@ -77,4 +77,9 @@ describe('text the screens show is plain text (issue 26 point 11)', () => {
 		]);
 		expect(problems([...HEAD, 'title: ok', 'story: "a\\nb\\tc"'].join('\n'))).toEqual([]);
 	});
+});
+
+test('a blank or odd key is quoted in the field name (found by the fuzz suite)', () => {
+	expect(problems([...HEAD, '" ": 1'].join('\n'))[0]).toMatch(/^level\.yaml:6:1: " ": unknown field " " /);
+	expect(problems([...HEAD, '"": 1'].join('\n'))[0]).toMatch(/^level\.yaml:6:1: "": unknown field "" /);
 });
