@@ -20,6 +20,7 @@ function open(name: string) {
 			title={level.value.info.title}
 			session={level.value.session}
 			start={level.value.start}
+			goal={level.value.goal}
 			service={new InlineService()}
 			colour={false}
 			rows={24}
@@ -43,6 +44,20 @@ describe('the replay screen', () => {
 		unmount();
 	});
 
+	test('a stall level: the stars are the target’s, up to its delivery', async () => {
+		const {frame, unmount} = open('08-lemma2-stall.yaml');
+		const text = await until(frame, containing(' run   A A A A A'));
+		expect(lines(text)).toContain(' star  0 0 0 A 0');
+		unmount();
+	});
+
+	test('a forever level: a bar after each round', async () => {
+		const {frame, unmount} = open('13-theorem-ben-or.yaml');
+		const text = await until(frame, containing(' run   A A│A│A│A│A│A A│A│A│A A'), 30_000);
+		expect(lines(text)).toContain(' star  A A│A│A│A│1│A A│A│1│A 1');
+		unmount();
+	}, 60_000);
+
 	test('d opens the space-time diagram at 80x24 with labels per step; esc comes back', async () => {
 		const {frame, stdin, unmount} = open('03-leader-two-faced.yaml');
 		await until(frame, containing(' run   A A A A A A A!0 -'));
@@ -62,7 +77,7 @@ describe('the replay screen', () => {
 			'   5  ┊           ◆           │  start 2              ambiguous',
 			'   6  ┊           │           ◆  start 3              ambiguous',
 			'   7  ╞══════════▶0           │  2<1 value=0 (2)      0',
-			'   8  ╞═══════════┼══════════▶1  3<1 value=1 (3)      none',
+			'▸  8  ╞═══════════┼══════════▶1  3<1 value=1 (3)      none',
 		]);
 		await press(stdin, ESCAPE);
 		await until(frame, containing('REPLAY'));
