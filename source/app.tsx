@@ -13,7 +13,7 @@ import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
 import {playFile, readScenario, startLevel} from './scenario/scenario.js';
 import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
-import {prepareChallenge} from './commands/challenge.js';
+import {prepareChallenge} from './challenge/prepare.js';
 import {CampaignScreen} from './ui/campaign-screen.js';
 import {ChallengeScreen} from './ui/challenge-screen.js';
 import {KeysScreen} from './ui/keys-screen.js';
@@ -315,7 +315,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					rows={rows}
 					clock={clock}
 					onResult={result => saveResult(screen.out, result)}
-					onExit={started =>
+					onExit={(_how, started) =>
 						setScreen({kind: 'menu', notice: started ? `Challenge over: your result is in ${resolve(screen.out)}.` : 'Challenge left before its clock started.'})
 					}
 				/>

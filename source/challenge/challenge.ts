@@ -10,8 +10,8 @@ import {readScenario} from '../scenario/scenario.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {protocolIds} from '../protocols/registry.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Scoring} from './format.js';
-import {generate} from './generate.js';
+import {CHALLENGE_FORMAT, type ChallengeFile, DEFAULT_SCORING, type Generator, HINTS, type HintsMode, type Scoring} from './format.js';
+import {generate, surveyGenerator} from './generate.js';
 import {seeded} from './random.js';
 
 export interface Challenge {
@@ -70,11 +70,18 @@ export function readChallenge(path: string): Result<Challenge> {
 	if (typeof data['id'] !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(data['id'])) report(data['id'] === undefined ? [] : ['id'], 'id must be lower-case letters, digits and dashes');
 	if (typeof data['title'] !== 'string') report(data['title'] === undefined ? [] : ['title'], 'title must be text');
 	if (!whole(data['timeLimit'], 1)) report(data['timeLimit'] === undefined ? [] : ['timeLimit'], 'timeLimit must be a whole number of seconds ≥ 1');
-	if (data['hints'] !== undefined && typeof data['hints'] !== 'boolean') report(['hints'], 'hints must be true or false');
+	if (data['hints'] !== undefined && typeof data['hints'] !== 'boolean' && !(HINTS as readonly unknown[]).includes(data['hints'])) {
+		report(['hints'], 'hints must be none, label or full (or false = none, true = full)');
+	}
 	if (data['seeds'] !== undefined && data['seeds'] !== 'player' && data['seeds'] !== 'free') report(['seeds'], 'seeds must be player or free');
-	if (data['scoring'] !== undefined) {
-		unknown(['scoring'], Object.keys(DEFAULT_SCORING));
-		for (const [k, v] of Object.entries((data['scoring'] ?? {}) as object)) if (!whole(v, 0)) report(['scoring', k], `${k} must be a whole number ≥ 0`);
+	if ('scoring' in data) {
+		const scoring = data['scoring'];
+		if (typeof scoring !== 'object' || scoring === null || Array.isArray(scoring)) {
+			report(['scoring'], `scoring must be a mapping of points (${Object.keys(DEFAULT_SCORING).join(', ')}), or left out for the defaults`);
+		} else {
+			unknown(['scoring'], Object.keys(DEFAULT_SCORING));
+			for (const [k, v] of Object.entries(scoring)) if (!whole(v, 0)) report(['scoring', k], `${k} must be a whole number ≥ 0`);
+		}
 	}
 
 	const fixed = new Map<number, ScenarioFile>();
@@ -106,15 +113,27 @@ export function readChallenge(path: string): Result<Challenge> {
 				list('nodes', v => whole(v, 2) && (v as number) <= 4, 'node counts from 2 to 4');
 				list('allow', v => Array.isArray(v) && v.every(b => (BEHAVIOURS as readonly unknown[]).includes(b)), 'behaviour lists like [crash] or []');
 				if (g['par'] !== undefined && !whole(g['par'], 1)) report(['levels', i, 'generate', 'par'], 'par must be a whole number ≥ 1');
+				if (problems.length === 0) {
+					// Every declared choice must give some seed a level: checked now, not when a student starts.
+					for (const problem of surveyGenerator(g as unknown as Generator).problems) report(['levels', i, 'generate'], problem);
+				}
 			} else report(['levels', i], 'a level is - file: PATH (a scenario file) or - generate: {goal, protocols, nodes, allow}');
 		}
 	}
 
 	if (problems.length > 0) return fail('invalid', problems.join('\n'));
+	// Line endings are not content: a CRLF copy of the same files has the same hash.
 	const hash = createHash('sha256');
-	for (const t of texts) hash.update(t).update('\0');
+	for (const t of texts) hash.update(t.replace(/\r\n?/g, '\n')).update('\0');
 	const file = data as unknown as ChallengeFile;
 	return ok({path, file, hash: hash.digest('hex'), fixed, scoring: {...DEFAULT_SCORING, ...file.scoring}});
+}
+
+/** What a challenge shows of the analysis: nothing, the current label only, or everything. */
+export function hintsMode(file: ChallengeFile): HintsMode {
+	if (file.hints === true) return 'full';
+	if (file.hints === false || file.hints === undefined) return 'none';
+	return file.hints;
 }
 
 export interface Instance {
@@ -142,7 +161,9 @@ function generateAll(challenge: Challenge, seed: number): Result<Instance[]> {
 	for (const [index, level] of challenge.file.levels.entries()) {
 		const fixed = challenge.fixed.get(index);
 		if (fixed) {
-			list.push({index, file: fixed});
+			// Titled by its slot in the challenge, not by its number in the campaign.
+			const title = (fixed.title ?? fixed.id ?? '').replace(/^\d+\.\s*/, '');
+			list.push({index, file: {...fixed, title: `Level ${index + 1}: ${title}`}});
 			continue;
 		}
 

@@ -3,6 +3,9 @@ import type {GoalKind} from '../scenario/format.js';
 
 export const CHALLENGE_FORMAT = 1;
 
+export const HINTS = ['none', 'label', 'full'] as const;
+export type HintsMode = (typeof HINTS)[number];
+
 /** How a level is scored; every field is a number of points. */
 export interface Scoring {
 	/** For reaching the goal. */
@@ -37,8 +40,12 @@ export interface ChallengeFile {
 	readonly title: string;
 	/** Seconds for the whole challenge. */
 	readonly timeLimit: number;
-	/** Whether previews and witnesses may be shown (the same for everyone). */
-	readonly hints: boolean;
+	/**
+	 * What the screen shows of the analysis, the same for everyone: `none` (no label, previews
+	 * or witness runs), `label` (only the current 0/1/ambiguous label), `full` (everything).
+	 * `false` means none and `true` full. Left out: none.
+	 */
+	readonly hints?: boolean | HintsMode;
 	readonly scoring?: Partial<Scoring>;
 	/**
 	 * `player` (the default): each student's seed is derived from their name, so nobody can pick

@@ -6,8 +6,18 @@ import {writeAtomic} from '../scenario/save.js';
 import {type Challenge, type Instance, scoreLevel} from './challenge.js';
 import {type ChallengeResult, type LevelResult, RESULT_KIND} from './result.js';
 
+/** How a challenge ended: the hand-in, the clock, Ctrl-C, or leaving before the clock started. */
+export type ChallengeEnd = 'handed-in' | 'time-up' | 'interrupted' | 'left';
+
+/**
+ * One level of a run. The rule for a solved level: it stays solved, with the moves that solved
+ * it (`solution`). Moves made on it afterwards, undo included, are not recorded, so they neither
+ * unsolve it nor count against par; the result file, the list and `verify` all use `solution`.
+ */
 export interface LevelState {
 	readonly session?: Session;
+	/** The player's moves when the goal was first reached. */
+	readonly solution?: readonly string[];
 	/** Setup moves of the level: the player's moves come after. */
 	readonly start: number;
 	readonly inputs?: string;
@@ -24,6 +34,12 @@ export interface ChallengeRun {
 	readonly levels: readonly LevelState[];
 }
 
+/** The level solved by `session` (what the goal judged); a level already solved keeps its first solution. */
+export function solveLevel(level: LevelState, session: Session): LevelState {
+	if (level.solved) return level;
+	return {...level, solved: true, solution: formatMoves(session.configs[0]!.setup, session.moves.slice(level.start))};
+}
+
 export const newRun = (challenge: Challenge, instances: readonly Instance[], player: string, seed: number): ChallengeRun => ({
 	challenge,
 	instances,
@@ -32,7 +48,9 @@ export const newRun = (challenge: Challenge, instances: readonly Instance[], pla
 	levels: instances.map(() => ({start: 0, solved: false, timeMs: 0, hintsUsed: 0})),
 });
 
-export function playerMoves(level: LevelState): string[] {
+/** The moves that count: the solving moves of a solved level, else the moves made so far. */
+export function playerMoves(level: LevelState): readonly string[] {
+	if (level.solution) return level.solution;
 	if (!level.session) return [];
 	return formatMoves(level.session.configs[0]!.setup, level.session.moves.slice(level.start));
 }
@@ -51,7 +69,7 @@ export function toResult(run: ChallengeRun, timeMs: number, finished: boolean): 
 			index: instance.index,
 			id: instance.file.id ?? `level-${i + 1}`,
 			...(level.inputs ? {inputs: level.inputs} : {}),
-			moves: playerMoves(level),
+			moves: [...playerMoves(level)],
 			solved: level.solved,
 			timeMs: Math.round(level.timeMs),
 			hintsUsed: level.hintsUsed,

@@ -1,41 +1,94 @@
-/** `flp results verify|board FILE... --challenge FILE`: check and rank students' result files. */
+/**
+ * `flp results verify|board FILE... --challenge FILE`: check and rank students' result files.
+ * Every file gets its own line (a broken one never stops the others), and text from the files
+ * (player names, paths) is data: control characters are shown escaped, and a CSV cell never
+ * starts a spreadsheet formula.
+ */
+import {realpathSync} from 'node:fs';
 import {readText} from '../scenario/save.js';
 import {type Challenge, readChallenge} from '../challenge/challenge.js';
-import {type ChallengeResult, rank, verifyResult} from '../challenge/result.js';
+import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
 import {type CommandResult, usageError} from './result.js';
 
 export const BOARD_FORMATS = ['table', 'csv', 'markdown', 'json'] as const;
 export type BoardFormat = (typeof BOARD_FORMATS)[number];
 
-interface Checked {
+export interface Checked {
 	readonly accepted: Array<{path: string; result: ChallengeResult}>;
 	readonly rejected: Array<{path: string; reason: string}>;
+	/** Things to look at that do not reject a file (e.g. two players with the same moves). */
+	readonly warnings: string[];
 }
 
-function check(paths: readonly string[], challenge: Challenge): Checked {
-	const accepted: Checked['accepted'] = [];
-	const rejected: Checked['rejected'] = [];
-	for (const path of paths) {
-		const text = readText(path);
-		if (!text.ok) {
-			rejected.push({path, reason: text.message.slice(path.length + 2)});
-			continue;
-		}
-
-		let value: unknown;
-		try {
-			value = JSON.parse(text.value);
-		} catch (error) {
-			rejected.push({path, reason: `not readable as JSON (${(error as Error).message})`});
-			continue;
-		}
-
-		const verdict = verifyResult(value, challenge);
-		if (verdict.ok) accepted.push({path, result: verdict.result});
-		else rejected.push({path, reason: verdict.reason});
+/** Verify one file; never throws. */
+function checkOne(path: string, challenge: Challenge): {ok: true; result: ChallengeResult} | {ok: false; reason: string} {
+	const text = readText(path);
+	if (!text.ok) return {ok: false, reason: text.message.startsWith(`${path}: `) ? text.message.slice(path.length + 2) : text.message};
+	let value: unknown;
+	try {
+		value = JSON.parse(text.value);
+	} catch (error) {
+		return {ok: false, reason: `not readable as JSON (${escapeControls((error as Error).message)})`};
 	}
 
-	return {accepted, rejected};
+	try {
+		const verdict = verifyResult(value, challenge);
+		return verdict.ok ? verdict : {ok: false, reason: verdict.reason};
+	} catch (error) {
+		// A shape verify did not foresee: this file is rejected, the others are still checked.
+		return {ok: false, reason: `could not be checked (${escapeControls((error as Error).message)})`};
+	}
+}
+
+const realPath = (path: string): string => {
+	try {
+		return realpathSync(path);
+	} catch {
+		return path;
+	}
+};
+
+/** The moves of every level, as one string: the same for two files means the same play. */
+const playOf = (r: ChallengeResult): string => JSON.stringify(r.levels.map(l => [l.index, l.inputs ?? '', l.moves]));
+
+/**
+ * Whether two files' play is the same on every level, generated levels included. The same
+ * moves on fixed levels alone say little: everyone gets those puzzles, and some have one
+ * natural solution.
+ */
+function samePlay(a: ChallengeResult, b: ChallengeResult, challenge: Challenge): boolean {
+	if (playOf(a) !== playOf(b)) return false;
+	return a.levels.some(l => (l.moves.length > 0 || l.inputs !== undefined) && 'generate' in (challenge.file.levels[l.index] ?? {}));
+}
+
+export function checkFiles(paths: readonly string[], challenge: Challenge): Checked {
+	const accepted: Checked['accepted'] = [];
+	const rejected: Checked['rejected'] = [];
+	const warnings: string[] = [];
+	const seenFiles = new Set<string>();
+	for (const path of paths) {
+		// The same file given twice (or through a link) is checked and ranked once.
+		const real = realPath(path);
+		if (seenFiles.has(real)) continue;
+		seenFiles.add(real);
+		const verdict = checkOne(path, challenge);
+		if (!verdict.ok) {
+			rejected.push({path, reason: verdict.reason});
+			continue;
+		}
+
+		const same = accepted.find(a => a.result.player === verdict.result.player);
+		if (same) {
+			rejected.push({path, reason: `a second file for player ${escapeControls(verdict.result.player)} (the first is ${escapeControls(same.path)})`});
+			continue;
+		}
+
+		const copied = accepted.find(a => samePlay(a.result, verdict.result, challenge));
+		if (copied) warnings.push(`${escapeControls(path)} (${escapeControls(verdict.result.player)}) has the same moves on every level as ${escapeControls(copied.path)} (${escapeControls(copied.result.player)})`);
+		accepted.push({path, result: verdict.result});
+	}
+
+	return {accepted, rejected, warnings};
 }
 
 function load(paths: readonly string[], challengePath: string | undefined, verb: string): Challenge | CommandResult {
@@ -47,16 +100,70 @@ function load(paths: readonly string[], challengePath: string | undefined, verb:
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+/** A name or path for a text line: control characters escaped. */
+const data = escapeControls;
 
 export function runVerify(paths: readonly string[], challengePath: string | undefined): CommandResult {
 	const challenge = load(paths, challengePath, 'verify');
 	if ('code' in challenge) return challenge;
-	const {accepted, rejected} = check(paths, challenge);
+	const {accepted, rejected, warnings} = checkFiles(paths, challenge);
 	const lines = [
-		...accepted.map(({path, result}) => `ok       ${path}: ${result.player}, score ${result.total}, ${seconds(result.timeMs)} s${result.finished ? '' : ' (unfinished)'}`),
-		...rejected.map(({path, reason}) => `REJECTED ${path}: ${reason}`),
+		...accepted.map(({path, result}) => `ok       ${data(path)}: ${data(result.player)}, score ${result.total}, ${seconds(result.timeMs)} s${result.finished ? '' : ' (unfinished)'}${(result.attempt ?? 1) > 1 ? ` (attempt ${result.attempt})` : ''}`),
+		...rejected.map(({path, reason}) => `REJECTED ${data(path)}: ${data(reason)}`),
+		...warnings.map(w => `WARNING  ${w}`),
 	];
 	return {code: rejected.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: ''};
+}
+
+export interface BoardRow {
+	readonly rank: number;
+	readonly player: string;
+	readonly score: number;
+	readonly solved: number;
+	readonly unfinished: boolean;
+	readonly seconds: number;
+	readonly attempt: number;
+	readonly seed: number;
+	/** Per level of the challenge, in order. */
+	readonly levels: ReadonlyArray<{readonly solved: boolean; readonly score: number}>;
+}
+
+/** Ranked rows: equal score and equal time (as shown, to 0.1 s) share a rank (1, 1, 3). */
+export function boardRows(accepted: readonly ChallengeResult[], challenge: Challenge): BoardRow[] {
+	const ranked = rank(accepted);
+	const rows: BoardRow[] = [];
+	for (const [i, r] of ranked.entries()) {
+		const previous = rows[i - 1];
+		const secs = Number(seconds(r.timeMs));
+		const tie = previous && previous.score === r.total && previous.seconds === secs;
+		rows.push({
+			rank: tie ? previous.rank : i + 1,
+			player: r.player,
+			score: r.total,
+			solved: r.levels.filter(l => l.solved).length,
+			unfinished: !r.finished,
+			seconds: secs,
+			attempt: r.attempt ?? 1,
+			seed: r.seed,
+			levels: challenge.file.levels.map((_, index) => {
+				const level = r.levels.find(l => l.index === index);
+				return {solved: level?.solved ?? false, score: level?.score ?? 0};
+			}),
+		});
+	}
+
+	return rows;
+}
+
+/**
+ * One CSV cell (RFC 4180): control characters shown escaped (so a row is one line), quoted
+ * when it holds a comma or quote; a cell a spreadsheet would read as a formula (= + - @, or a
+ * tab or CR first) gets a leading '.
+ */
+export function csvCell(text: string): string {
+	const plain = escapeControls(text);
+	const safe = /^[=+\-@]/.test(plain) || /^[\t\r]/.test(text) ? `'${plain}` : plain;
+	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function runBoard(paths: readonly string[], challengePath: string | undefined, format: string | undefined): CommandResult {
@@ -64,32 +171,44 @@ export function runBoard(paths: readonly string[], challengePath: string | undef
 	if (!BOARD_FORMATS.includes(chosen)) return usageError(`--format must be one of ${BOARD_FORMATS.join(', ')}`);
 	const challenge = load(paths, challengePath, 'board');
 	if ('code' in challenge) return challenge;
-	const {accepted, rejected} = check(paths, challenge);
-	const ranked = rank(accepted.map(a => a.result));
-	const rows = ranked.map((r, i) => ({rank: i + 1, player: r.player, score: r.total, solved: r.levels.filter(l => l.solved).length, seconds: Number(seconds(r.timeMs)), seed: r.seed}));
+	const {accepted, rejected, warnings} = checkFiles(paths, challenge);
+	const rows = boardRows(accepted.map(a => a.result), challenge);
 	const levels = challenge.file.levels.length;
+	const aside = [...rejected.map(r => `REJECTED ${data(r.path)}: ${data(r.reason)}`), ...warnings.map(w => `WARNING  ${w}`)];
 	let out: string;
+	let err = '';
 	switch (chosen) {
 		case 'json':
-			out = `${JSON.stringify({challenge: challenge.file.id, ranking: rows, rejected}, null, 2)}\n`;
+			out = `${JSON.stringify({challenge: challenge.file.id, ranking: rows, rejected, warnings}, null, 2)}\n`;
 			break;
-		case 'csv':
-			out = ['rank,player,score,solved,seconds,seed', ...rows.map(r => [r.rank, csv(r.player), r.score, r.solved, r.seconds, r.seed].join(','))].join('\n') + '\n';
-			if (rejected.length > 0) out += `\nrejected,reason\n${rejected.map(r => `${csv(r.path)},${csv(r.reason)}`).join('\n')}\n`;
+		case 'csv': {
+			// One table for a spreadsheet; what is not a row of it goes to stderr.
+			const header = ['rank', 'student', 'score', 'solved', 'unfinished', 'seconds', 'attempt', ...challenge.file.levels.flatMap((_, i) => [`level ${i + 1} solved`, `level ${i + 1} score`]), 'seed'];
+			const body = rows.map(r =>
+				[String(r.rank), csvCell(r.player), String(r.score), String(r.solved), r.unfinished ? '1' : '0', String(r.seconds), String(r.attempt), ...r.levels.flatMap(l => [l.solved ? '1' : '0', String(l.score)]), String(r.seed)].join(','),
+			);
+			out = `${[header.join(','), ...body].join('\n')}\n`;
+			if (aside.length > 0) err = `${aside.join('\n')}\n`;
 			break;
-		case 'markdown':
-			out = [`| rank | player | score | solved | time (s) |`, '| ---: | --- | ---: | ---: | ---: |', ...rows.map(r => `| ${r.rank} | ${r.player.replace(/\|/g, '\\|')} | ${r.score} | ${r.solved}/${levels} | ${r.seconds} |`)].join('\n') + '\n';
-			if (rejected.length > 0) out += `\nRejected:\n\n${rejected.map(r => `- ${r.path}: ${r.reason}`).join('\n')}\n`;
+		}
+
+		case 'markdown': {
+			const cell = (text: string): string => data(text).replace(/([\\|`*_[\]<>#])/g, '\\$1');
+			out = [`| rank | player | score | solved | time (s) |`, '| ---: | --- | ---: | ---: | ---: |', ...rows.map(r => `| ${r.rank} | ${cell(r.player)} | ${r.score} | ${r.solved}/${levels} | ${r.seconds}${r.unfinished ? ' (unfinished)' : ''} |`)].join('\n') + '\n';
+			if (rejected.length > 0) out += `\nRejected:\n\n${rejected.map(r => `- ${cell(r.path)}: ${cell(r.reason)}`).join('\n')}\n`;
+			if (warnings.length > 0) out += `\nWarnings:\n\n${warnings.map(w => `- ${cell(w)}`).join('\n')}\n`;
 			break;
+		}
+
 		case 'table': {
-			const width = Math.max(6, ...rows.map(r => r.player.length));
-			out = [`${challenge.file.title}`, `rank  ${'player'.padEnd(width)}  score  solved  time (s)`, ...rows.map(r => `${String(r.rank).padStart(4)}  ${r.player.padEnd(width)}  ${String(r.score).padStart(5)}  ${`${r.solved}/${levels}`.padStart(6)}  ${r.seconds.toFixed(1).padStart(8)}`)].join('\n') + '\n';
-			if (rejected.length > 0) out += `\nrejected:\n${rejected.map(r => `  ${r.path}: ${r.reason}`).join('\n')}\n`;
+			const names = rows.map(r => data(r.player));
+			const width = Math.max(6, ...names.map(n => n.length));
+			out = [`${data(challenge.file.title)}`, `rank  ${'player'.padEnd(width)}  score  solved  time (s)`, ...rows.map((r, i) => `${String(r.rank).padStart(4)}  ${names[i]!.padEnd(width)}  ${String(r.score).padStart(5)}  ${`${r.solved}/${levels}`.padStart(6)}  ${r.seconds.toFixed(1).padStart(8)}${r.unfinished ? '  unfinished' : ''}`)].join('\n') + '\n';
+			if (rejected.length > 0) out += `\nrejected:\n${rejected.map(r => `  ${data(r.path)}: ${data(r.reason)}`).join('\n')}\n`;
+			if (warnings.length > 0) out += `\nwarnings:\n${warnings.map(w => `  ${w}`).join('\n')}\n`;
 			break;
 		}
 	}
 
-	return {code: 0, stdout: out, stderr: ''};
+	return {code: 0, stdout: out, stderr: err};
 }
-
-const csv = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);

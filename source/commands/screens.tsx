@@ -10,7 +10,8 @@ import type {Call} from '../cli.js';
 import {stateDirectory} from '../scenario/progress.js';
 import {readScenario} from '../scenario/scenario.js';
 import {WorkerService} from '../worker/service.js';
-import {ChallengeApp, prepareChallenge} from './challenge.js';
+import {ChallengeApp} from '../ui/challenge-app.js';
+import {EXIT_CODES, prepareChallenge} from './challenge.js';
 import type {CommandResult} from './result.js';
 
 /** `flp challenge FILE`: the levels for the player's seed, played on the challenge screen. */
@@ -21,10 +22,20 @@ export function startChallenge({args, flags, colour}: Call): CommandResult | voi
 	const {run, out} = prepared;
 	let last = '';
 	const app = render(
-		<ChallengeApp run={run} service={new WorkerService()} colour={colour} clock={Date.now} onResult={result => (last = saveResult(out, result))} />,
+		<ChallengeApp
+			run={run}
+			service={new WorkerService()}
+			colour={colour}
+			clock={Date.now}
+			onResult={result => (last = saveResult(out, result))}
+			onEnd={how => (process.exitCode = EXIT_CODES[how])}
+		/>,
 		{exitOnCtrlC: false},
 	);
-	void app.waitUntilExit().then(() => process.stdout.write(`${last}\n`));
+	// Every way out ends the process: the screen is gone and the worker shut down.
+	void app.waitUntilExit().then(() => {
+		if (last) process.stdout.write(`${last}\n`);
+	});
 }
 
 /** `flp` (the menu), `flp play FILE` and `flp replay FILE`. */

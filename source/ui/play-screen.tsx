@@ -46,6 +46,11 @@ export interface PlayScreenProps {
 	readonly onSolved?: (session: Session, moves: number) => void;
 	/** Milliseconds now: for the countdown of a timed level (injectable for tests). */
 	readonly clock?: () => number;
+	/**
+	 * When the time runs out, in ms on `clock` (a challenge's one deadline for every level).
+	 * Without it, a level with a `timeLimit` runs out that long after the screen opened.
+	 */
+	readonly deadline?: number;
 	/** Called when a timed level runs out of time. */
 	readonly onTimeUp?: (session: Session) => void;
 	/** Called each time the player opens the witness runs (a hint). */
@@ -114,14 +119,15 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const clock = props.clock ?? Date.now;
 	const [startedAt] = useState(clock);
 	const [now, setNow] = useState(startedAt);
-	const timeUp = level.timeLimit !== undefined && now - startedAt >= level.timeLimit * 1000;
+	const deadline = props.deadline ?? (level.timeLimit === undefined ? undefined : startedAt + level.timeLimit * 1000);
+	const timeUp = deadline !== undefined && now >= deadline;
 	const timeUpRef = useRef(timeUp);
 	timeUpRef.current = timeUp;
 	useEffect(() => {
-		if (level.timeLimit === undefined) return;
+		if (deadline === undefined) return;
 		const timer = setInterval(() => setNow(clock()), 250);
 		return () => clearInterval(timer);
-	}, [level.timeLimit, clock]);
+	}, [deadline, clock]);
 	useEffect(() => {
 		if (timeUp) props.onTimeUp?.(sessionRef.current);
 		// eslint-disable-next-line react-hooks/exhaustive-deps
@@ -131,7 +137,8 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	useEffect(() => {
 		if (goalReport?.state === 'reached' && !solved.current) {
 			solved.current = true;
-			props.onSolved?.(sessionRef.current, sessionRef.current.moves.length - start);
+			// The position the report judged (keys typed since then have not been judged yet).
+			props.onSolved?.(session, session.moves.length - start);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [goalReport?.state]);
@@ -244,7 +251,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				</Box>
 				<Box flexGrow={1} />
 				<Text>
-					{timeLeft(level.timeLimit, now - startedAt)}
+					{deadline === undefined ? '' : `time ${formatClock(deadline - now)}  `}
 					{`moves ${session.moves.length - start}${level.par ? `/par ${level.par}` : ''} `}
 				</Text>
 			</Box>
@@ -376,10 +383,6 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			) : null}
 		</Box>
 	);
-}
-
-function timeLeft(limit: number | undefined, elapsedMs: number): string {
-	return limit === undefined ? '' : `time ${formatClock(limit * 1000 - elapsedMs)}  `;
 }
 
 function goalLine(goal: PositionReport['goal']): string | undefined {

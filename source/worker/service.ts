@@ -37,11 +37,13 @@ export class WorkerService implements AnalysisService {
 		this.worker = fromSources
 			? new Worker(bootstrap, {eval: true, workerData: this.control})
 			: new Worker(url, {workerData: this.control});
-		this.worker.unref();
 		this.worker.on('message', (message: FromWorker) => {
 			if (message.kind === 'progress') this.listener?.progress?.(message.id, message.states);
 			else if (message.report.id === Atomics.load(this.words, LATEST)) this.listener?.report(message.report);
 		});
+		// After the listener: adding a 'message' listener refs the worker again, and a worker
+		// that is ref'd keeps the process alive after the screen is gone.
+		this.worker.unref();
 	}
 
 	request(request: PositionRequest, listener: AnalysisListener): void {

@@ -1,17 +1,14 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
 import {type Challenge, instances, readChallenge, scoreLevel} from '../../source/challenge/challenge.js';
 import {DEFAULT_SCORING} from '../../source/challenge/format.js';
 import {generate} from '../../source/challenge/generate.js';
 import {hashSeed, seeded} from '../../source/challenge/random.js';
 import {type ChallengeResult, judgeLevel, verifyResult} from '../../source/challenge/result.js';
-import {newRun, toResult} from '../../source/challenge/run.js';
-import {parseMoves} from '../../source/engine/notation.js';
-import {playAll} from '../../source/engine/session.js';
-import {startLevel} from '../../source/scenario/scenario.js';
 import {runBoard, runVerify} from '../../source/commands/results.js';
+import {resultFor} from '../helpers/results.js';
 
 const PATH = 'scenarios/challenges/lab-break-and-stall.yaml';
 
@@ -22,29 +19,8 @@ function load(path = PATH): Challenge {
 }
 
 const challenge = load();
-
-/** A result as the game writes it, with the given moves per level (solving what they solve). */
-function resultWith(seed: number, moves: Record<number, {moves: string[]; inputs?: string}>, timeMs = 60_000, player = 'ada'): ChallengeResult {
-	const made = instances(challenge, seed);
-	if (!made.ok) throw new Error(made.message);
-	let run = newRun(challenge, made.value, player, seed);
-	run = {
-		...run,
-		levels: run.levels.map((state, i) => {
-			const entry = moves[i];
-			if (!entry) return state;
-			const level = startLevel(made.value[i]!.file, entry.inputs);
-			if (!level.ok) throw new Error(level.message);
-			const parsed = parseMoves(level.value.session.configs[0]!.setup, entry.moves.join(';'));
-			if (!parsed.ok) throw new Error(parsed.message);
-			const session = playAll(level.value.session, parsed.value);
-			if (!session.ok) throw new Error(session.message);
-			const judged = judgeLevel(made.value[i]!, entry.moves, entry.inputs);
-			return {...state, session: session.value, start: level.value.start, inputs: entry.inputs, solved: judged.ok && judged.solved, timeMs: 1000};
-		}),
-	};
-	return toResult(run, timeMs, true);
-}
+const resultWith = (seed: number, moves: Record<number, {moves: string[]; inputs?: string}>, timeMs = 60_000, player = 'ada'): ChallengeResult =>
+	resultFor(challenge, seed, moves, timeMs, player);
 
 const ADA = hashSeed('ada');
 const BOB = hashSeed('bob');
@@ -103,7 +79,7 @@ describe('verifying results', () => {
 		['a mismatched challenge hash', (r: ChallengeResult) => ({...r, challenge: {...r.challenge, sha256: 'f'.repeat(64)}}), 'challenge hash mismatch: made with a different version of the challenge file'],
 		['another challenge', (r: ChallengeResult) => ({...r, challenge: {...r.challenge, id: 'other'}}), 'made for challenge "other", not "lab-break-and-stall"'],
 		['a time beyond the limit', (r: ChallengeResult) => ({...r, timeMs: 1_300_000}), 'time used 1300000 ms is not within the limit of 1200 s'],
-		['chosen inputs that are no X_i', (r: ChallengeResult) => ({...r, levels: r.levels.map((l, i) => (i === 2 ? {...l, inputs: '101'} : l))}), 'level 3: inputs 101 are not one of X_0..X_3'],
+		['chosen inputs that are no X_i', (r: ChallengeResult) => ({...r, levels: r.levels.map((l, i) => (i === 2 ? {...l, inputs: '101'} : l))}), 'level 3: inputs 101 are not one of X_0..X_4'],
 		['a level listed twice', (r: ChallengeResult) => ({...r, levels: [r.levels[0]!, r.levels[0]!]}), 'level 1 appears twice'],
 	])('rejects %s', (_name, tamper, reason) => {
 		expect(verifyResult(tamper(honest), challenge)).toEqual({ok: false, reason});
@@ -152,6 +128,7 @@ describe('verifying results', () => {
 
 describe('flp results', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'flp-results-'));
+	afterAll(() => rmSync(dir, {recursive: true, force: true}));
 	const write = (name: string, result: unknown): string => {
 		const path = join(dir, name);
 		writeFileSync(path, JSON.stringify(result));
@@ -188,12 +165,20 @@ describe('flp results', () => {
 				'',
 			].join('\n'),
 		);
-		expect(runBoard([ada, bob], PATH, 'csv').stdout).toBe(`rank,player,score,solved,seconds,seed\n1,bob,100,1,30,${BOB}\n2,ada,100,1,60,${ADA}\n`);
+		expect(runBoard([ada, bob], PATH, 'csv').stdout).toBe(
+			[
+				'rank,student,score,solved,unfinished,seconds,attempt,level 1 solved,level 1 score,level 2 solved,level 2 score,level 3 solved,level 3 score,level 4 solved,level 4 score,seed',
+				`1,bob,100,1,0,30,1,1,100,0,0,0,0,0,0,${BOB}`,
+				`2,ada,100,1,0,60,1,1,100,0,0,0,0,0,0,${ADA}`,
+				'',
+			].join('\n'),
+		);
 		expect(runBoard([ada], PATH, 'markdown').stdout).toBe('| rank | player | score | solved | time (s) |\n| ---: | --- | ---: | ---: | ---: |\n| 1 | ada | 100 | 1/4 | 60 |\n');
 		expect(JSON.parse(runBoard([ada, eve], PATH, 'json').stdout)).toEqual({
 			challenge: 'lab-break-and-stall',
-			ranking: [{rank: 1, player: 'ada', score: 100, solved: 1, seconds: 60, seed: ADA}],
+			ranking: [{rank: 1, player: 'ada', score: 100, solved: 1, unfinished: false, seconds: 60, attempt: 1, seed: ADA, levels: [{solved: true, score: 100}, {solved: false, score: 0}, {solved: false, score: 0}, {solved: false, score: 0}]}],
 			rejected: [{path: eve, reason: 'total 999 claimed, 100 by the rules'}],
+			warnings: [],
 		});
 		expect(runBoard([ada], PATH, 'xml')).toEqual({code: 2, stdout: '', stderr: 'flp: --format must be one of table, csv, markdown, json\n'});
 		expect(runBoard([ada], undefined, 'table').code).toBe(2);
