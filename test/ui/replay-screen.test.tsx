@@ -36,10 +36,11 @@ describe('the replay screen', () => {
 	test('the timeline fills in for every step, with the star of the oldest message, and marks the step shown', async () => {
 		const {frame, stdin, unmount} = open('03-leader-two-faced.yaml');
 		let text = await until(frame, containing(' run   A A A A A A A!0 -'));
-		expect(lines(text)).toContain(' star  A A A A A A 0 -');
+		expect(lines(text)).toContain(' star  A A A A A A 0 -▸');
 		expect(lines(text).length).toBeLessThanOrEqual(24);
 		await press(stdin, ARROW_LEFT, ARROW_LEFT);
 		text = await until(frame, containing('step 6/8: start 3'));
+		expect(lines(text)).toContain(' star  A A A A A A▸0 -');
 		for (const line of lines(text)) expect([...line].length).toBeLessThanOrEqual(80);
 		unmount();
 	});
@@ -47,14 +48,14 @@ describe('the replay screen', () => {
 	test('a stall level: the stars are the target’s, up to its delivery', async () => {
 		const {frame, unmount} = open('08-lemma2-stall.yaml');
 		const text = await until(frame, containing(' run   A A A A A'));
-		expect(lines(text)).toContain(' star  0 0 0 A 0');
+		expect(lines(text)).toContain(' star  0 0 0 A▸0');
 		unmount();
 	});
 
 	test('a forever level: a bar after each round', async () => {
 		const {frame, unmount} = open('13-theorem-ben-or.yaml');
 		const text = await until(frame, containing(' run   A A│A│A│A│A│A A│A│A│A A'), 30_000);
-		expect(lines(text)).toContain(' star  A A│A│A│A│1│A A│A│1│A 1');
+		expect(lines(text)).toContain(' star  A A│A│A│A│1│A A│A│1│A▸1');
 		unmount();
 	}, 60_000);
 
