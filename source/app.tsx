@@ -6,7 +6,7 @@ import type {GameSpec} from './engine/game.js';
 import type {GoalSpec} from './engine/goals.js';
 import {type Session, newSession} from './engine/session.js';
 import type {Result} from './engine/types.js';
-import {type CampaignLevel, loadCampaign} from './scenario/campaign.js';
+import {type CampaignLevel, campaignFile, loadCampaign} from './scenario/campaign.js';
 import type {ScenarioFile} from './scenario/format.js';
 import {EMPTY_PROGRESS, type Progress, loadProgress, recordSolved, saveProgress} from './scenario/progress.js';
 import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
@@ -78,10 +78,12 @@ function fileFor(playing: Playing, session: Session): ScenarioFile {
 	return sessionToFile(session, level, playing.goal?.start ?? 0);
 }
 
-function openFile(path: string, back: Screen): Screen {
+function openFile(path: string, back: Screen, campaign: readonly CampaignLevel[]): Screen {
 	const loaded = readScenario(path);
 	if (!loaded.ok) return {kind: 'menu', notice: loaded.message.split('\n')[0]};
-	const {file} = loaded.value;
+	// A campaign level opened by its path is that level (its progress is recorded); any other file
+	// is not, whatever id it gives itself.
+	const file = campaignFile(path, campaign) ?? loaded.value.file;
 	// A level (no moves yet) opens on its story; a saved game goes on where it stopped.
 	if (file.inputs === 'choose' || (file.moves ?? []).length === 0) return {kind: 'intro', file, back};
 	const level = playFile(file);
@@ -102,15 +104,17 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const menu: Screen = {kind: 'menu'};
+	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
 	const [screen, setScreen] = useState<Screen>(() =>
-		opening.kind === 'play-file' ? openFile(opening.path, menu) : opening.kind === 'replay-file' ? openReplay(opening.path, menu) : menu,
+		opening.kind === 'play-file' ? openFile(opening.path, menu, levels) : opening.kind === 'replay-file' ? openReplay(opening.path, menu) : menu,
 	);
 	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
+	/** Why progress is not recorded (its file could not be read, or is newer), shown on level intros. */
+	const [progressLock, setProgressLock] = useState<string | undefined>(undefined);
 	const [showKeys, setShowKeys] = useState(false);
 	const [lastChoice, setLastChoice] = useState<MenuChoice | undefined>(undefined);
-	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
 	const latest = useRef<Session | undefined>(undefined);
 
 	useEffect(() => {
@@ -118,6 +122,10 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 		const loaded = loadProgress(stateDir, stampOf(clock()));
 		setProgress(loaded.progress);
 		setProgressNotice(loaded.message);
+		if (loaded.locked) {
+			setProgressLock(loaded.message);
+			if (opening.kind === 'play-file') onFarewell?.(loaded.message!);
+		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [stateDir]);
 	useEffect(() => () => service.dispose(), [service]);
@@ -202,7 +210,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 			content = (
 				<LevelIntro
 					file={screen.file}
-					notice={screen.notice}
+					notice={screen.notice ?? progressLock}
 					onCancel={() => setScreen(screen.back)}
 					onStart={inputs => {
 						const level = startLevel(screen.file, inputs);
@@ -244,12 +252,12 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					}}
 					onSolved={(_session, moves) => {
 						const id = screen.file?.id;
-						if (!id) return;
+						if (!id || !levels.some(level => level.loaded?.file === screen.file)) return;
 						const next = recordSolved(progress, id, moves);
 						setProgress(next);
 						if (stateDir) {
 							try {
-								saveProgress(stateDir, next);
+								setProgress(saveProgress(stateDir, next));
 							} catch (error) {
 								setProgressNotice(`Could not save your progress: ${(error as Error).message}`);
 							}

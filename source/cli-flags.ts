@@ -86,10 +86,11 @@ export const COMMANDS: readonly CommandSpec[] = [
                 [--allow LIST] [--moves "M1; M2"] [--target MOVE]
                 [--budget-states K] [--budget-ms MS] [--budget-mb MB] [--json]`,
 		details: `  Options
-    --protocol ID        wait-all, quorum, leader or ben-or
+    --protocol ID|PATH   wait-all, quorum, leader, ben-or, two-phase-commit, paxos,
+                         or a protocol module's path (docs/protocols.md)
     --nodes N            number of nodes, 2 to 6
     --inputs BITS        one input per node, node 1 first, e.g. 011
-    --rounds R           ben-or rounds (default 1)
+    --rounds R           ben-or rounds, paxos ballots per proposer (default 1)
     --f F                most corrupt nodes (default 1)
     --allow LIST         none, or a comma list of crash, lie, byzantine (default byzantine)
     --moves "M1; M2"     moves to make first, in move notation
@@ -105,6 +106,36 @@ ${MOVE_NOTATION}
     $ flp analyze --protocol quorum --nodes 3 --inputs 011 --allow crash \\
         --moves "start 2; start 3; 1<2:vote=1" --target "2<3:vote=1" --json`,
 		flags: ['protocol', 'nodes', 'inputs', 'rounds', 'f', 'allow', 'moves', 'target', 'budget-states', 'budget-ms', 'budget-mb', 'json'],
+	},
+	{
+		name: 'attack',
+		summary: 'which properties the adversary breaks, with shortest runs',
+		usage: `attack PROTOCOL --nodes N [--f F] [--allow LIST] [--rounds R]
+                [--budget-states K] [--budget-ms MS] [--json]`,
+		details: `  For every input vector (one per class the protocol's declared symmetry makes
+  equivalent): which of agreement, validity and termination the adversary can break,
+  each with a shortest breaking run (fewest moves), and which hold on every run.
+
+  The theorem, as a tool
+    By the FLP theorem, under --allow crash with f = 1 a protocol that always
+    terminates must give up agreement or validity, and one that keeps both must
+    leave a run undecided. flp attack shows which, with the shortest run.
+
+  Options
+    PROTOCOL             wait-all, quorum, leader, ben-or, two-phase-commit, paxos,
+                         or a protocol module's path (docs/protocols.md)
+    --nodes N            number of nodes, 2 to 6
+    --f F                most corrupt nodes (default 1)
+    --allow LIST         none, or a comma list of crash, lie, byzantine (default crash)
+    --rounds R           ben-or rounds, paxos ballots per proposer (default 1)
+    --budget-states K    states to explore in all (default 3000000)
+    --budget-ms MS       stop after MS milliseconds (default 120000)
+    --json               print one JSON object
+
+  Examples
+    $ flp attack quorum --nodes 3
+    $ flp attack ./my-protocol.mjs --nodes 3 --json`,
+		flags: ['protocol', 'nodes', 'f', 'allow', 'rounds', 'budget-states', 'budget-ms', 'json'],
 	},
 	{
 		name: 'play',

@@ -39,6 +39,7 @@ const noArguments = (name: string, args: readonly string[]): CommandResult | und
  */
 const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
+	attack: async ({args, flags}) => (await import('./commands/attack.js')).runAttackCommand(args, flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
 	schema: async ({args}) => noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`),
 	results: async ({command, args, flags}) => {
@@ -73,7 +74,9 @@ export async function runCommandLine(argv: readonly string[], colour = !process.
 	if (parsed.help && command !== 'help') return printed(command === '' ? mainHelp() : commandHelp(commandSpec(command)!));
 	const run = COMMANDS[command.split(' ')[0]!];
 	if (!run) return error(`unknown command "${excerpt(command)}" (see flp --help)`);
-	return run({command, args, flags: options(parsed.flags), colour});
+	const flags = options(parsed.flags);
+	(await import('./memory-budget.js')).setMemoryBudget(flags.budgetMb);
+	return run({command, args, flags, colour});
 }
 
 /** Print what a command returned (control characters escaped) and set the exit code. */

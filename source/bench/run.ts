@@ -14,6 +14,7 @@ import {formatMoves} from '../engine/notation.js';
 import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
+import {frontierSection} from './frontier.js';
 import {printStartup, startupSection} from './startup.js';
 
 /**
@@ -34,7 +35,7 @@ console.log(`huge pages for the memo: ${hugePages ? `asked for (GLIBC_TUNABLES=$
 
 const BUDGET_MS = Number(process.env['BENCH_BUDGET_MS'] ?? 20_000);
 /** Which sections to run, e.g. BENCH_SECTIONS=raw (default: all). */
-const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'startup'];
+const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'startup', 'frontier'];
 const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? KNOWN_SECTIONS.join(',')).split(',').map(name => name.trim()));
 for (const name of SECTIONS) {
 	if (!KNOWN_SECTIONS.includes(name)) {
@@ -197,8 +198,11 @@ for (const level of SECTIONS.has('play') ? loadCampaign() : []) {
 const startup = SECTIONS.has('startup') ? startupSection() : [];
 if (SECTIONS.has('startup')) printStartup(startup);
 
+/** The frontier: every sandbox game at f = 1 (BENCH_FRONTIER=text runs only those whose name holds it). */
+const frontier = SECTIONS.has('frontier') ? frontierSection(process.env['BENCH_FRONTIER']) : [];
+
 const out = fileURLToPath(new URL('../../bench', import.meta.url));
 mkdirSync(out, {recursive: true});
-const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, startup};
+const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, startup, frontier};
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${join(out, 'results.json')}`);

@@ -8,6 +8,7 @@ import {OUTCOMES} from '../engine/types.js';
 import {ProtocolFault} from '../engine/protocol.js';
 import {declarationCheck} from '../protocols/guard.js';
 import {protocolIds} from '../protocols/registry.js';
+import {memoryBudgetBytes, memoryBudgetMb} from '../memory-budget.js';
 import {type CommandResult, printed, usageError} from './result.js';
 import {protocolFlag} from './modules.js';
 
@@ -98,7 +99,7 @@ export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandR
 
 	const started = now();
 	const deadline = started + (options.budgetMs ?? DEFAULT_BUDGET_MS);
-	const budget = {maxStates: options.budgetStates, shouldStop: () => now() > deadline};
+	const budget = {maxStates: options.budgetStates, maxBytes: memoryBudgetBytes(), shouldStop: () => now() > deadline};
 	const analyzer = new Analyzer();
 	let result: Analysis;
 	let star: Analysis | undefined;
@@ -155,7 +156,7 @@ function humanReport(
 		`${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allow}`,
 		`after ${config.step} move${config.step === 1 ? '' : 's'}${options.moves ? `: ${options.moves.trim()}` : ''}${isQuiescent(config) ? '  (quiescent)' : ''}`,
 		'',
-		`label        ${result.label}${result.complete ? '' : '   (search cut short: not every future was explored)'}`,
+		`label        ${result.label}${result.complete ? '' : result.memoryFull || star?.memoryFull ? `   (search cut short by the memory budget, ${memoryBudgetMb()} MB: see --budget-mb)` : '   (search cut short: not every future was explored)'}`,
 		`outcomes     ${result.outcomes.length > 0 ? result.outcomes.join(', ') : '(none found)'}`,
 		`agreement    ${breakable(result.flags.agreement, result.complete)}`,
 		`termination  ${breakable(result.flags.termination, result.complete)}`,

@@ -4,6 +4,7 @@ import {allowedText} from '../engine/game.js';
 import {goalOf, readScenario} from '../scenario/scenario.js';
 import {type Step, verifyFile} from '../scenario/verify.js';
 import {flagMarks} from '../ui/theme.js';
+import {memoryBudgetBytes} from '../memory-budget.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
 /** Each file's analysis budget in `flp check` and `flp replay --print`. */
@@ -11,7 +12,7 @@ export const CHECK_BUDGET_MS = 60_000;
 
 const budget = (now: () => number): AnalysisOptions => {
 	const deadline = now() + CHECK_BUDGET_MS;
-	return {shouldStop: () => now() > deadline};
+	return {shouldStop: () => now() > deadline, maxBytes: memoryBudgetBytes()};
 };
 
 export function runCheck(paths: readonly string[], now: () => number): CommandResult {

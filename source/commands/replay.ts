@@ -13,6 +13,7 @@ import {writeAtomic} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
 import {type Verification, verifyFile} from '../scenario/verify.js';
 import {flagMarks} from '../ui/theme.js';
+import {memoryBudgetBytes} from '../memory-budget.js';
 import {CHECK_BUDGET_MS, runReplayPrint} from './check.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
@@ -33,7 +34,7 @@ export function runReplayExport(path: string | undefined, flags: {readonly print
 
 const budget = (now: () => number): AnalysisOptions => {
 	const deadline = now() + CHECK_BUDGET_MS;
-	return {shouldStop: () => now() > deadline};
+	return {shouldStop: () => now() > deadline, maxBytes: memoryBudgetBytes()};
 };
 
 type Loaded = {ok: true; verification: Verification; title: string} | {ok: false; result: CommandResult};

@@ -6,8 +6,11 @@
  * makes a byzantine node send a message it never sent), so R(C) = eval(C) when quiescent,
  * united with R of every successor.
  *
- * Budgets: `maxStates` bounds the states newly explored in one call, and `shouldStop` (polled
- * every 1,024 states) lets a caller bring its own deadline; the engine reads no clock. When the
+ * Budgets: `maxStates` bounds the states newly explored in one call, `maxBytes` the memory of
+ * the memo (its typed arrays, with the next growth counted ahead: checked every 1,024 states), and
+ * `shouldStop` (polled every 1,024 states) lets a caller bring its own deadline; the engine reads
+ * no clock. A kept memo that already holds more than half of `maxBytes` is dropped before a new
+ * search (it is only a cache). When the
  * search stops early the answer says `complete: false`, lists what it found, and its label is
  * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
  */
@@ -17,6 +20,7 @@ import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomes
 import {type FastMove, FastModel, KIND} from './fast.js';
 import {PENDING, StateTable, findLink, linkChunk, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
+import {StubbornSets} from './stubborn.js';
 import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
 export type AnalysisLabel = Label | 'unknown';
@@ -24,6 +28,12 @@ export type AnalysisLabel = Label | 'unknown';
 export interface AnalysisOptions {
 	/** The most states to explore in this call (states already in the memo are free). */
 	readonly maxStates?: number;
+	/**
+	 * The most bytes the memo (states, masks, links) may hold: past it the search stops, with
+	 * `complete: false` and `memoryFull: true`. The process holds somewhat more (the model, the
+	 * witness runs, Node itself).
+	 */
+	readonly maxBytes?: number;
 	/** Polled every 1,024 states; true stops the search (e.g. a deadline or a cancel key). */
 	readonly shouldStop?: () => boolean;
 	/** Stop as soon as both `zero` and `one` are found: enough for the label alone. */
@@ -40,6 +50,8 @@ export interface Analysis {
 	/** True where the adversary can (as far as found) still break the property. */
 	readonly flags: Flags;
 	readonly complete: boolean;
+	/** True when the search stopped because the memo reached `maxBytes`. */
+	readonly memoryFull?: true;
 	/** States newly explored by this call. */
 	readonly states: number;
 	/** For each outcome found, a run of game moves from C to a quiescent configuration with it. */
@@ -57,15 +69,18 @@ export class Analyzer {
 	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
 	private model: FastModel | undefined;
+	/** The stubborn sets of deliveries (rule 8), or undefined with `partialOrder: false`. */
+	private stubborn: StubbornSets | undefined;
 	/** The successors of the state being expanded at each search depth, in reused buffers. */
 	private levels: Level[] = [];
 	private none: Level | undefined;
 
 	/**
 	 * `symmetry: false` turns the symmetry reduction off (to measure raw exploration); `stepCache:
-	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps).
+	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps);
+	 * `partialOrder: false` searches every successor, not only a stubborn set's (rule 8).
 	 */
-	constructor(private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean} = {}) {}
+	constructor(private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean; readonly partialOrder?: boolean} = {}) {}
 
 	/** How many states the memo holds. */
 	get size(): number {
@@ -73,18 +88,31 @@ export class Analyzer {
 	}
 
 	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
+		return this.search(c, options);
+	}
+
+	/**
+	 * `analyze`, or with `from` the search from that state of c's game instead of c's own (no
+	 * witnesses then): how `trail` answers a successor the search did not take.
+	 */
+	private search(c: Configuration, options: AnalysisOptions, from?: Uint8Array): Analysis {
 		const game = gameOf(c);
 		if (game !== this.game || !this.model) {
 			this.game = game;
 			this.model = new FastModel(c.setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
 			keepShapes(c);
 			this.memo = new StateTable(this.model.size);
 			this.levels = [];
 			this.none = undefined;
 		}
 
+		if (options.maxBytes !== undefined && this.memo.bytes > options.maxBytes / 2) this.memo = new StateTable(this.model.size);
 		const model = this.model;
 		const memo = this.memo;
+		const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+		let memoryFull = false;
+		const stubborn = this.stubborn;
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
 		const labelOnly = options.labelOnly ?? false;
@@ -119,7 +147,7 @@ export class Analyzer {
 		 */
 		const none = (this.none ??= new Level(model));
 
-		const start = model.encode(c);
+		const start = from ?? model.encode(c);
 		if (model.renumbers) model.signatures(start, none.sigs, none.blocks, 0);
 
 		/** Where the links of the state `expand` stored last are (-1 when it stored none). */
@@ -133,7 +161,7 @@ export class Analyzer {
 		 * in the key's numbering. `words` is the state as 32-bit words (a view of its bytes).
 		 */
 		const expand = (depth: number, state: Uint8Array, words: Int32Array, entry: number, parent: Level | undefined, at: number, perm: number): number => {
-			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
+			if (states >= maxStates || ((states & 1023) === 0 && (options.shouldStop?.() || (memoryFull = memo.bytes > maxBytes)))) {
 				stopped = true;
 				return -1;
 			}
@@ -149,7 +177,9 @@ export class Analyzer {
 			}
 
 			const here = level(depth);
-			const count = fast.searchMovesInto(state, here.moves, words);
+			let count = fast.searchMovesInto(state, here.moves, words);
+			// Only a stubborn set's successors, where every move is a delivery (rule 8).
+			if (stubborn) count = stubborn.reduce(state, here.moves, count, fast.lastCorruptions);
 			here.count = count;
 			here.corruptions = fast.lastCorruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
@@ -275,11 +305,12 @@ export class Analyzer {
 		// search took and whatever the memo held before. A partial answer shows where the search
 		// found each outcome.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
-		if (wantWitnesses) {
+		if (wantWitnesses && !from) {
 			for (const o of OUTCOMES) {
 				const first = paths.get(o);
 				if (complete ? (result & bit(o)) === 0 : !first) continue;
-				const run = complete ? this.trail(start, o) : [...first!.moves, ...(first!.from ? this.trail(first!.from, o) : [])];
+				// (After a search cut short, a successor's own search obeys the same stop.)
+				const run = complete ? this.trail(c, start, o) : [...first!.moves, ...(first!.from ? this.trail(c, first!.from, o, options.shouldStop) : [])];
 				witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
 			}
 		}
@@ -290,6 +321,7 @@ export class Analyzer {
 			mask: result,
 			flags: flagsOf(result),
 			complete,
+			...(memoryFull ? {memoryFull: true as const} : {}),
 			states,
 			witnesses,
 		};
@@ -311,8 +343,13 @@ export class Analyzer {
 		return this.analyze(applyLegal(c, {kind: 'deliver', message: entry.message}), options);
 	}
 
-	/** A path to `outcome` from a state whose complete answer is in the memo. */
-	private trail(start: Uint8Array, outcome: Outcome): FastMove[] {
+	/**
+	 * A path to `outcome` from a state of c's game whose complete answer is in the memo: at each
+	 * state the first move whose successor can reach it. A successor the search did not take
+	 * (rule 8 takes only a stubborn set's) is answered by a search of its own, so the path is the
+	 * same whatever the search took.
+	 */
+	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): FastMove[] {
 		const model = this.model!;
 		const want = bit(outcome);
 		const moves: FastMove[] = [];
@@ -322,7 +359,9 @@ export class Analyzer {
 			let next: Uint8Array | undefined;
 			for (const move of model.moves(state)) {
 				const candidate = model.apply(state, move);
-				if ((Math.max(0, this.memo.get(model.key(candidate, new Uint8Array(model.size)))) & want) !== 0) {
+				let mask = this.memo.get(model.key(candidate, new Uint8Array(model.size)));
+				if (mask < 0) mask = this.search(c, {witnesses: false, shouldStop}, candidate).mask;
+				if ((mask & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;

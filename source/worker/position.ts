@@ -62,7 +62,7 @@ export class PositionAnalyst {
 
 	constructor(private readonly memoLimit = MEMO_LIMIT) {}
 
-	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates'> = {}): PositionReport {
+	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates' | 'maxBytes'> = {}): PositionReport {
 		const key = JSON.stringify(request.spec);
 		if (key !== this.key) {
 			this.analyzer = new Analyzer();

@@ -1,0 +1,80 @@
+/**
+ * The bench's frontier section: every game the sandbox offers at f = 1, analysed from its
+ * initial configuration as `flp analyze` does (witnesses included), with a 5 s budget. The
+ * protocols at n = 2..6 (ben-or with 1, 2 and 3 rounds), four behaviour sets (none, crash,
+ * crash and lie, all three: each set holds the one before, so the last is the hardest), inputs
+ * with floor(n/2) ones (X_floor(n/2) of Lemma 1): 6 x 5 x 4 = 120 setups.
+ */
+import {Analyzer} from '../engine/analysis.js';
+import {lemmaInputs, newGame} from '../engine/game.js';
+
+export interface FrontierSetup {
+	readonly protocol: string;
+	readonly rounds: number;
+	readonly n: number;
+	readonly allow: readonly string[];
+	readonly inputs: string;
+}
+
+export interface FrontierRow extends FrontierSetup {
+	readonly name: string;
+	readonly label: string;
+	readonly exact: boolean;
+	readonly states: number;
+	readonly ms: number;
+	/** Peak JS heap plus array buffers during the analysis, in MB. */
+	readonly memoryMB: number;
+}
+
+export const FRONTIER_BUDGET_MS = 5000;
+export const FRONTIER_ALLOW: ReadonlyArray<readonly string[]> = [[], ['crash'], ['crash', 'lie'], ['crash', 'lie', 'byzantine']];
+
+export function frontierSetups(): FrontierSetup[] {
+	const setups: FrontierSetup[] = [];
+	for (const [protocol, rounds] of [['wait-all', 1], ['quorum', 1], ['leader', 1], ['ben-or', 1], ['ben-or', 2], ['ben-or', 3]] as const) {
+		for (let n = 2; n <= 6; n++) {
+			for (const allow of FRONTIER_ALLOW) setups.push({protocol, rounds, n, allow, inputs: lemmaInputs(n, Math.floor(n / 2))});
+		}
+	}
+
+	return setups;
+}
+
+export const setupName = (s: FrontierSetup): string => `${s.protocol}${s.protocol === 'ben-or' ? `/r${s.rounds}` : ''} n=${s.n} ${s.allow.join(',') || 'none'}`;
+
+function memoryMB(): number {
+	const {heapUsed, arrayBuffers} = process.memoryUsage();
+	return Math.round((heapUsed + arrayBuffers) / 1e6);
+}
+
+/** Analyse every setup (or those whose name contains `only`), printing a line for each. */
+export function frontierSection(only?: string): FrontierRow[] {
+	const rows: FrontierRow[] = [];
+	console.log(`\nfrontier (f = 1, X_floor(n/2), ${FRONTIER_BUDGET_MS / 1000} s budget)   inputs  label      exact      states       ms   mem MB`);
+	for (const setup of frontierSetups()) {
+		const name = setupName(setup);
+		if (only && !name.includes(only)) continue;
+		const game = newGame({protocol: setup.protocol, n: setup.n, inputs: setup.inputs, allow: setup.allow, rounds: setup.rounds, f: 1});
+		if (!game.ok) throw new Error(game.message);
+		globalThis.gc?.();
+		let peak = memoryMB();
+		let polls = 0;
+		const started = performance.now();
+		const result = new Analyzer().analyze(game.value, {
+			shouldStop() {
+				if (++polls % 64 === 0) peak = Math.max(peak, memoryMB());
+				return performance.now() - started > FRONTIER_BUDGET_MS;
+			},
+		});
+		const ms = Math.round(performance.now() - started);
+		peak = Math.max(peak, memoryMB());
+		const row: FrontierRow = {...setup, name, label: result.label, exact: result.complete, states: result.states, ms, memoryMB: peak};
+		rows.push(row);
+		console.log(
+			`${name.padEnd(44)} ${setup.inputs.padEnd(7)} ${row.label.padEnd(10)} ${(row.exact ? 'exact' : 'no').padEnd(6)} ${String(row.states).padStart(10)} ${String(ms).padStart(8)} ${String(peak).padStart(8)}`,
+		);
+	}
+
+	console.log(`exact ${rows.filter(r => r.exact).length}/${rows.length} within ${FRONTIER_BUDGET_MS / 1000} s`);
+	return rows;
+}
