@@ -12,6 +12,7 @@ export const GOAL_KINDS = [
 	'break-agreement',
 	'break-validity',
 	'break-termination',
+	'hold-agreement',
 	'explore',
 ] as const;
 export type GoalKind = (typeof GOAL_KINDS)[number];

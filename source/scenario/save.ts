@@ -3,6 +3,7 @@ import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, extname, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {formatMoves} from '../engine/notation.js';
+import {findProtocol} from '../protocols/registry.js';
 import {type Session, current} from '../engine/session.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {FORMAT_VERSION, type ScenarioFile} from './format.js';
@@ -16,7 +17,7 @@ export function sessionToFile(session: Session, level?: Partial<ScenarioFile>, s
 		...level,
 		format: FORMAT_VERSION,
 		protocol: spec.protocol,
-		...(spec.protocol === 'ben-or' ? {rounds: spec.rounds} : {}),
+		...(findProtocol(spec.protocol)?.hasRounds ? {rounds: spec.rounds} : {}),
 		nodes: spec.n,
 		inputs: spec.inputs,
 		f: spec.f,

@@ -10,7 +10,10 @@ import {initialConfiguration} from '../engine/configuration.js';
 import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {protocolIds} from '../protocols/registry.js';
+import {findProtocol, knownProtocols, protocolIds} from '../protocols/registry.js';
+import {isModulePath} from '../protocols/module.js';
+
+const PROTOCOLS_WITH_ROUNDS = (): string => knownProtocols().filter(p => p.protocol.hasRounds && !isModulePath(p.key)).map(p => p.key).join(' and ');
 import {FORMAT_VERSION, GOAL_KINDS, type ScenarioFile} from './format.js';
 
 export interface Problem {
@@ -173,7 +176,8 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	if (data['rounds'] !== undefined) {
-		if (protocol !== 'ben-or') report(['rounds'], 'rounds is a parameter of ben-or only');
+		const takesRounds = typeof protocol === 'string' && (isModulePath(protocol) || findProtocol(protocol)?.hasRounds === true);
+		if (!takesRounds) report(['rounds'], `rounds is a parameter of ${PROTOCOLS_WITH_ROUNDS()} only`);
 		else if (!isWhole(data['rounds']) || data['rounds'] < 1 || data['rounds'] > MAX_ROUNDS) report(['rounds'], `rounds must be a whole number from 1 to ${MAX_ROUNDS}`);
 	}
 

@@ -106,6 +106,10 @@ export class PositionAnalyst {
 					request.goal.spec,
 					{configs: session.value.configs, moves: session.value.moves, start: request.goal.start},
 					config => this.analyzer.analyze(config, {...options, witnesses: false}).label,
+					config => {
+						const analysis = this.analyzer.analyze(config, {...options, witnesses: false});
+						return analysis.outcomes.includes('split') ? true : analysis.complete ? false : undefined;
+					},
 				)
 			: undefined;
 		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {})};
