@@ -156,6 +156,30 @@ ${BUDGET_MB}`,
 		flags: ['print', 'format', 'svg', 'budget-mb'],
 	},
 	{
+		name: 'watch',
+		summary: 'watch the FLP adversary\'s strategy play itself against a protocol',
+		usage: `watch --protocol ID --nodes N [--rounds R] [--f F] [--allow LIST] [--print]
+                [--budget-ms MS] [--budget-states K]`,
+		details: `  Lemma 1 picks an ambiguous start C_0; then, round after round, the target is the oldest
+  pending message, and the adversary stalls (Lemma 2) as long as needed, then delivers it,
+  keeping every configuration ambiguous. Each move is narrated in one line. On a terminal:
+  space pauses, → steps, + and - set the speed, Esc leaves.
+
+  Options
+    --protocol ID        wait-all, quorum, leader or ben-or
+    --nodes N            number of nodes, 2 to 6
+    --rounds R           ben-or rounds (default 1)
+    --f F                most corrupt nodes (default 1)
+    --allow LIST         none, or a comma list of crash, lie, byzantine (default crash)
+    --print              print the narration as plain text and exit
+    --budget-ms MS       with --print: stop after MS milliseconds (default 60000)
+    --budget-states K    with --print: explore at most K states per question
+
+  Example
+    $ flp watch --protocol ben-or --rounds 2 --nodes 3 --print`,
+		flags: ['protocol', 'nodes', 'rounds', 'f', 'allow', 'print', 'budget-ms', 'budget-states'],
+	},
+	{
 		name: 'check',
 		summary: 'verify scenario files: moves, checkpoints, goal',
 		usage: 'check FILE... [--budget-mb MB]',

@@ -52,6 +52,9 @@ const COMMANDS: Record<string, Command> = {
 		call.flags.print || call.flags.svg !== undefined
 			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
 			: (await import('./commands/screens.js')).startGame('replay', call),
+	watch: async call =>
+		noArguments('watch', call.args) ??
+		(call.flags.print ? (await import('./commands/watch.js')).runWatchPrint(call.flags, now) : (await import('./commands/watch-app.js')).startWatch(call)),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (call.args.length > 0 ? error(`unknown command "${excerpt(call.args[0]!)}" (see flp --help)`) : (await import('./commands/screens.js')).startGame('', call)),
 	help: async ({args}) => {

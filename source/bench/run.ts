@@ -15,6 +15,7 @@ import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
 import {frontierSection} from './frontier.js';
+import {previewSection, printPreviews} from './previews.js';
 import {printStartup, startupSection} from './startup.js';
 
 /**
@@ -35,7 +36,7 @@ console.log(`huge pages for the memo: ${hugePages ? `asked for (GLIBC_TUNABLES=$
 
 const BUDGET_MS = Number(process.env['BENCH_BUDGET_MS'] ?? 20_000);
 /** Which sections to run, e.g. BENCH_SECTIONS=raw (default: all). */
-const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'startup', 'frontier'];
+const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'previews', 'startup', 'frontier'];
 const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? KNOWN_SECTIONS.join(',')).split(',').map(name => name.trim()));
 for (const name of SECTIONS) {
 	if (!KNOWN_SECTIONS.includes(name)) {
@@ -195,6 +196,9 @@ for (const level of SECTIONS.has('play') ? loadCampaign() : []) {
 	console.log(`${name.padEnd(40)} ${String(row.firstMs).padStart(8)} ${String(row.laterP95Ms).padStart(13)} ${String(row.laterMaxMs).padStart(13)} ${String(row.answers).padStart(8)}`);
 }
 
+const previews = SECTIONS.has('previews') ? previewSection() : undefined;
+if (previews) printPreviews(previews);
+
 const startup = SECTIONS.has('startup') ? startupSection() : [];
 if (SECTIONS.has('startup')) printStartup(startup);
 
@@ -203,6 +207,6 @@ const frontier = SECTIONS.has('frontier') ? frontierSection(process.env['BENCH_F
 
 const out = fileURLToPath(new URL('../../bench', import.meta.url));
 mkdirSync(out, {recursive: true});
-const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, startup, frontier};
+const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, ...(previews ? {previews} : {}), startup, frontier};
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${join(out, 'results.json')}`);

@@ -5,7 +5,12 @@
  */
 import {type AnalysisLabel, type AnalysisOptions, Analyzer} from '../engine/analysis.js';
 import type {Flags} from '../engine/outcomes.js';
-import {formatMessage, formatMoves, parseMoves} from '../engine/notation.js';
+import {formatMessage, formatMoves, parseMove, parseMoves} from '../engine/notation.js';
+import {findInPool} from '../engine/configuration.js';
+import {applyLegal} from '../engine/moves.js';
+import {Oracle} from '../engine/oracle.js';
+import {sameMessage} from '../engine/types.js';
+import {type ProofAnswer, type ProofQuestion, answerProof} from './proof.js';
 import {current, newSession, playAll} from '../engine/session.js';
 import type {GameSpec} from '../engine/game.js';
 import {OUTCOMES, type Outcome} from '../engine/types.js';
@@ -18,6 +23,10 @@ export interface PositionRequest {
 	readonly moves: readonly string[];
 	/** The level's goal, judged on the run; its player's part starts after `start` moves. */
 	readonly goal?: {readonly spec: GoalSpec; readonly start: number};
+	/** The target (notation) for the stall column; none: no stall column. */
+	readonly target?: string;
+	/** A question for the proof views, answered in `proof`. */
+	readonly proof?: ProofQuestion;
 }
 
 export interface Verdict {
@@ -30,6 +39,11 @@ export interface Verdict {
 export interface Preview extends Verdict {
 	/** The pending message, in notation. */
 	readonly message: string;
+	/**
+	 * The stall column (Lemma 2 at work): the target's starred label after this message, for
+	 * every pending message but the target when the request names one.
+	 */
+	readonly then?: AnalysisLabel;
 }
 
 export interface PositionReport {
@@ -43,6 +57,8 @@ export interface PositionReport {
 	readonly error?: string;
 	/** How the level's goal stands, when the request named one. */
 	readonly goal?: GoalProgress;
+	/** The answer to the request's proof question. */
+	readonly proof?: ProofAnswer;
 }
 
 /**
@@ -59,6 +75,8 @@ export const MEMO_LIMIT = 4_000_000;
 export class PositionAnalyst {
 	private analyzer = new Analyzer();
 	private key = '';
+	/** The proof views' questions: this analyzer for the position's game, others for the ladder's. */
+	private oracle = new Oracle();
 
 	constructor(private readonly memoLimit = MEMO_LIMIT) {}
 
@@ -67,6 +85,7 @@ export class PositionAnalyst {
 		if (key !== this.key) {
 			this.analyzer = new Analyzer();
 			this.key = key;
+			this.oracle = new Oracle();
 		}
 
 		const empty = {label: 'unknown' as const, outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: false};
@@ -87,16 +106,26 @@ export class PositionAnalyst {
 		}
 
 		let states = main.states;
+		const target = request.target === undefined ? undefined : parseMove(setup, request.target);
+		const targetMessage = target?.ok && target.value.kind === 'deliver' && findInPool(c, target.value.message) ? target.value.message : undefined;
 		const previews: Preview[] = [];
 		for (const entry of c.pool) {
 			const star = this.analyzer.analyzeStar(c, entry.message, {...options, witnesses: false})!;
 			states += star.states;
+			let then: AnalysisLabel | undefined;
+			if (targetMessage && !sameMessage(targetMessage, entry.message)) {
+				const after = this.analyzer.analyzeStar(applyLegal(c, {kind: 'deliver', message: entry.message}), targetMessage, {...options, witnesses: false})!;
+				states += after.states;
+				then = after.label;
+			}
+
 			previews.push({
 				message: formatMessage(setup, entry.message),
 				label: star.label,
 				outcomes: star.outcomes,
 				flags: star.flags,
 				complete: star.complete,
+				...(then === undefined ? {} : {then}),
 			});
 		}
 
@@ -112,6 +141,7 @@ export class PositionAnalyst {
 					},
 				)
 			: undefined;
-		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {})};
+		const proof = request.proof ? answerProof(this.oracle.adopt(c, this.analyzer).budget(options), c, request.proof) : undefined;
+		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {}), ...(proof ? {proof} : {})};
 	}
 }
