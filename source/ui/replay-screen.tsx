@@ -38,7 +38,7 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 			else if (key.leftArrow || input === 'j') setK(i => Math.max(start, i - 1));
 			else if (key.home) setK(start);
 			else if (key.end) setK(last);
-			else if (input === 'd') setDiagram(true);
+			else if (input === 'm') setDiagram(true);
 		},
 		{isActive: !diagram},
 	);
@@ -71,7 +71,7 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 			<Text dimColor>{'─'.repeat(78)}</Text>
 			<TimelineStrip cells={cells} focus={k - start} colour={colour} />
 			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
-			<Text dimColor>{' [←→] step [home/end] first/last [d] space-time diagram [esc] back'}</Text>
+			<Text dimColor>{' [←→] step [home/end] first/last [m] space-time diagram [esc] back'}</Text>
 		</Box>
 	);
 }

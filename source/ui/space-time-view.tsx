@@ -72,7 +72,7 @@ export function SpaceTimeView({title, layout, labels, start, focus, rows, colour
 	const shownTop = Math.min(top, lastTop);
 	useInput(
 		(input, key) => {
-			if (key.escape || input === 'q' || input === 'd') onClose();
+			if (key.escape || input === 'q' || input === 'm') onClose();
 			else if (key.upArrow || input === 'k') setTop(t => Math.max(0, Math.min(t, lastTop) - 1));
 			else if (key.downArrow || input === 'j') setTop(t => Math.min(lastTop, t + 1));
 			else if (key.pageUp) setTop(t => Math.max(0, Math.min(t, lastTop) - visible));
@@ -108,7 +108,7 @@ export function SpaceTimeView({title, layout, labels, start, focus, rows, colour
 				</Text>
 			))}
 			<Text dimColor wrap="truncate">
-				{' ↑↓ scroll  pgup/pgdn page  home/end  d/esc back'}
+				{' ↑↓ scroll  pgup/pgdn page  home/end  m/esc back'}
 			</Text>
 		</Box>
 	);

@@ -59,10 +59,10 @@ describe('the replay screen', () => {
 		unmount();
 	}, 60_000);
 
-	test('d opens the space-time diagram at 80x24 with labels per step; esc comes back', async () => {
+	test('m opens the space-time diagram at 80x24 with labels per step; esc comes back', async () => {
 		const {frame, stdin, unmount} = open('03-leader-two-faced.yaml');
 		await until(frame, containing(' run   A A A A A A A!0 -'));
-		await press(stdin, 'd');
+		await press(stdin, 'm');
 		const text = await until(frame, containing('SPACE-TIME'));
 		const shown = lines(text);
 		expect(shown.length).toBe(24);
