@@ -8,6 +8,12 @@ export interface LevelInfo {
 	readonly timeLimit?: number;
 	/** Whether previews may be shown. */
 	readonly hints: boolean;
+	/**
+	 * What of the analysis is shown (a challenge's `hints:`): `none` (no label, previews, witness
+	 * runs or explanations), `label` (the current label only), `full`. Default: full with hints,
+	 * else label.
+	 */
+	readonly show?: 'none' | 'label' | 'full';
 }
 
 export const SANDBOX: LevelInfo = {
