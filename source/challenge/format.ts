@@ -1,5 +1,5 @@
 /** Challenge files (docs/classroom.md): same YAML/JSON conventions as scenario files. */
-import type {GoalKind} from '../scenario/format.js';
+import type {GoalKind} from '../engine/goals.js';
 
 export const CHALLENGE_FORMAT = 1;
 

@@ -3,7 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
-import {allowedText} from '../engine/game.js';
+import {gameFacts} from '../engine/game.js';
 import {legalCorruptions} from '../engine/moves.js';
 import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
 import {evaluate, outcomesOf} from '../engine/outcomes.js';
@@ -17,7 +17,7 @@ import {KeysHelp} from './keys-help.js';
 import {SavePrompt} from './save-prompt.js';
 import {SendMenu} from './send-menu.js';
 import {WitnessStepper} from './witness-stepper.js';
-import type {LevelInfo} from './level.js';
+import type {LevelInfo} from '../scenario/scenario.js';
 import {SelectList} from './select-list.js';
 import {formatClock} from './clock.js';
 import {TARGET, labelColour} from './theme.js';
@@ -419,10 +419,7 @@ function goalLine(goal: PositionReport['goal']): string | undefined {
 }
 
 function headerFacts(c: Configuration): string {
-	const {setup} = c;
-	const allow = allowedText(setup, ',');
-	const rounds = setup.protocol.id === 'ben-or' ? ` r=${setup.protocol.params.rounds}` : '';
-	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  in ${setup.inputs.join('')}  allow: ${allow}`;
+	return gameFacts(c.setup);
 }
 
 function outcomeRuns(c: Configuration, report: PositionReport): Array<{label: string; detail: string; value: {outcome: Outcome; run: Move[]}}> {
