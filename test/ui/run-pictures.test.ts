@@ -2,11 +2,12 @@
 import {describe, expect, test} from 'vitest';
 import {parseMoves} from '../../source/engine/notation.js';
 import {type Session, newSession, playAll} from '../../source/engine/session.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {cellsOf, fillKeys, labelsOf, wholeRun, witnessSession} from '../../source/ui/run-pictures.js';
 import type {PositionReport} from '../../source/worker/position.js';
 
 function session(moves: string): Session {
-	const started = newSession({protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash']});
+	const started = newSession({protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash']}, lookUpProtocol);
 	if (!started.ok) throw new Error(started.message);
 	const parsed = parseMoves(started.value.configs[0]!.setup, moves);
 	if (!parsed.ok) throw new Error(parsed.message);
