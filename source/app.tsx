@@ -90,7 +90,7 @@ type Screen =
 	| {readonly kind: 'challenge-prompt'; readonly notice?: string}
 	| {readonly kind: 'player-prompt'; readonly path: string; readonly notice?: string}
 	| {readonly kind: 'challenge'; readonly run: ChallengeRun; readonly out: string}
-	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly back: Screen};
+	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly goal?: GoalSpec; readonly back: Screen};
 
 /** The file a game is saved as: the level's own fields (story aside), its setup, the moves. */
 function fileFor(playing: Playing, session: Session): ScenarioFile {
@@ -117,7 +117,7 @@ function openReplay(files: AppFiles, path: string, back: Screen): Screen {
 	if (!loaded.ok) return {kind: 'replay-prompt', notice: loaded.message};
 	const level = playFile(loaded.value.file);
 	if (!level.ok) return {kind: 'replay-prompt', notice: `${path}: ${level.message}`};
-	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, back};
+	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, goal: level.value.goal, back};
 }
 
 const DEFAULT_FILES = diskFiles();
@@ -381,6 +381,7 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 					title={screen.title}
 					session={screen.session}
 					start={screen.start}
+					goal={screen.goal}
 					service={service}
 					colour={colour}
 					rows={rows}

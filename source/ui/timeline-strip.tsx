@@ -11,7 +11,7 @@ import {labelColour} from './theme.js';
 
 export interface TimelineStripProps {
 	readonly cells: readonly Cell[];
-	/** The cell to keep in view and mark (the position shown); default the last. */
+	/** The cell to keep in view and mark with ▸ (the position shown); default the last, unmarked. */
 	readonly focus?: number;
 	readonly colour: boolean;
 	/** Columns for the whole strip, its prefix included. */
@@ -25,8 +25,12 @@ export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripP
 	const window = stripWindow(cells.length, width - PREFIX - 1, at);
 	const shown = cells.slice(window.first, window.end);
 	const hasStars = cells.some(cell => cell.star !== undefined);
+	// The shown cell is marked by shape too (▸ before it: on the star line, else on the labels'
+	// line where nothing else is), so the mark survives a terminal without styles.
+	const pointAt = focus !== undefined && cells.length > 1 ? at : -1;
 	const separator = (index: number): React.JSX.Element => {
-		const sep = separatorBefore(cells, index);
+		const own = separatorBefore(cells, index);
+		const sep = !hasStars && index === pointAt && own !== '!' ? '▸' : own;
 		return sep === '!' ? (
 			<Text bold color={colour ? 'red' : undefined}>
 				!
@@ -60,10 +64,10 @@ export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripP
 					<Text>{' '.repeat(window.before.length)}</Text>
 					{shown.map((cell, offset) => {
 						const index = window.first + offset;
-						const sep = separatorBefore(cells, index);
+						const sep = index === pointAt ? '▸' : separatorBefore(cells, index);
 						return (
 							<React.Fragment key={index}>
-								<Text dimColor>{sep === '│' ? sep : ' '}</Text>
+								<Text dimColor={sep !== '▸'}>{sep === '│' || sep === '▸' ? sep : ' '}</Text>
 								<Text color={colour && cell.star ? labelColour(cell.star) : undefined}>{cell.star === undefined ? ' ' : glyph(cell.star)}</Text>
 							</React.Fragment>
 						);
