@@ -83,7 +83,8 @@ type Screen =
 	| {readonly kind: 'menu'; readonly notice?: string}
 	| {readonly kind: 'sandbox'}
 	| {readonly kind: 'help'}
-	| {readonly kind: 'campaign'}
+	/** The level list; `at`: the id of the level just left (the cursor goes there, or past it once solved). */
+	| {readonly kind: 'campaign'; readonly at?: string}
 	| {readonly kind: 'intro'; readonly file: ScenarioFile; readonly back: Screen; readonly notice?: string}
 	| ({readonly kind: 'play'} & Playing)
 	| {readonly kind: 'replay-prompt'; readonly notice?: string}
@@ -241,11 +242,13 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 		case 'campaign':
 			content = (
 				<CampaignScreen
+					key={screen.at ?? ''}
 					levels={levels}
 					progress={progress}
+					at={screen.at}
 					rows={rows}
 					onCancel={() => setScreen(menu)}
-					onPick={level => (level.loaded ? setScreen({kind: 'intro', file: level.loaded.file, back: {kind: 'campaign'}}) : undefined)}
+					onPick={level => (level.loaded ? setScreen({kind: 'intro', file: level.loaded.file, back: {kind: 'campaign', ...(level.loaded.file.id ? {at: level.loaded.file.id} : {})}}) : undefined)}
 				/>
 			);
 			break;

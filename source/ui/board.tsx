@@ -27,7 +27,8 @@ export function Nodes({config, colour, rows}: NodesProps): React.JSX.Element {
 			<Text bold>NODES</Text>
 			{config.nodes.map((node, index) => {
 				const i = index + 1;
-				const summary = node.started || node.corrupt ? nodeSummary(config, i) : 'not started';
+				const summary =
+					node.corrupt === 'crash' && !node.started ? 'crashed, never started' : node.started || node.corrupt ? nodeSummary(config, i) : 'not started';
 				const output = node.output === null ? '—' : `decided ${node.output}`;
 				const tag = node.corrupt ? ` ✗${node.corrupt}` : '';
 				return (
@@ -103,16 +104,18 @@ export interface VerdictLineProps {
 	readonly busy: boolean;
 	readonly spinner: string;
 	readonly states: number;
+	/** The run is over (the pool is empty): a property that fails is broken, no longer breakable. */
+	readonly over?: boolean;
 }
 
-const property = (name: string, broken: boolean, complete: boolean): string =>
-	`${name}: ${broken ? 'breakable' : complete ? 'holds' : '?'}`;
+const property = (name: string, broken: boolean, complete: boolean, over: boolean): string =>
+	`${name}: ${broken ? (over ? 'broken' : 'breakable') : complete ? 'holds' : '?'}`;
 
 /**
  * " NOW ambiguous agreement: breakable  validity: breakable  termination: breakable": 80
  * characters at most, the board's width.
  */
-export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLineProps): React.JSX.Element {
+export function VerdictLine({verdict, colour, busy, spinner, states, over = false}: VerdictLineProps): React.JSX.Element {
 	if (!verdict) {
 		return (
 			<Text>
@@ -138,11 +141,11 @@ export function VerdictLine({verdict, colour, busy, spinner, states}: VerdictLin
 		<Text wrap="truncate">
 			<Text bold>{' NOW '}</Text>
 			<Text bold color={colour ? labelColour(label) : undefined}>{label.padEnd(10)}</Text>
-			{property('agreement', flags.agreement, complete)}
+			{property('agreement', flags.agreement, complete, over)}
 			{'  '}
-			{property('validity', flags.validity, complete)}
+			{property('validity', flags.validity, complete, over)}
 			{'  '}
-			{property('termination', flags.termination, complete)}
+			{property('termination', flags.termination, complete, over)}
 			{busy ? ` ${spinner}` : ''}
 		</Text>
 	);

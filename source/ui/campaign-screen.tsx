@@ -13,9 +13,20 @@ export interface CampaignScreenProps {
 	readonly rows: number;
 	readonly onPick: (level: CampaignLevel) => void;
 	readonly onCancel: () => void;
+	/** The id of the level just left: the cursor starts there, or on the next unsolved level once it is solved. */
+	readonly at?: string;
 }
 
-export function CampaignScreen({levels, progress, rows, onPick, onCancel}: CampaignScreenProps): React.JSX.Element {
+/** Where the cursor starts: the level just left, or the next unsolved one after it if it is solved. */
+export function startIndex(levels: readonly CampaignLevel[], progress: Progress, at: string | undefined): number {
+	const here = levels.findIndex(level => at !== undefined && level.loaded?.file.id === at);
+	if (here < 0) return Math.max(0, levels.findIndex(level => !progress.levels[level.loaded?.file.id ?? '']?.solved));
+	if (!progress.levels[at!]?.solved) return here;
+	const next = levels.findIndex((level, i) => i > here && !progress.levels[level.loaded?.file.id ?? '']?.solved);
+	return next < 0 ? here : next;
+}
+
+export function CampaignScreen({levels, progress, rows, onPick, onCancel, at}: CampaignScreenProps): React.JSX.Element {
 	const solved = levels.filter(l => l.loaded?.file.id && progress.levels[l.loaded.file.id]?.solved).length;
 	const items = levels.map(level => {
 		const file = level.loaded?.file;
@@ -33,7 +44,7 @@ export function CampaignScreen({levels, progress, rows, onPick, onCancel}: Campa
 			<Text bold>{`CAMPAIGN  ${solved}/${levels.length} solved`}</Text>
 			<Text dimColor>Each level is one step of the FLP proof, or one protocol’s flaw.</Text>
 			<Text> </Text>
-			<SelectList title="" rows={Math.max(3, rows - 6)} items={items} onSelect={onPick} onCancel={onCancel} />
+			<SelectList title="" initial={startIndex(levels, progress, at)} rows={Math.max(3, rows - 6)} items={items} onSelect={onPick} onCancel={onCancel} />
 		</Box>
 	);
 }

@@ -26,9 +26,10 @@ export const HELP_PAGES: ReadonlyArray<{title: string; lines: readonly string[]}
 			'  ambiguous   both decisions can still be reached: your aim',
 			'  none        no run ends with the honest nodes agreeing',
 			'  unknown     the search was cut short (never a guess)',
-			'breakable means you can still force that property to fail:',
-			'agreement (a split), validity, or termination (a node never decides).',
-			'The preview column shows what each delivery would lead to.',
+			'breakable: you can still force that property to fail; broken: it did',
+			'(the run is over). The preview column shows what each delivery would',
+			'lead to; ⚠split, ⚠stuck, ⚠invalid: after it you could still force a',
+			'disagreement, a node that never decides, or a decision on no input.',
 		],
 	},
 	{
@@ -63,10 +64,9 @@ export function HelpScreen({onClose}: {readonly onClose: () => void}): React.JSX
 	const [page, setPage] = useState(0);
 	useInput((input, key) => {
 		if (key.escape || input === 'q') onClose();
-		else if (key.rightArrow || key.return || input === ' ') {
-			if (page === HELP_PAGES.length - 1) onClose();
-			else setPage(p => p + 1);
-		} else if (key.leftArrow) setPage(p => Math.max(0, p - 1));
+		// The last page stays: leaving is Esc's job, said on the page, never a silent page turn.
+		else if (key.rightArrow || key.return || input === ' ') setPage(p => Math.min(HELP_PAGES.length - 1, p + 1));
+		else if (key.leftArrow) setPage(p => Math.max(0, p - 1));
 	});
 	const {title, lines} = HELP_PAGES[page]!;
 	return (
@@ -77,7 +77,7 @@ export function HelpScreen({onClose}: {readonly onClose: () => void}): React.JSX
 				<Text key={i}>{line || ' '}</Text>
 			))}
 			<Text> </Text>
-			<Text dimColor>[←→] page [esc] back</Text>
+			<Text dimColor>{page === HELP_PAGES.length - 1 ? '[←] page  (the last page)  [esc] back to the menu' : '[←→] page [esc] back to the menu'}</Text>
 		</Box>
 	);
 }

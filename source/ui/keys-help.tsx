@@ -12,7 +12,7 @@ export function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.E
 		['t / o', 'make the picked message the target / back to the oldest'],
 		['u / r', 'undo / redo'],
 		['w', 'witness runs for the current label; step through one'],
-		['h', 'hints on/off (the preview column)'],
+		['h', 'hints on/off (previews; ⚠split/stuck/invalid: still forceable)'],
 		['x / a', 'stop a long analysis / analyse again'],
 		['s', 'save the game to a file'],
 		['q / esc', 'back to the menu'],

@@ -6,7 +6,7 @@ export const SCREEN_KEYS: Record<string, ReadonlyArray<readonly [string, string]
 	menu: [
 		['↑ ↓', 'choose'],
 		['enter', 'open'],
-		['q / esc', 'quit'],
+		['q', 'quit (esc asks first)'],
 	],
 	sandbox: [
 		['↑ ↓', 'pick a field'],

@@ -1,5 +1,5 @@
-import {Box, Text} from 'ink';
-import React from 'react';
+import {Box, Text, useInput} from 'ink';
+import React, {useState} from 'react';
 import {SelectList} from './select-list.js';
 
 export type MenuChoice = 'continue' | 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'help' | 'quit';
@@ -25,13 +25,22 @@ const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> =
 
 export function MainMenu({onChoose, notice, last, continuing}: MainMenuProps): React.JSX.Element {
 	const items = continuing ? [{label: 'Continue', detail: continuing, value: 'continue' as const}, ...ITEMS] : ITEMS;
+	// Esc is "back" on every other screen: here it asks first, so a habitual Esc does not quit.
+	const [asking, setAsking] = useState(false);
+	useInput(
+		(input, key) => {
+			if (input === 'y' || input === 'Y') onChoose('quit');
+			else if (input === 'n' || input === 'N' || key.escape) setAsking(false);
+		},
+		{isActive: asking},
+	);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>FLP ADVERSARY</Text>
 			<Text>You are the network. Keep consensus from ever happening.</Text>
 			<Text dimColor>{notice ?? ' '}</Text>
 			<Text> </Text>
-			<SelectList title="" initial={Math.max(0, items.findIndex(item => item.value === last))} rows={items.length} items={items.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
+			<SelectList title="" initial={Math.max(0, items.findIndex(item => item.value === last))} rows={items.length} items={items.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={how => (how === 'q' ? onChoose('quit') : setAsking(true))} isActive={!asking} footer={asking ? 'Quit flp? [y] yes  [n] no' : '[↑↓] choose [enter] do it [q] quit'} />
 		</Box>
 	);
 }

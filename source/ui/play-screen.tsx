@@ -9,7 +9,7 @@
  */
 import {Box, Text, useInput, type Key} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
-import type {Configuration} from '../engine/configuration.js';
+import {type Configuration, isQuiescent} from '../engine/configuration.js';
 import type {GoalSpec} from '../engine/goals.js';
 import {legalCorruptions} from '../engine/moves.js';
 import {formatMessage, formatMove} from '../engine/notation.js';
@@ -220,7 +220,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			/>
 			<Rule />
 			{show === 'full' ? (
-				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
+				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} over={isQuiescent(current(session))} />
 			) : show === 'label' ? (
 				<Text wrap="truncate">
 					<Text bold>{' NOW '}</Text>

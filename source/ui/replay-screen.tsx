@@ -5,6 +5,7 @@ import {layoutRun} from '../diagram/layout.js';
 import {formatMove} from '../engine/notation.js';
 import type {GoalSpec} from '../engine/goals.js';
 import type {Session} from '../engine/session.js';
+import {isQuiescent} from '../engine/configuration.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
 import {runCells} from './run-cells.js';
@@ -70,7 +71,7 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 			</Box>
 			<Text dimColor>{'─'.repeat(78)}</Text>
 			<TimelineStrip cells={cells} focus={k - start} colour={colour} />
-			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
+			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} over={isQuiescent(config)} />
 			<Text dimColor>{' [←→] step [home/end] first/last [m] space-time diagram [esc] back'}</Text>
 		</Box>
 	);

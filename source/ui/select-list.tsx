@@ -13,7 +13,10 @@ export interface SelectListProps<T> {
 	readonly title: string;
 	readonly items: readonly ListItem<T>[];
 	readonly onSelect: (value: T) => void;
-	readonly onCancel: () => void;
+	/** Esc or q: which one, for a list where they differ (the main menu asks before Esc quits). */
+	readonly onCancel: (how: 'escape' | 'q') => void;
+	/** Whether the list takes keys (false while a question over it waits for an answer). */
+	readonly isActive?: boolean;
 	/** Rows available for items. */
 	readonly rows: number;
 	readonly empty?: string;
@@ -23,14 +26,15 @@ export interface SelectListProps<T> {
 	readonly initial?: number;
 }
 
-export function SelectList<T>({title, items, onSelect, onCancel, rows, empty, footer = '[↑↓] choose [enter] do it [esc] back', initial = 0}: SelectListProps<T>): React.JSX.Element {
+export function SelectList<T>({title, items, onSelect, onCancel, rows, empty, footer = '[↑↓] choose [enter] do it [esc] back', initial = 0, isActive = true}: SelectListProps<T>): React.JSX.Element {
 	const [cursor, setCursor, cursorRef] = useSyncState(Math.max(0, Math.min(initial, items.length - 1)));
 	useInput((input, key) => {
-		if (key.escape || input === 'q') onCancel();
+		if (key.escape) onCancel('escape');
+		else if (input === 'q') onCancel('q');
 		else if (key.upArrow) setCursor(c => Math.max(0, c - 1));
 		else if (key.downArrow) setCursor(c => Math.min(items.length - 1, c + 1));
 		else if (key.return && items[cursorRef.current]) onSelect(items[cursorRef.current]!.value);
-	});
+	}, {isActive});
 	const visible = Math.max(1, rows);
 	const first = Math.min(Math.max(0, cursor - Math.floor(visible / 2)), Math.max(0, items.length - visible));
 	return (

@@ -31,6 +31,28 @@ describe('the main menu', () => {
 		await press(stdin, ESCAPE);
 		await until(frame, containing('FLP ADVERSARY'));
 	});
+
+	test('Right on the last How-to-play page stays there; only Esc goes back', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await until(frame, containing('HOW TO PLAY  1/4'));
+		await press(stdin, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT);
+		await until(frame, containing('HOW TO PLAY  4/4'));
+		await press(stdin, ARROW_RIGHT);
+		const text = await until(frame, containing('(the last page)'));
+		expect(text).toContain('HOW TO PLAY  4/4');
+	});
+
+	test('Esc on the main menu asks before quitting; n stays', async () => {
+		const {frame, stdin} = open();
+		await until(frame, containing('FLP ADVERSARY'));
+		await press(stdin, ESCAPE);
+		await until(frame, containing('Quit flp? [y] yes  [n] no'));
+		await press(stdin, 'n');
+		const text = await until(frame, containing('[q] quit'));
+		expect(text).toContain(' ▸ Campaign');
+	});
 });
 
 describe('keys and challenges from the menu', () => {
@@ -39,7 +61,7 @@ describe('keys and challenges from the menu', () => {
 		await until(frame, containing('FLP ADVERSARY'));
 		await press(stdin, '?');
 		const text = await until(frame, containing('KEYS'));
-		expect(text).toContain('  q / esc    quit');
+		expect(text).toContain('  q          quit (esc asks first)');
 		expect(text).toContain('  ctrl-c     quit (a game in progress is saved first)');
 		await press(stdin, ' ');
 		await until(frame, containing('FLP ADVERSARY'));

@@ -55,6 +55,8 @@ describe('the campaign', () => {
 		await until(frame, containing('[enter] play [esc] back'));
 		await press(stdin, ESCAPE);
 		text = await until(frame, containing('CAMPAIGN  1/17 solved'));
+		// The cursor comes back past the level just solved, on the next unsolved one.
+		expect(text).toContain('▸   3.');
 		expect(text).toContain('✓ 2. Follow the leader');
 		expect(text).toContain('best 4 / par 4');
 		expect(readdirSync(join(stateDir, 'saves'))).toEqual(['leader-silent-20261124-120000.yaml']);
