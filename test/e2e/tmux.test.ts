@@ -141,7 +141,7 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 
 		launch('NO_COLOR=1', 'play', autosave);
 		const resumed = await waitFor(t => t.includes('moves 2') && t.includes('NOW '), 'the resumed game', 60_000);
-		expect(resumed).toContain('quorum  n=3 f=1  in 011');
+		expect(resumed).toContain('quorum  n=3 f=1  inputs 011');
 	}, 150_000);
 
 	test('SIGTERM, SIGHUP, SIGQUIT and SIGINT: the game is autosaved, said where, and the exit code is 128 + the signal', async () => {
