@@ -1,5 +1,4 @@
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {expect, test} from 'vitest';
 import {HELP_PAGES, HelpScreen} from '../../source/ui/help-screen.js';
 import {press, until, containing} from '../helpers/ink.js';
