@@ -10,7 +10,7 @@ import {type CampaignLevel, campaignFile, loadCampaign} from './scenario/campaig
 import type {ScenarioFile} from './scenario/format.js';
 import {EMPTY_PROGRESS, type Progress, loadProgress, recordSolved, saveProgress} from './scenario/progress.js';
 import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
-import {playFile, readScenario, startLevel} from './scenario/scenario.js';
+import {type LevelInfo, playFile, readScenario, startLevel} from './scenario/scenario.js';
 import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
 import {prepareChallenge} from './challenge/prepare.js';
@@ -18,7 +18,7 @@ import {CampaignScreen} from './ui/campaign-screen.js';
 import {ChallengeScreen} from './ui/challenge-screen.js';
 import {KeysScreen} from './ui/keys-screen.js';
 import {HelpScreen} from './ui/help-screen.js';
-import {type LevelInfo, SANDBOX} from './ui/level.js';
+import {SANDBOX} from './ui/level.js';
 import {LevelIntro} from './ui/level-intro.js';
 import {MainMenu, type MenuChoice} from './ui/main-menu.js';
 import {PathPrompt} from './ui/path-prompt.js';
@@ -28,6 +28,7 @@ import {SandboxSetup} from './ui/sandbox-setup.js';
 import {TooSmall, fits} from './ui/size-guard.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import type {AnalysisService} from './worker/service.js';
+import {lookUpProtocol} from './protocols/registry.js';
 
 /** What the command line asks to open first. */
 export type Opening = {readonly kind: 'menu'} | {readonly kind: 'play-file'; readonly path: string} | {readonly kind: 'replay-file'; readonly path: string};
@@ -228,7 +229,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					onCancel={() => setScreen(menu)}
 					onStart={spec => {
 						setSandboxSpec(spec);
-						const session = newSession(spec);
+						const session = newSession(spec, lookUpProtocol);
 						if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
 						play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
 					}}

@@ -40,6 +40,9 @@ export const FLAGS = {
 	challenge: {type: 'string', value: 'FILE'},
 	format: {type: 'string', value: 'FORMAT'},
 	svg: {type: 'string', value: 'OUT.svg'},
+	roster: {type: 'string', value: 'FILE'},
+	answers: {type: 'boolean'},
+	rejected: {type: 'string', value: 'FILE'},
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -197,6 +200,12 @@ ${BUDGET_MB}`,
 		flags: [],
 	},
 	{
+		name: 'schema challenge',
+		summary: 'print the JSON Schema of challenge files',
+		usage: 'schema challenge',
+		flags: [],
+	},
+	{
 		name: 'challenge',
 		summary: 'play a timed classroom challenge',
 		usage: 'challenge FILE [--player NAME] [--seed N] [--out PATH]',
@@ -207,32 +216,65 @@ ${BUDGET_MB}`,
 		flags: ['player', 'seed', 'out'],
 	},
 	{
+		name: 'challenge check',
+		summary: 'before class: make every student\'s levels and show how they vary',
+		usage: 'challenge check FILE [--roster FILE] [--answers]',
+		details: `  Makes the levels of every student on the roster (or of 20 sample players), fails on any
+  seed that gets none, and prints per level the protocols, n and par the students get. Exit 0
+  when every student gets every level (and par varies no more than each parSpread allows), 1
+  when not, 2 when the challenge file cannot be used.
+
+  Options
+    --roster FILE        names, one a line (default: the challenge's roster:, else a sample)
+    --answers            also print a solution per student and level (an answer key)`,
+		flags: ['roster', 'answers'],
+	},
+	{
 		name: 'results',
 		summary: 'check and rank students\' result files (verify, board)',
 		usage: `results verify FILE... --challenge FILE
-    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]`,
+    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]
+    $ flp results watch DIR --challenge FILE`,
 		flags: [],
 		listed: false,
 	},
 	{
 		name: 'results verify',
 		summary: 'replay students\' result files and recompute their scores',
-		usage: 'results verify FILE... --challenge FILE',
-		details: `  One line per file: ok, or REJECTED with the reason. Exit 0 when every file is accepted,
-  1 when one is rejected, 2 when the challenge file cannot be used.
+		usage: 'results verify FILE... --challenge FILE [--roster FILE]',
+		details: `  One line per file: ok, or REJECTED with the reason (WARNING lines: two players with the
+  same moves). Exit 0 when every file is accepted, 1 when one is rejected, 2 when the
+  challenge file cannot be used.
 
   Options
-    --challenge FILE     the challenge file the results were made for`,
-		flags: ['challenge'],
+    --challenge FILE     the challenge file the results were made for
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)`,
+		flags: ['challenge', 'roster'],
 	},
 	{
 		name: 'results board',
 		summary: 'rank the verified results',
-		usage: 'results board FILE... --challenge FILE [--format table|csv|markdown|json]',
+		usage: 'results board FILE... --challenge FILE [--format table|csv|markdown|json] [--roster FILE] [--rejected FILE]',
 		details: `  Options
     --challenge FILE     the challenge file the results were made for
-    --format FORMAT      table (default), csv, markdown or json`,
-		flags: ['challenge', 'format'],
+    --format FORMAT      table (default), csv, markdown or json; csv is one table (the
+                         rejected files go to stderr)
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)
+    --rejected FILE      write the rejected files' lines to FILE instead`,
+		flags: ['challenge', 'format', 'roster', 'rejected'],
+	},
+	{
+		name: 'results watch',
+		summary: 'a live board: verify and rank result files as they arrive in DIR',
+		usage: 'results watch DIR --challenge FILE [--roster FILE]',
+		details: `  Checks DIR every second; each new or changed *.json file is verified, and the board
+  ranked again. In a terminal it is a screen (q quits); otherwise one line per file as it
+  is verified. Ctrl-C ends it (exit 130).
+
+  Options
+    --challenge FILE     the challenge file the results are for
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)`,
+		flags: ['challenge', 'roster'],
 	},
 	{
 		name: 'help',

@@ -41,13 +41,20 @@ const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
 	attack: async ({args, flags}) => (await import('./commands/attack.js')).runAttackCommand(args, flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
-	schema: async ({args}) => noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`),
+	schema: async ({command, args}) =>
+		command === 'schema challenge'
+			? (noArguments('schema challenge', args) ?? printed(`${JSON.stringify((await import('./challenge/schema.js')).CHALLENGE_SCHEMA, null, 2)}\n`))
+			: (noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`)),
 	results: async ({command, args, flags}) => {
-		if (command === 'results verify') return (await import('./commands/results.js')).runVerify(args, flags.challenge);
-		if (command === 'results board') return (await import('./commands/results.js')).runBoard(args, flags.challenge, flags.format);
+		if (command === 'results verify') return (await import('./commands/results.js')).runVerify(args, flags);
+		if (command === 'results board') return (await import('./commands/results.js')).runBoard(args, flags);
+		if (command === 'results watch') return (await import('./commands/results-watch.js')).startWatch(args, flags);
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
-	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
+	challenge: async call =>
+		call.command === 'challenge check'
+			? (await import('./commands/challenge-check.js')).runChallengeCheck(call.args, call.flags)
+			: (await import('./commands/screens.js')).startChallenge(call),
 	replay: async call =>
 		call.flags.print || call.flags.svg !== undefined
 			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)

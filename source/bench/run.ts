@@ -14,6 +14,7 @@ import {formatMoves} from '../engine/notation.js';
 import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
+import {findProtocol, lookUpProtocol} from '../protocols/registry.js';
 import {frontierSection} from './frontier.js';
 import {previewSection, printPreviews} from './previews.js';
 import {printStartup, startupSection} from './startup.js';
@@ -45,6 +46,9 @@ for (const name of SECTIONS) {
 	}
 }
 
+/** Whether a protocol takes the rounds parameter (the bench runs those with 1 and 2 rounds). */
+const takesRounds = (id: string): boolean => findProtocol(id)?.hasRounds ?? false;
+
 interface Case {
 	readonly protocol: string;
 	readonly n: number;
@@ -56,7 +60,7 @@ const cases: Case[] = [];
 for (const protocol of ['wait-all', 'quorum', 'leader', 'ben-or']) {
 	for (const n of [3, 4, 5]) {
 		for (const allow of [[], ['crash'], ['byzantine']]) {
-			for (const rounds of protocol === 'ben-or' ? [1, 2] : [1]) {
+			for (const rounds of takesRounds(protocol) ? [1, 2] : [1]) {
 				if (n === 5 && (protocol === 'ben-or' || allow[0] === 'byzantine')) continue; // not feasible yet
 				cases.push({protocol, n, allow, rounds});
 			}
@@ -87,7 +91,7 @@ if (SECTIONS.has('analyses')) console.log('name                               in
 for (const c of SECTIONS.has('analyses') ? cases : []) {
 	for (let i = 0; i <= c.n; i++) {
 		const inputs = lemmaInputs(c.n, i);
-		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds});
+		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds}, lookUpProtocol);
 		if (!g.ok) throw new Error(g.message);
 		globalThis.gc?.();
 		const started = performance.now();
@@ -102,7 +106,7 @@ for (const c of SECTIONS.has('analyses') ? cases : []) {
 		});
 		const ms = performance.now() - started;
 		peak = Math.max(peak, heapMB());
-		const name = `${c.protocol}${c.protocol === 'ben-or' ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
+		const name = `${c.protocol}${takesRounds(c.protocol) ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
 		const row = {name, inputs, label: result.label, complete: result.complete, states: result.states, ms: Math.round(ms), perSecond: Math.round(result.states / (ms / 1000)), memoryMB: peak};
 		rows.push(row);
 		console.log(
@@ -134,7 +138,7 @@ for (const [protocol, n, inputs, allow, rounds] of [
 	['ben-or', 4, '1100', ['byzantine'], 1],
 ] as const) {
 	if (!SECTIONS.has('raw')) break;
-	const g = newGame({protocol, n, inputs, allow, rounds});
+	const g = newGame({protocol, n, inputs, allow, rounds}, lookUpProtocol);
 	if (!g.ok) throw new Error(g.message);
 	const runsMs: number[] = [];
 	let states = 0;
@@ -149,7 +153,7 @@ for (const [protocol, n, inputs, allow, rounds] of [
 	const sorted = [...runsMs].sort((x, y) => x - y);
 	const median = sorted[Math.floor(sorted.length / 2)]!;
 	const row: RawRow = {
-		name: `${protocol}${protocol === 'ben-or' ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`,
+		name: `${protocol}${takesRounds(protocol) ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`,
 		states,
 		runsMs,
 		medianPerSecond: Math.round(states / (median / 1000)),

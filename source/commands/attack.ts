@@ -18,6 +18,7 @@ import {INVALID, type OutcomeMask, SPLIT, STUCK, evaluate, maskOf} from '../engi
 import {ProtocolFault} from '../engine/protocol.js';
 import type {Move} from '../engine/types.js';
 import {declarationCheck} from '../protocols/guard.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 import {protocolFlag} from './modules.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
@@ -220,7 +221,7 @@ export function runAttack(options: AttackOptions, now: () => number): CommandRes
 	const allow = parseAllow(options.allow ?? 'crash');
 	if (!allow.ok) return usageError(allow.message);
 	const spec = {protocol: options.protocol, n: options.nodes, f: options.f, allow: allow.value, rounds: options.rounds};
-	const first = createSetup({...spec, inputs: '0'.repeat(Math.max(0, Math.min(options.nodes, 6)))});
+	const first = createSetup({...spec, inputs: '0'.repeat(Math.max(0, Math.min(options.nodes, 6)))}, lookUpProtocol);
 	if (!first.ok) return usageError(first.message);
 	const instance = first.value.protocol;
 	const started = now();
@@ -230,7 +231,7 @@ export function runAttack(options: AttackOptions, now: () => number): CommandRes
 	const vectors: VectorReport[] = [];
 	try {
 		for (const {inputs, also} of vectorClasses(instance.n, instance.role?.bind(instance))) {
-			const setup = createSetup({...spec, inputs});
+			const setup = createSetup({...spec, inputs}, lookUpProtocol);
 			if (!setup.ok) return usageError(setup.message);
 			const start = initialConfiguration(setup.value);
 			const analysis = new Analyzer().analyze(start, {shouldStop: stop, maxStates: Math.max(1, statesLeft)});

@@ -8,6 +8,7 @@
 import {type GameSpec, allowedText, createSetup, lemmaInputs, parseAllow} from '../engine/game.js';
 import {Oracle} from '../engine/oracle.js';
 import {watchAnswer} from '../worker/proof.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
 export interface WatchOptions {
@@ -37,7 +38,7 @@ export function watchSpec(options: WatchOptions): {spec: Omit<GameSpec, 'inputs'
 	const allow = parseAllow(options.allow ?? 'crash');
 	if (!allow.ok) return {error: allow.message};
 	const spec = {protocol: options.protocol, n: options.nodes, f: options.f ?? 1, rounds: options.rounds ?? 1, allow: allow.value};
-	const setup = createSetup({...spec, inputs: lemmaInputs(options.nodes, 0)});
+	const setup = createSetup({...spec, inputs: lemmaInputs(options.nodes, 0)}, lookUpProtocol);
 	if (!setup.ok) return {error: setup.message};
 	return {spec};
 }
@@ -46,14 +47,14 @@ export function watchSpec(options: WatchOptions): {spec: Omit<GameSpec, 'inputs'
 export function runWatchPrint(options: WatchOptions, now: () => number): CommandResult {
 	const built = watchSpec(options);
 	if ('error' in built) return usageError(built.error);
-	const setup = createSetup({...built.spec, inputs: lemmaInputs(built.spec.n, 0)});
+	const setup = createSetup({...built.spec, inputs: lemmaInputs(built.spec.n, 0)}, lookUpProtocol);
 	if (!setup.ok) return usageError(setup.message);
 	const deadline = now() + (options.budgetMs ?? DEFAULT_WATCH_BUDGET_MS);
 	const oracle = new Oracle({shouldStop: () => now() > deadline, ...(options.budgetStates ? {maxStates: options.budgetStates} : {})});
 	const answer = watchAnswer(oracle, setup.value);
-	const rounds = setup.value.protocol.id === 'ben-or' ? ` r=${setup.value.protocol.params.rounds}` : '';
+	const rounds = setup.value.rounds === undefined ? '' : ` r=${setup.value.rounds}`;
 	const lines = [
-		`watch the proof: ${setup.value.protocol.id}${rounds}  n=${setup.value.n} f=${setup.value.f}  allow: ${allowedText(setup.value, ',')}`,
+		`watch the proof: ${setup.value.protocol.id}${rounds}  n=${setup.value.n} f=${setup.value.f}  allow: ${allowedText(setup.value)}`,
 		'',
 		...answer.intro,
 		'',

@@ -1,7 +1,7 @@
 /**
  * Exact valency analysis: R(C), the label, the flags, the starred label and witness runs.
  *
- * A depth-first search over the analysis graph (fast.ts) with a memo of complete answers.
+ * A depth-first search over the analysis graph (packed/model.ts) with a memo of complete answers.
  * The graph is finite and acyclic (every move delivers a message for good, corrupts a node or
  * makes a byzantine node send a message it never sent), so R(C) = eval(C) when quiescent,
  * united with R of every successor.
@@ -17,12 +17,16 @@
 import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
-import {type FastMove, FastModel, KIND} from './fast.js';
-import {PENDING, StateTable, findLink, linkChunk, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
+import {KIND, type PackedMove} from './packed/layout.js';
+import {PackedModel} from './packed/model.js';
+import {commutes} from './packed/move-list.js';
+import {PENDING, StateTable, UNKNOWN, findLink, linkChunk, linkMask, linkMove, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {StubbornSets} from './stubborn.js';
-import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
+import {LABELS, type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
+/** A label, or `unknown` when the search stopped before it was certain. */
+export const ANALYSIS_LABELS = [...LABELS, 'unknown'] as const;
 export type AnalysisLabel = Label | 'unknown';
 
 export interface AnalysisOptions {
@@ -68,7 +72,7 @@ export class Analyzer {
 	private memo = new StateTable(4);
 	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
-	private model: FastModel | undefined;
+	private model: PackedModel | undefined;
 	/** The stubborn sets of deliveries (rule 8), or undefined with `partialOrder: false`. */
 	private stubborn: StubbornSets | undefined;
 	/** The successors of the state being expanded at each search depth, in reused buffers. */
@@ -99,7 +103,7 @@ export class Analyzer {
 		const game = gameOf(c);
 		if (game !== this.game || !this.model) {
 			this.game = game;
-			this.model = new FastModel(c.setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			this.model = new PackedModel(c.setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
 			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
 			keepShapes(c);
 			this.memo = new StateTable(this.model.size);
@@ -117,7 +121,7 @@ export class Analyzer {
 		const wantWitnesses = options.witnesses ?? true;
 		const labelOnly = options.labelOnly ?? false;
 		/** Where each outcome was found first: the moves to a state, and that state when it was a known one. */
-		const paths = new Map<Outcome, {readonly moves: FastMove[]; readonly from: Uint8Array | null}>();
+		const paths = new Map<Outcome, {readonly moves: PackedMove[]; readonly from: Uint8Array | null}>();
 		let found: OutcomeMask = 0;
 		let states = 0;
 		let stopped = false;
@@ -133,7 +137,7 @@ export class Analyzer {
 			if (fresh === 0) return;
 			found |= mask;
 			if (!wantWitnesses) return;
-			const moves: FastMove[] = [];
+			const moves: PackedMove[] = [];
 			for (let d = 0; d < above; d++) moves.push(levels[d]!.moves[levels[d]!.current]!);
 			for (const o of outcomesOf(fresh)) paths.set(o, {moves, from: from?.slice() ?? null});
 		};
@@ -213,10 +217,6 @@ export class Analyzer {
 			const links = table.chunkOf(listAt);
 			here.links = links;
 			const list = here.offset + 2;
-			// commute(a, b) as the model defines it, with a's node read once (a number, not the
-			// boolean field: V8 tests a boolean field's truth with generic checks).
-			const nodeOfMove = fast.nodeOfMove;
-			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
 			// A successor read through a link is done with here. Every other successor is built, and
@@ -225,7 +225,7 @@ export class Analyzer {
 			// lookup, and an earlier sibling's search that reaches it completes it.
 			// First every link that can be read (`readLinks`), then the states that outcomes new to
 			// this call were found at (`discover` builds them), then the successors to build.
-			mask |= here.readLinks(count, above, at, a, aNode, absorbedCrash, absorbedByzantine, table, fast, found);
+			mask |= here.readLinks(count, above, at, a, absorbedCrash, absorbedByzantine, table, fast, found);
 			const built = here.toBuild;
 			const news = here.news;
 			const fresh = here.fresh;
@@ -280,7 +280,7 @@ export class Analyzer {
 				const back = fast.inverse(perm);
 				for (let i = 0; i < count; i++) {
 					const word = links[list + 2 * i]!;
-					links[list + 2 * i] = linkWord(fast.renumbered(perm, word & 0xffff), linkMask(word), fast.compose(linkPerm(word), back));
+					links[list + 2 * i] = linkWord(fast.renumbered(perm, linkMove(word)), linkMask(word), fast.compose(linkPerm(word), back));
 				}
 			}
 
@@ -349,10 +349,10 @@ export class Analyzer {
 	 * (rule 8 takes only a stubborn set's) is answered by a search of its own, so the path is the
 	 * same whatever the search took.
 	 */
-	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): FastMove[] {
+	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): PackedMove[] {
 		const model = this.model!;
 		const want = bit(outcome);
-		const moves: FastMove[] = [];
+		const moves: PackedMove[] = [];
 		let state = start;
 		for (;;) {
 			if (model.isQuiescent(state) && (model.evaluate(state) & want) !== 0) return moves;
@@ -411,9 +411,6 @@ function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
 /** One-off analysis with a fresh memo. */
 export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);
 
-/** Where a successor's links would be while its answer is not known yet (-1: known, without links). */
-const UNKNOWN = -2;
-
 /**
  * The successors of one state, at one search depth: their moves, states, keys (as words),
  * hashes and the renumbering from each to its key; each one's mask and links once known are in
@@ -465,7 +462,7 @@ class Level {
 	readonly sigs: Int32Array;
 	readonly blocks: Int32Array;
 
-	constructor(private readonly model: FastModel) {
+	constructor(private readonly model: PackedModel) {
 		const most = model.maxMoves;
 		this.most = most;
 		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
@@ -494,16 +491,14 @@ class Level {
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
 	 * loop, in a function of its own (its few calls are small ones V8 inlines), its numbers
 	 * made 32-bit integers once at its start: in the whole search function V8 checked and
-	 * untagged them at every use (docs/performance.md has the counts). (Its constants are
-	 * written out, -2 for UNKNOWN, and link words are read and made as linkMask, linkPerm and
-	 * linkWord do.)
+	 * untagged them at every use. The imported functions and constants it uses are copied into
+	 * locals first: V8 checks an imported binding each time it is read.
 	 */
-	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: FastModel, seen: number): number {
+	readLinks(count: number, parent: Level, at: number, a: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: PackedModel, seen: number): number {
 		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
 		count |= 0;
 		at |= 0;
 		a |= 0;
-		aNode |= 0;
 		absorbedCrash |= 0;
 		absorbedByzantine |= 0;
 		seen |= 0;
@@ -524,12 +519,16 @@ class Level {
 		const guessCorrupt = (at - parent.corruptions) | 0;
 		const renumbers = fast.renumbers;
 		const nodeOfMove = fast.nodeOfMove;
-		const anyOrder = fast.orderFree ? 1 : 0;
+		const orderFree = fast.orderFree;
 		const chunks = table.linkChunks;
-		// The imported functions as locals: V8 checks an imported binding each time it is read.
 		const chunkOfLink = linkChunk;
 		const offsetOfLink = linkOffset;
 		const find = findLink;
+		const maskOfLink = linkMask;
+		const permOfLink = linkPerm;
+		const makeLink = linkWord;
+		const commute = commutes;
+		const unknown = UNKNOWN | 0;
 		let chunkAt = -1;
 		let chunk = links;
 		let mask = 0;
@@ -547,15 +546,15 @@ class Level {
 				if (b === absorbedCrash || b === absorbedByzantine) {
 					// P's own answer for this corruption, its word as it is (the same move, mask and
 					// renumbering), once P knows it.
-					if (parentNext !== -2) {
+					if (parentNext !== unknown) {
 						const word = parentLinks[(parentList + 2 * j) | 0]!;
-						known = (word >>> 16) & 31;
+						known = maskOfLink(word);
 						links[(list + 2 * i) | 0] = word;
 						links[(list + 2 * i + 1) | 0] = parentNext;
 					}
-				} else if (j !== at && parentNext >= 0 && (anyOrder !== 0 ? a !== b : aNode !== nodeOfMove[b])) {
+				} else if (j !== at && parentNext >= 0 && commute(orderFree, nodeOfMove, a, b)) {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> 21 : 0;
+					const parentPerm = renumbers ? permOfLink(parentLinks[(parentList + 2 * j) | 0]!) : 0;
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
@@ -567,8 +566,9 @@ class Level {
 					const found = find(chunk, offsetOfLink(parentNext), want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
-						known = (link >>> 16) & 31;
-						links[(list + 2 * i) | 0] = b | (known << 16) | ((parentPerm === 0 && (link >>> 21) === 0 ? 0 : fast.compose(link >>> 21, parentPerm)) << 21);
+						known = maskOfLink(link);
+						const linkPermOf = permOfLink(link);
+						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : fast.compose(linkPermOf, parentPerm));
 						links[(list + 2 * i + 1) | 0] = chunk[(found + 1) | 0]!;
 					}
 				}
@@ -585,7 +585,7 @@ class Level {
 			}
 
 			links[(list + 2 * i) | 0] = b;
-			links[(list + 2 * i + 1) | 0] = -2;
+			links[(list + 2 * i + 1) | 0] = unknown;
 			built[toBuild++] = i;
 		}
 
@@ -598,8 +598,7 @@ class Level {
 	found(i: number, memo: StateTable, entry: number): void {
 		this.entries[i] = entry;
 		const mask = memo.maskOf(entry);
-		// 255 is PENDING, written out: V8 reads an imported constant from its module each time.
-		if (mask !== 255) this.answer(i, mask, memo.linksOf(entry));
+		if (mask !== PENDING) this.answer(i, mask, memo.linksOf(entry));
 	}
 
 	/** Successor i's answer: its mask, and where its links are. */

@@ -24,16 +24,19 @@ import {formatMessage, formatMove} from './notation.js';
 import {INVALID, SPLIT, STUCK, evaluate} from './outcomes.js';
 import {type Message, type Move, sameMessage} from './types.js';
 
-export type GoalKind =
-	| 'find-ambiguous-start'
-	| 'stall'
-	| 'diamond'
-	| 'forever'
-	| 'break-agreement'
-	| 'break-validity'
-	| 'break-termination'
-	| 'hold-agreement'
-	| 'explore';
+/** The goal kinds, as scenario files name them. */
+export const GOAL_KINDS = [
+	'find-ambiguous-start',
+	'stall',
+	'diamond',
+	'forever',
+	'break-agreement',
+	'break-validity',
+	'break-termination',
+	'hold-agreement',
+	'explore',
+] as const;
+export type GoalKind = (typeof GOAL_KINDS)[number];
 
 export interface GoalSpec {
 	readonly kind: GoalKind;

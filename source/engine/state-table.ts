@@ -17,6 +17,8 @@
  */
 /** The mask of an entry claimed but not completed yet (masks are below 32). */
 export const PENDING = 255;
+/** Where a successor's links would be while its answer is not known yet (-1: known, without links). */
+export const UNKNOWN = -2;
 
 export class StateTable {
 	private readonly words: number;
@@ -314,8 +316,8 @@ export function findLink(links: Int32Array, list: number, move: number, guess: n
 		const below = (start - d) | 0;
 		const above = (start + d) | 0;
 		if (below < 0 && above >= count) break;
-		if (below >= 0 && (links[(first + 2 * below) | 0]! & 0xffff) === move) return (first + 2 * below) | 0;
-		if (d > 0 && above < count && (links[(first + 2 * above) | 0]! & 0xffff) === move) return (first + 2 * above) | 0;
+		if (below >= 0 && linkMove(links[(first + 2 * below) | 0]!) === move) return (first + 2 * below) | 0;
+		if (d > 0 && above < count && linkMove(links[(first + 2 * above) | 0]!) === move) return (first + 2 * above) | 0;
 	}
 
 	return -1;
@@ -334,6 +336,11 @@ export function linkOffset(at: number): number {
 /** A link's word: the move, the successor's mask, and the renumbering to its key (never negative). */
 export function linkWord(move: number, mask: number, perm: number): number {
 	return move | (mask << 16) | (perm << 21);
+}
+
+/** A link's move. */
+export function linkMove(link: number): number {
+	return link & 0xffff;
 }
 
 /** A link's successor mask. */

@@ -20,7 +20,7 @@
  * alone (the node x whose set has the fewest deliveries, the lowest number on a tie), so the
  * search and the witness walk (`trail`) take the same successors.
  */
-import type {FastModel} from './fast.js';
+import type {PackedModel} from './packed/model.js';
 
 /** A node's status, in bits 0-1 of its header byte (fast.ts): 0 honest, 1 crash, 2 lie, 3 byzantine. */
 const STATUS = 3;
@@ -34,16 +34,18 @@ export class StubbornSets {
 	private readonly firstId: Int32Array;
 	private readonly values: Int32Array;
 	private readonly poolAt: number;
+	private readonly block: number;
 	private readonly feeders: Int32Array;
 	private readonly pendingTo: Int32Array;
 	/** How many states were reduced (their successors cut to a stubborn set), for measuring. */
 	reduced = 0;
 
-	constructor(private readonly model: FastModel) {
-		const {n, slots, block, rows} = model;
+	constructor(private readonly model: PackedModel) {
+		const {n, slots, block, rows, poolAt} = model.layout;
 		this.n = n;
 		this.slots = slots;
-		this.poolAt = model.poolAt;
+		this.poolAt = poolAt;
+		this.block = block;
 		const size = (n + 1) * (n + 1) * Math.max(1, slots);
 		this.recordAt = new Int32Array(size);
 		this.firstId = new Int32Array(size);
@@ -53,7 +55,7 @@ export class StubbornSets {
 				for (let slot = 0; slot < slots; slot++) {
 					const at = (x * (n + 1) + y) * slots + slot;
 					this.recordAt[at] = (x - 1) * block + rows + y * slots + slot;
-					this.firstId[at] = model.id(x, y, slot, 0);
+					this.firstId[at] = model.layout.id(x, y, slot, 0);
 					this.values[at] = model.setup.protocol.slots[slot]!.values.length;
 				}
 			}
@@ -72,7 +74,7 @@ export class StubbornSets {
 		if (corruptions > 0 || count < 2) return count;
 		const model = this.model;
 		const n = this.n;
-		const block = model.block;
+		const block = this.block;
 		const messages = model.messages;
 		for (let node = 1; node <= n; node++) if ((state[(node - 1) * block]! & STATUS) === 3) return count;
 		const nodeOf = model.nodeOfMove;

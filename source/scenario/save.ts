@@ -3,7 +3,6 @@ import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, extname, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {formatMoves} from '../engine/notation.js';
-import {findProtocol} from '../protocols/registry.js';
 import {type Session, current} from '../engine/session.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {FORMAT_VERSION, type ScenarioFile} from './format.js';
@@ -17,7 +16,7 @@ export function sessionToFile(session: Session, level?: Partial<ScenarioFile>, s
 		...level,
 		format: FORMAT_VERSION,
 		protocol: spec.protocol,
-		...(findProtocol(spec.protocol)?.hasRounds ? {rounds: spec.rounds} : {}),
+		...(setup.rounds === undefined ? {} : {rounds: setup.rounds}),
 		nodes: spec.n,
 		inputs: spec.inputs,
 		f: spec.f,

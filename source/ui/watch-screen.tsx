@@ -11,6 +11,7 @@ import {type GameSpec, createSetup} from '../engine/game.js';
 import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import type {Bit} from '../engine/types.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 import type {WatchAnswer} from '../worker/proof.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool} from './board.js';
@@ -45,7 +46,7 @@ export function timeline(answer: WatchAnswer, shown: number): string {
 /** The configurations of the watched run: C_0, then one per move. */
 function replay(spec: Omit<GameSpec, 'inputs'>, answer: WatchAnswer | undefined): Configuration[] {
 	if (!answer?.inputs) return [];
-	const setup = createSetup({...spec, inputs: answer.inputs});
+	const setup = createSetup({...spec, inputs: answer.inputs}, lookUpProtocol);
 	if (!setup.ok) return [];
 	const configs = [initialConfiguration({...setup.value, inputs: [...answer.inputs].map(ch => Number(ch) as Bit)})];
 	for (const {move} of answer.moves) {

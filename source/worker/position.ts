@@ -15,6 +15,7 @@ import {current, newSession, playAll} from '../engine/session.js';
 import type {GameSpec} from '../engine/game.js';
 import {OUTCOMES, type Outcome} from '../engine/types.js';
 import {type GoalProgress, type GoalSpec, evaluateGoal} from '../engine/goals.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 export interface PositionRequest {
 	readonly id: number;
@@ -89,7 +90,7 @@ export class PositionAnalyst {
 		}
 
 		const empty = {label: 'unknown' as const, outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: false};
-		const started = newSession(request.spec);
+		const started = newSession(request.spec, lookUpProtocol);
 		if (!started.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: started.message};
 		const setup = started.value.configs[0]!.setup;
 		const moves = parseMoves(setup, request.moves.join(';'));

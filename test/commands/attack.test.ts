@@ -8,6 +8,7 @@ import {applyLegal, applyMoves, legalMoves} from '../../source/engine/moves.js';
 import {parseMoves} from '../../source/engine/notation.js';
 import {INVALID, SPLIT, STUCK, evaluate, outcomesOf} from '../../source/engine/outcomes.js';
 import {stateKey} from '../../source/protocols/verify.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {runCli} from '../helpers/run-cli.js';
 
 const now = () => performance.now();
@@ -35,7 +36,7 @@ describe('flp attack agrees with flp analyze on every initial configuration (n =
 			}
 
 			// Every run is legal from the start and ends quiescent with the outcome that breaks it.
-			const setup = createSetup({protocol, n: 3, inputs: v.inputs, allow: ['crash']});
+			const setup = createSetup({protocol, n: 3, inputs: v.inputs, allow: ['crash']}, lookUpProtocol);
 			expect(setup.ok).toBe(true);
 			if (!setup.ok) return;
 			for (const [property, outcome] of Object.entries(BREAKS)) {
@@ -88,7 +89,7 @@ test('the runs are shortest: as short as a plain breadth-first search over every
 		['quorum', '01', ['byzantine']],
 		['leader', '01', ['byzantine']],
 	] as const) {
-		const setup = createSetup({protocol, n: inputs.length, inputs, allow: [...allow]});
+		const setup = createSetup({protocol, n: inputs.length, inputs, allow: [...allow]}, lookUpProtocol);
 		expect(setup.ok).toBe(true);
 		if (!setup.ok) continue;
 		const start = initialConfiguration(setup.value);

@@ -13,10 +13,11 @@ import {applyLegal, legalMoves} from '../../source/engine/moves.js';
 import {formatMoves} from '../../source/engine/notation.js';
 import {Oracle, configKey} from '../../source/engine/oracle.js';
 import {sameMessage} from '../../source/engine/types.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {type WatchPlan, watchProof} from '../../source/engine/watch.js';
 
 const setupOf = (protocol: string, rounds = 1) => {
-	const c = newGame({protocol, n: 3, inputs: '000', allow: ['crash'], rounds});
+	const c = newGame({protocol, n: 3, inputs: '000', allow: ['crash'], rounds}, lookUpProtocol);
 	if (!c.ok) throw new Error(c.message);
 	return c.value.setup;
 };
@@ -85,7 +86,7 @@ describe('watch the proof', () => {
 			};
 
 			const starts = Array.from({length: 4}, (_, i) => {
-				const x = newGame({protocol, n: 3, inputs: lemmaInputs(3, i), allow: ['crash']});
+				const x = newGame({protocol, n: 3, inputs: lemmaInputs(3, i), allow: ['crash']}, lookUpProtocol);
 				if (!x.ok) throw new Error(x.message);
 				return x.value;
 			});

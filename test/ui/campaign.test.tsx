@@ -63,7 +63,7 @@ describe('the campaign', () => {
 		await until(frame, containing('Choose the inputs:'));
 		await press(stdin, ARROW_DOWN, ARROW_DOWN, ENTER); // X_2 = 110
 		text = await until(frame, containing('✓ GOAL REACHED. This initial configuration is ambiguous: Lemma 1 found.'));
-		expect(text).toContain('in 110');
+		expect(text).toContain('inputs 110');
 	});
 });
 
