@@ -43,7 +43,8 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	const key = positionKey(session);
 	const moves = key === '' ? [] : key.split(';');
 	// The stall column depends on the target: a report for another target is asked for again.
-	const target = targetOf(session);
+	// Only where the target is what the level is about: a stall, the theorem, the sandbox.
+	const target = !goal || ['stall', 'forever', 'explore'].includes(goal.spec.kind) ? targetOf(session) : undefined;
 	const targetText = target ? formatMessage(current(session).setup, target.message) : undefined;
 	const fresh = reports.has(key) && reports.get(key)!.target === targetText;
 
