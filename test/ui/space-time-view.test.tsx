@@ -87,4 +87,16 @@ describe('the timeline strip', () => {
 		expect([...lines[0]!].length).toBeLessThanOrEqual(80);
 		app.unmount();
 	});
+
+	test('a note at the right end takes its room from the cells', () => {
+		const cells = timelineCells(Array.from({length: 121}, () => 'ambiguous' as const));
+		const app = render(<TimelineStrip cells={cells} colour={false} note="m diagram" />);
+		const [line] = strip(app.lastFrame() ?? '');
+		expect(line).toBe(` run  «92 ${' A'.repeat(29)}  m diagram`);
+		expect([...line!].length).toBeLessThanOrEqual(80);
+		const short = render(<TimelineStrip cells={cells.slice(0, 3)} colour={false} note="m diagram" />);
+		expect(strip(short.lastFrame() ?? '')[0]).toBe(` run   A A A${' '.repeat(58)}m diagram`);
+		app.unmount();
+		short.unmount();
+	});
 });
