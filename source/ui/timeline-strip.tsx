@@ -2,7 +2,7 @@
  * The timeline strip: one cell per position of the run (the start, then the label after each
  * move), the target's starred label under it, `│` after a round of a `forever` goal, `!` where
  * ambiguity was lost. Two columns a cell; a long run keeps the focus in view and counts what it
- * hides (`«12`, `5»`). Dumb: cells in, two lines out.
+ * hides (`«12`, `5»`). Dumb: cells in, always two lines out (the second blank without stars).
  */
 import {Text} from 'ink';
 import React from 'react';
@@ -77,7 +77,9 @@ export function TimelineStrip({cells, focus, colour, width = 80, note}: Timeline
 						);
 					})}
 				</Text>
-			) : null}
+			) : (
+				<Text> </Text>
+			)}
 		</>
 	);
 }

@@ -83,7 +83,7 @@ describe('the timeline strip', () => {
 		const cells = timelineCells(Array.from({length: 121}, (_, k) => (k < 100 ? 'ambiguous' : '1')));
 		const app = render(<TimelineStrip cells={cells} colour={false} focus={10} />);
 		const lines = strip(app.lastFrame() ?? '');
-		expect(lines).toEqual([` run  ${' A'.repeat(10)}▸A${' A'.repeat(23)} 87»`]);
+		expect(lines).toEqual([` run  ${' A'.repeat(10)}▸A${' A'.repeat(23)} 87»`, '']);
 		expect([...lines[0]!].length).toBeLessThanOrEqual(80);
 		app.unmount();
 	});
