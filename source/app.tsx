@@ -6,11 +6,11 @@ import type {GameSpec} from './engine/game.js';
 import type {GoalSpec} from './engine/goals.js';
 import {type Session, newSession} from './engine/session.js';
 import type {Result} from './engine/types.js';
-import {type CampaignLevel, loadCampaign} from './scenario/campaign.js';
+import {type CampaignLevel, campaignFile, loadCampaign} from './scenario/campaign.js';
 import type {ScenarioFile} from './scenario/format.js';
 import {EMPTY_PROGRESS, type Progress, loadProgress, recordSolved, saveProgress} from './scenario/progress.js';
 import {freshPath, saveFile, sessionToFile} from './scenario/save.js';
-import {playFile, readScenario, startLevel} from './scenario/scenario.js';
+import {type LevelInfo, playFile, readScenario, startLevel} from './scenario/scenario.js';
 import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
 import {prepareChallenge} from './challenge/prepare.js';
@@ -18,7 +18,7 @@ import {CampaignScreen} from './ui/campaign-screen.js';
 import {ChallengeScreen} from './ui/challenge-screen.js';
 import {KeysScreen} from './ui/keys-screen.js';
 import {HelpScreen} from './ui/help-screen.js';
-import {type LevelInfo, SANDBOX} from './ui/level.js';
+import {SANDBOX} from './ui/level.js';
 import {LevelIntro} from './ui/level-intro.js';
 import {MainMenu, type MenuChoice} from './ui/main-menu.js';
 import {PathPrompt} from './ui/path-prompt.js';
@@ -28,6 +28,7 @@ import {SandboxSetup} from './ui/sandbox-setup.js';
 import {TooSmall, fits} from './ui/size-guard.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import type {AnalysisService} from './worker/service.js';
+import {lookUpProtocol} from './protocols/registry.js';
 
 /** What the command line asks to open first. */
 export type Opening = {readonly kind: 'menu'} | {readonly kind: 'play-file'; readonly path: string} | {readonly kind: 'replay-file'; readonly path: string};
@@ -78,10 +79,12 @@ function fileFor(playing: Playing, session: Session): ScenarioFile {
 	return sessionToFile(session, level, playing.goal?.start ?? 0);
 }
 
-function openFile(path: string, back: Screen): Screen {
+function openFile(path: string, back: Screen, campaign: readonly CampaignLevel[]): Screen {
 	const loaded = readScenario(path);
 	if (!loaded.ok) return {kind: 'menu', notice: loaded.message.split('\n')[0]};
-	const {file} = loaded.value;
+	// A campaign level opened by its path is that level (its progress is recorded); any other file
+	// is not, whatever id it gives itself.
+	const file = campaignFile(path, campaign) ?? loaded.value.file;
 	// A level (no moves yet) opens on its story; a saved game goes on where it stopped.
 	if (file.inputs === 'choose' || (file.moves ?? []).length === 0) return {kind: 'intro', file, back};
 	const level = playFile(file);
@@ -102,15 +105,17 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const menu: Screen = {kind: 'menu'};
+	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
 	const [screen, setScreen] = useState<Screen>(() =>
-		opening.kind === 'play-file' ? openFile(opening.path, menu) : opening.kind === 'replay-file' ? openReplay(opening.path, menu) : menu,
+		opening.kind === 'play-file' ? openFile(opening.path, menu, levels) : opening.kind === 'replay-file' ? openReplay(opening.path, menu) : menu,
 	);
 	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
+	/** Why progress is not recorded (its file could not be read, or is newer), shown on level intros. */
+	const [progressLock, setProgressLock] = useState<string | undefined>(undefined);
 	const [showKeys, setShowKeys] = useState(false);
 	const [lastChoice, setLastChoice] = useState<MenuChoice | undefined>(undefined);
-	const levels = useMemo<CampaignLevel[]>(() => loadCampaign(), []);
 	const latest = useRef<Session | undefined>(undefined);
 
 	useEffect(() => {
@@ -118,6 +123,10 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 		const loaded = loadProgress(stateDir, stampOf(clock()));
 		setProgress(loaded.progress);
 		setProgressNotice(loaded.message);
+		if (loaded.locked) {
+			setProgressLock(loaded.message);
+			if (opening.kind === 'play-file') onFarewell?.(loaded.message!);
+		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [stateDir]);
 	useEffect(() => () => service.dispose(), [service]);
@@ -202,7 +211,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 			content = (
 				<LevelIntro
 					file={screen.file}
-					notice={screen.notice}
+					notice={screen.notice ?? progressLock}
 					onCancel={() => setScreen(screen.back)}
 					onStart={inputs => {
 						const level = startLevel(screen.file, inputs);
@@ -220,7 +229,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					onCancel={() => setScreen(menu)}
 					onStart={spec => {
 						setSandboxSpec(spec);
-						const session = newSession(spec);
+						const session = newSession(spec, lookUpProtocol);
 						if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
 						play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
 					}}
@@ -244,12 +253,12 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					}}
 					onSolved={(_session, moves) => {
 						const id = screen.file?.id;
-						if (!id) return;
+						if (!id || !levels.some(level => level.loaded?.file === screen.file)) return;
 						const next = recordSolved(progress, id, moves);
 						setProgress(next);
 						if (stateDir) {
 							try {
-								saveProgress(stateDir, next);
+								setProgress(saveProgress(stateDir, next));
 							} catch (error) {
 								setProgressNotice(`Could not save your progress: ${(error as Error).message}`);
 							}

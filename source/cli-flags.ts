@@ -40,6 +40,9 @@ export const FLAGS = {
 	challenge: {type: 'string', value: 'FILE'},
 	format: {type: 'string', value: 'FORMAT'},
 	svg: {type: 'string', value: 'OUT.svg'},
+	roster: {type: 'string', value: 'FILE'},
+	answers: {type: 'boolean'},
+	rejected: {type: 'string', value: 'FILE'},
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -86,10 +89,11 @@ export const COMMANDS: readonly CommandSpec[] = [
                 [--allow LIST] [--moves "M1; M2"] [--target MOVE]
                 [--budget-states K] [--budget-ms MS] [--budget-mb MB] [--json]`,
 		details: `  Options
-    --protocol ID        wait-all, quorum, leader or ben-or
+    --protocol ID|PATH   wait-all, quorum, leader, ben-or, two-phase-commit, paxos,
+                         or a protocol module's path (docs/protocols.md)
     --nodes N            number of nodes, 2 to 6
     --inputs BITS        one input per node, node 1 first, e.g. 011
-    --rounds R           ben-or rounds (default 1)
+    --rounds R           ben-or rounds, paxos ballots per proposer (default 1)
     --f F                most corrupt nodes (default 1)
     --allow LIST         none, or a comma list of crash, lie, byzantine (default byzantine)
     --moves "M1; M2"     moves to make first, in move notation
@@ -105,6 +109,36 @@ ${MOVE_NOTATION}
     $ flp analyze --protocol quorum --nodes 3 --inputs 011 --allow crash \\
         --moves "start 2; start 3; 1<2:vote=1" --target "2<3:vote=1" --json`,
 		flags: ['protocol', 'nodes', 'inputs', 'rounds', 'f', 'allow', 'moves', 'target', 'budget-states', 'budget-ms', 'budget-mb', 'json'],
+	},
+	{
+		name: 'attack',
+		summary: 'which properties the adversary breaks, with shortest runs',
+		usage: `attack PROTOCOL --nodes N [--f F] [--allow LIST] [--rounds R]
+                [--budget-states K] [--budget-ms MS] [--json]`,
+		details: `  For every input vector (one per class the protocol's declared symmetry makes
+  equivalent): which of agreement, validity and termination the adversary can break,
+  each with a shortest breaking run (fewest moves), and which hold on every run.
+
+  The theorem, as a tool
+    By the FLP theorem, under --allow crash with f = 1 a protocol that always
+    terminates must give up agreement or validity, and one that keeps both must
+    leave a run undecided. flp attack shows which, with the shortest run.
+
+  Options
+    PROTOCOL             wait-all, quorum, leader, ben-or, two-phase-commit, paxos,
+                         or a protocol module's path (docs/protocols.md)
+    --nodes N            number of nodes, 2 to 6
+    --f F                most corrupt nodes (default 1)
+    --allow LIST         none, or a comma list of crash, lie, byzantine (default crash)
+    --rounds R           ben-or rounds, paxos ballots per proposer (default 1)
+    --budget-states K    states to explore in all (default 3000000)
+    --budget-ms MS       stop after MS milliseconds (default 120000)
+    --json               print one JSON object
+
+  Examples
+    $ flp attack quorum --nodes 3
+    $ flp attack ./my-protocol.mjs --nodes 3 --json`,
+		flags: ['protocol', 'nodes', 'f', 'allow', 'rounds', 'budget-states', 'budget-ms', 'json'],
 	},
 	{
 		name: 'play',
@@ -125,6 +159,30 @@ ${BUDGET_MB}`,
 		flags: ['print', 'format', 'svg', 'budget-mb'],
 	},
 	{
+		name: 'watch',
+		summary: 'watch the FLP adversary\'s strategy play itself against a protocol',
+		usage: `watch --protocol ID --nodes N [--rounds R] [--f F] [--allow LIST] [--print]
+                [--budget-ms MS] [--budget-states K]`,
+		details: `  Lemma 1 picks an ambiguous start C_0; then, round after round, the target is the oldest
+  pending message, and the adversary stalls (Lemma 2) as long as needed, then delivers it,
+  keeping every configuration ambiguous. Each move is narrated in one line. On a terminal:
+  space pauses, → steps, + and - set the speed, Esc leaves.
+
+  Options
+    --protocol ID        wait-all, quorum, leader or ben-or
+    --nodes N            number of nodes, 2 to 6
+    --rounds R           ben-or rounds (default 1)
+    --f F                most corrupt nodes (default 1)
+    --allow LIST         none, or a comma list of crash, lie, byzantine (default crash)
+    --print              print the narration as plain text and exit
+    --budget-ms MS       with --print: stop after MS milliseconds (default 60000)
+    --budget-states K    with --print: explore at most K states per question
+
+  Example
+    $ flp watch --protocol ben-or --rounds 2 --nodes 3 --print`,
+		flags: ['protocol', 'nodes', 'rounds', 'f', 'allow', 'print', 'budget-ms', 'budget-states'],
+	},
+	{
 		name: 'check',
 		summary: 'verify scenario files: moves, checkpoints, goal',
 		usage: 'check FILE... [--budget-mb MB]',
@@ -142,6 +200,12 @@ ${BUDGET_MB}`,
 		flags: [],
 	},
 	{
+		name: 'schema challenge',
+		summary: 'print the JSON Schema of challenge files',
+		usage: 'schema challenge',
+		flags: [],
+	},
+	{
 		name: 'challenge',
 		summary: 'play a timed classroom challenge',
 		usage: 'challenge FILE [--player NAME] [--seed N] [--out PATH]',
@@ -152,32 +216,65 @@ ${BUDGET_MB}`,
 		flags: ['player', 'seed', 'out'],
 	},
 	{
+		name: 'challenge check',
+		summary: 'before class: make every student\'s levels and show how they vary',
+		usage: 'challenge check FILE [--roster FILE] [--answers]',
+		details: `  Makes the levels of every student on the roster (or of 20 sample players), fails on any
+  seed that gets none, and prints per level the protocols, n and par the students get. Exit 0
+  when every student gets every level (and par varies no more than each parSpread allows), 1
+  when not, 2 when the challenge file cannot be used.
+
+  Options
+    --roster FILE        names, one a line (default: the challenge's roster:, else a sample)
+    --answers            also print a solution per student and level (an answer key)`,
+		flags: ['roster', 'answers'],
+	},
+	{
 		name: 'results',
 		summary: 'check and rank students\' result files (verify, board)',
 		usage: `results verify FILE... --challenge FILE
-    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]`,
+    $ flp results board FILE... --challenge FILE [--format table|csv|markdown|json]
+    $ flp results watch DIR --challenge FILE`,
 		flags: [],
 		listed: false,
 	},
 	{
 		name: 'results verify',
 		summary: 'replay students\' result files and recompute their scores',
-		usage: 'results verify FILE... --challenge FILE',
-		details: `  One line per file: ok, or REJECTED with the reason. Exit 0 when every file is accepted,
-  1 when one is rejected, 2 when the challenge file cannot be used.
+		usage: 'results verify FILE... --challenge FILE [--roster FILE]',
+		details: `  One line per file: ok, or REJECTED with the reason (WARNING lines: two players with the
+  same moves). Exit 0 when every file is accepted, 1 when one is rejected, 2 when the
+  challenge file cannot be used.
 
   Options
-    --challenge FILE     the challenge file the results were made for`,
-		flags: ['challenge'],
+    --challenge FILE     the challenge file the results were made for
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)`,
+		flags: ['challenge', 'roster'],
 	},
 	{
 		name: 'results board',
 		summary: 'rank the verified results',
-		usage: 'results board FILE... --challenge FILE [--format table|csv|markdown|json]',
+		usage: 'results board FILE... --challenge FILE [--format table|csv|markdown|json] [--roster FILE] [--rejected FILE]',
 		details: `  Options
     --challenge FILE     the challenge file the results were made for
-    --format FORMAT      table (default), csv, markdown or json`,
-		flags: ['challenge', 'format'],
+    --format FORMAT      table (default), csv, markdown or json; csv is one table (the
+                         rejected files go to stderr)
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)
+    --rejected FILE      write the rejected files' lines to FILE instead`,
+		flags: ['challenge', 'format', 'roster', 'rejected'],
+	},
+	{
+		name: 'results watch',
+		summary: 'a live board: verify and rank result files as they arrive in DIR',
+		usage: 'results watch DIR --challenge FILE [--roster FILE]',
+		details: `  Checks DIR every second; each new or changed *.json file is verified, and the board
+  ranked again. In a terminal it is a screen (q quits); otherwise one line per file as it
+  is verified. Ctrl-C ends it (exit 130).
+
+  Options
+    --challenge FILE     the challenge file the results are for
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)`,
+		flags: ['challenge', 'roster'],
 	},
 	{
 		name: 'help',

@@ -39,18 +39,29 @@ const noArguments = (name: string, args: readonly string[]): CommandResult | und
  */
 const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
+	attack: async ({args, flags}) => (await import('./commands/attack.js')).runAttackCommand(args, flags, now),
 	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
-	schema: async ({args}) => noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`),
+	schema: async ({command, args}) =>
+		command === 'schema challenge'
+			? (noArguments('schema challenge', args) ?? printed(`${JSON.stringify((await import('./challenge/schema.js')).CHALLENGE_SCHEMA, null, 2)}\n`))
+			: (noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`)),
 	results: async ({command, args, flags}) => {
-		if (command === 'results verify') return (await import('./commands/results.js')).runVerify(args, flags.challenge);
-		if (command === 'results board') return (await import('./commands/results.js')).runBoard(args, flags.challenge, flags.format);
+		if (command === 'results verify') return (await import('./commands/results.js')).runVerify(args, flags);
+		if (command === 'results board') return (await import('./commands/results.js')).runBoard(args, flags);
+		if (command === 'results watch') return (await import('./commands/results-watch.js')).startWatch(args, flags);
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
-	challenge: async call => (await import('./commands/screens.js')).startChallenge(call),
+	challenge: async call =>
+		call.command === 'challenge check'
+			? (await import('./commands/challenge-check.js')).runChallengeCheck(call.args, call.flags)
+			: (await import('./commands/screens.js')).startChallenge(call),
 	replay: async call =>
 		call.flags.print || call.flags.svg !== undefined
 			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
 			: (await import('./commands/screens.js')).startGame('replay', call),
+	watch: async call =>
+		noArguments('watch', call.args) ??
+		(call.flags.print ? (await import('./commands/watch.js')).runWatchPrint(call.flags, now) : (await import('./commands/watch-app.js')).startWatch(call)),
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (call.args.length > 0 ? error(`unknown command "${excerpt(call.args[0]!)}" (see flp --help)`) : (await import('./commands/screens.js')).startGame('', call)),
 	help: async ({args}) => {
@@ -73,7 +84,9 @@ export async function runCommandLine(argv: readonly string[], colour = !process.
 	if (parsed.help && command !== 'help') return printed(command === '' ? mainHelp() : commandHelp(commandSpec(command)!));
 	const run = COMMANDS[command.split(' ')[0]!];
 	if (!run) return error(`unknown command "${excerpt(command)}" (see flp --help)`);
-	return run({command, args, flags: options(parsed.flags), colour});
+	const flags = options(parsed.flags);
+	(await import('./memory-budget.js')).setMemoryBudget(flags.budgetMb);
+	return run({command, args, flags, colour});
 }
 
 /** Print what a command returned (control characters escaped) and set the exit code. */

@@ -7,6 +7,7 @@
  */
 import {Analyzer} from '../engine/analysis.js';
 import {lemmaInputs, newGame} from '../engine/game.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 export interface FrontierSetup {
 	readonly protocol: string;
@@ -54,7 +55,7 @@ export function frontierSection(only?: string): FrontierRow[] {
 	for (const setup of frontierSetups()) {
 		const name = setupName(setup);
 		if (only && !name.includes(only)) continue;
-		const game = newGame({protocol: setup.protocol, n: setup.n, inputs: setup.inputs, allow: setup.allow, rounds: setup.rounds, f: 1});
+		const game = newGame({protocol: setup.protocol, n: setup.n, inputs: setup.inputs, allow: setup.allow, rounds: setup.rounds, f: 1}, lookUpProtocol);
 		if (!game.ok) throw new Error(game.message);
 		globalThis.gc?.();
 		let peak = memoryMB();

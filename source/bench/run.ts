@@ -14,7 +14,9 @@ import {formatMoves} from '../engine/notation.js';
 import {SCENARIOS, loadCampaign} from '../scenario/campaign.js';
 import {playFile, readScenario} from '../scenario/scenario.js';
 import {PositionAnalyst} from '../worker/position.js';
+import {findProtocol, lookUpProtocol} from '../protocols/registry.js';
 import {frontierSection} from './frontier.js';
+import {previewSection, printPreviews} from './previews.js';
 import {printStartup, startupSection} from './startup.js';
 
 /**
@@ -35,7 +37,7 @@ console.log(`huge pages for the memo: ${hugePages ? `asked for (GLIBC_TUNABLES=$
 
 const BUDGET_MS = Number(process.env['BENCH_BUDGET_MS'] ?? 20_000);
 /** Which sections to run, e.g. BENCH_SECTIONS=raw (default: all). */
-const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'startup', 'frontier'];
+const KNOWN_SECTIONS = ['analyses', 'raw', 'play', 'previews', 'startup', 'frontier'];
 const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? KNOWN_SECTIONS.join(',')).split(',').map(name => name.trim()));
 for (const name of SECTIONS) {
 	if (!KNOWN_SECTIONS.includes(name)) {
@@ -43,6 +45,9 @@ for (const name of SECTIONS) {
 		process.exit(2);
 	}
 }
+
+/** Whether a protocol takes the rounds parameter (the bench runs those with 1 and 2 rounds). */
+const takesRounds = (id: string): boolean => findProtocol(id)?.hasRounds ?? false;
 
 interface Case {
 	readonly protocol: string;
@@ -55,7 +60,7 @@ const cases: Case[] = [];
 for (const protocol of ['wait-all', 'quorum', 'leader', 'ben-or']) {
 	for (const n of [3, 4, 5]) {
 		for (const allow of [[], ['crash'], ['byzantine']]) {
-			for (const rounds of protocol === 'ben-or' ? [1, 2] : [1]) {
+			for (const rounds of takesRounds(protocol) ? [1, 2] : [1]) {
 				if (n === 5 && (protocol === 'ben-or' || allow[0] === 'byzantine')) continue; // not feasible yet
 				cases.push({protocol, n, allow, rounds});
 			}
@@ -86,7 +91,7 @@ if (SECTIONS.has('analyses')) console.log('name                               in
 for (const c of SECTIONS.has('analyses') ? cases : []) {
 	for (let i = 0; i <= c.n; i++) {
 		const inputs = lemmaInputs(c.n, i);
-		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds});
+		const g = newGame({protocol: c.protocol, n: c.n, inputs, allow: c.allow, rounds: c.rounds}, lookUpProtocol);
 		if (!g.ok) throw new Error(g.message);
 		globalThis.gc?.();
 		const started = performance.now();
@@ -101,7 +106,7 @@ for (const c of SECTIONS.has('analyses') ? cases : []) {
 		});
 		const ms = performance.now() - started;
 		peak = Math.max(peak, heapMB());
-		const name = `${c.protocol}${c.protocol === 'ben-or' ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
+		const name = `${c.protocol}${takesRounds(c.protocol) ? `/r${c.rounds}` : ''} n=${c.n} allow=${c.allow.join(',') || 'none'}`;
 		const row = {name, inputs, label: result.label, complete: result.complete, states: result.states, ms: Math.round(ms), perSecond: Math.round(result.states / (ms / 1000)), memoryMB: peak};
 		rows.push(row);
 		console.log(
@@ -133,7 +138,7 @@ for (const [protocol, n, inputs, allow, rounds] of [
 	['ben-or', 4, '1100', ['byzantine'], 1],
 ] as const) {
 	if (!SECTIONS.has('raw')) break;
-	const g = newGame({protocol, n, inputs, allow, rounds});
+	const g = newGame({protocol, n, inputs, allow, rounds}, lookUpProtocol);
 	if (!g.ok) throw new Error(g.message);
 	const runsMs: number[] = [];
 	let states = 0;
@@ -148,7 +153,7 @@ for (const [protocol, n, inputs, allow, rounds] of [
 	const sorted = [...runsMs].sort((x, y) => x - y);
 	const median = sorted[Math.floor(sorted.length / 2)]!;
 	const row: RawRow = {
-		name: `${protocol}${protocol === 'ben-or' ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`,
+		name: `${protocol}${takesRounds(protocol) ? `/r${rounds}` : ''} n=${n} ${inputs} ${allow.join(',') || 'none'}`,
 		states,
 		runsMs,
 		medianPerSecond: Math.round(states / (median / 1000)),
@@ -195,6 +200,9 @@ for (const level of SECTIONS.has('play') ? loadCampaign() : []) {
 	console.log(`${name.padEnd(40)} ${String(row.firstMs).padStart(8)} ${String(row.laterP95Ms).padStart(13)} ${String(row.laterMaxMs).padStart(13)} ${String(row.answers).padStart(8)}`);
 }
 
+const previews = SECTIONS.has('previews') ? previewSection() : undefined;
+if (previews) printPreviews(previews);
+
 const startup = SECTIONS.has('startup') ? startupSection() : [];
 if (SECTIONS.has('startup')) printStartup(startup);
 
@@ -203,6 +211,6 @@ const frontier = SECTIONS.has('frontier') ? frontierSection(process.env['BENCH_F
 
 const out = fileURLToPath(new URL('../../bench', import.meta.url));
 mkdirSync(out, {recursive: true});
-const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, startup, frontier};
+const results = {date: new Date().toISOString(), node: process.version, hugePages, budgetMs: BUDGET_MS, sections: [...SECTIONS], analyses: rows, raw, play, ...(previews ? {previews} : {}), startup, frontier};
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten ${join(out, 'results.json')}`);

@@ -22,11 +22,45 @@ export interface Challenge {
 	/** The fixed levels' files, by their index in `levels`. */
 	readonly fixed: ReadonlyMap<number, ScenarioFile>;
 	readonly scoring: Scoring;
+	/** The names allowed to hand in (the file's `roster:`), if it has one. */
+	readonly roster?: readonly string[];
 }
 
-const TOP = ['format', 'id', 'title', 'timeLimit', 'hints', 'scoring', 'seeds', 'levels'];
-const GENERATOR = ['goal', 'protocols', 'nodes', 'allow', 'par'];
-const GENERATED_GOALS = ['break-agreement', 'break-validity', 'break-termination', 'stall', 'find-ambiguous-start'];
+export const TOP_FIELDS = ['format', 'id', 'title', 'timeLimit', 'hints', 'scoring', 'seeds', 'roster', 'levels'];
+export const GENERATOR_FIELDS = ['goal', 'protocols', 'nodes', 'allow', 'par', 'parSpread'];
+
+/** A known field that differs from `key` only in case, dashes, underscores or one letter. */
+function nearest(key: string, known: readonly string[]): string | undefined {
+	if (key.length > 40) return undefined;
+	const plain = (k: string): string => k.toLowerCase().replace(/[-_ ]/g, '');
+	const same = known.find(k => plain(k) === plain(key));
+	if (same) return same;
+	const oneOff = (a: string, b: string): boolean => {
+		if (Math.abs(a.length - b.length) > 1) return false;
+		let i = 0;
+		while (i < a.length && a[i] === b[i]) i++;
+		return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+	};
+	return known.find(k => oneOff(plain(k), plain(key)));
+}
+
+/** Names in a roster file: one a line; blank lines and # comments skipped. */
+export function parseRoster(text: string): string[] {
+	return text
+		.split(/\r?\n/)
+		.map(line => line.replace(/#.*$/, '').trim())
+		.filter(line => line !== '');
+}
+
+/** The roster at `path` (names, one a line), or why it cannot be read. */
+export function readRoster(path: string): Result<string[]> {
+	const read = readText(path);
+	if (!read.ok) return read;
+	const names = parseRoster(read.value);
+	if (names.length === 0) return fail('invalid', `${excerpt(path, 300)}: the roster lists no names (one name a line)`);
+	return ok(names);
+}
+export const GENERATED_GOALS = ['break-agreement', 'break-validity', 'break-termination', 'stall', 'find-ambiguous-start'];
 
 export function readChallenge(path: string): Result<Challenge> {
 	const read = readText(path);
@@ -45,7 +79,7 @@ export function readChallenge(path: string): Result<Challenge> {
 		if (problems.length < 10) problems.push(`${shownPath}:${line}:${column}: ${field ? `${field}: ` : ''}${message}`);
 	};
 
-	if (!isMap(doc.contents) || !doc.contents.items.some(pair => isScalar(pair.key) && TOP.includes(String(pair.key.value)))) {
+	if (!isMap(doc.contents) || !doc.contents.items.some(pair => isScalar(pair.key) && TOP_FIELDS.includes(String(pair.key.value)))) {
 		report([], 'not a challenge file: a challenge file is a mapping of fields (format, id, title, timeLimit, levels, ...)');
 		return fail('invalid', problems.join('\n'));
 	}
@@ -55,11 +89,14 @@ export function readChallenge(path: string): Result<Challenge> {
 		if (!isMap(map)) return;
 		for (const pair of map.items) {
 			const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-			if (!known.includes(key)) report([...at, key], `unknown field "${excerpt(key)}" (known: ${known.join(', ')})`, pair.key);
+			if (!known.includes(key)) {
+				const hint = nearest(key, known);
+				report([...at, key], `unknown field "${excerpt(key)}"${hint ? ` (did you mean "${hint}"?)` : ` (known: ${known.join(', ')})`}`, pair.key);
+			}
 		}
 	};
 
-	unknown([], TOP);
+	unknown([], TOP_FIELDS);
 	const data = loaded.data as Record<string, unknown>;
 	const whole = (v: unknown, min: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min;
 	if (data['format'] === undefined) report([], `missing field "format" (write format: ${CHALLENGE_FORMAT})`);
@@ -74,6 +111,15 @@ export function readChallenge(path: string): Result<Challenge> {
 		report(['hints'], 'hints must be none, label or full (or false = none, true = full)');
 	}
 	if (data['seeds'] !== undefined && data['seeds'] !== 'player' && data['seeds'] !== 'free') report(['seeds'], 'seeds must be player or free');
+	let roster: string[] | undefined;
+	if (data['roster'] !== undefined) {
+		if (typeof data['roster'] !== 'string' || data['roster'].trim() === '') report(['roster'], 'roster must be the path of a file of names, one a line');
+		else {
+			const names = readRoster(resolve(dirname(path), data['roster']));
+			if (names.ok) roster = names.value;
+			else report(['roster'], names.message);
+		}
+	}
 	if ('scoring' in data) {
 		const scoring = data['scoring'];
 		if (typeof scoring !== 'object' || scoring === null || Array.isArray(scoring)) {
@@ -103,7 +149,7 @@ export function readChallenge(path: string): Result<Challenge> {
 				}
 			} else if (entry['generate'] && typeof entry['generate'] === 'object') {
 				const g = entry['generate'] as Record<string, unknown>;
-				unknown(['levels', i, 'generate'], GENERATOR);
+				unknown(['levels', i, 'generate'], GENERATOR_FIELDS);
 				if (!GENERATED_GOALS.includes(String(g['goal']))) report(['levels', i, 'generate', 'goal'], `goal must be one of ${GENERATED_GOALS.join(', ')}`);
 				const list = (name: string, valid: (v: unknown) => boolean, what: string): void => {
 					const v = g[name];
@@ -113,6 +159,7 @@ export function readChallenge(path: string): Result<Challenge> {
 				list('nodes', v => whole(v, 2) && (v as number) <= 4, 'node counts from 2 to 4');
 				list('allow', v => Array.isArray(v) && v.every(b => (BEHAVIOURS as readonly unknown[]).includes(b)), 'behaviour lists like [crash] or []');
 				if (g['par'] !== undefined && !whole(g['par'], 1)) report(['levels', i, 'generate', 'par'], 'par must be a whole number ≥ 1');
+				if (g['parSpread'] !== undefined && !whole(g['parSpread'], 0)) report(['levels', i, 'generate', 'parSpread'], 'parSpread must be a whole number ≥ 0 (how far par may vary between students; flp challenge check enforces it)');
 				if (problems.length === 0) {
 					// Every declared choice must give some seed a level: checked now, not when a student starts.
 					for (const problem of surveyGenerator(g as unknown as Generator).problems) report(['levels', i, 'generate'], problem);
@@ -126,7 +173,7 @@ export function readChallenge(path: string): Result<Challenge> {
 	const hash = createHash('sha256');
 	for (const t of texts) hash.update(t.replace(/\r\n?/g, '\n')).update('\0');
 	const file = data as unknown as ChallengeFile;
-	return ok({path, file, hash: hash.digest('hex'), fixed, scoring: {...DEFAULT_SCORING, ...file.scoring}});
+	return ok({path, file, hash: hash.digest('hex'), fixed, scoring: {...DEFAULT_SCORING, ...file.scoring}, ...(roster ? {roster} : {})});
 }
 
 /** What a challenge shows of the analysis: nothing, the current label only, or everything. */
@@ -139,6 +186,8 @@ export function hintsMode(file: ChallengeFile): HintsMode {
 export interface Instance {
 	readonly index: number;
 	readonly file: ScenarioFile;
+	/** A generated level: the engine's own solution (moves; for a choose level, the inputs). */
+	readonly solution?: readonly string[];
 }
 
 /** Generated levels, per challenge (by content hash) and seed: generating is pure, and not cheap. */
@@ -171,7 +220,7 @@ function generateAll(challenge: Challenge, seed: number): Result<Instance[]> {
 		const [made, after] = generate(level.generate, random, `${challenge.file.id}-${index + 1}`, `Level ${index + 1}: ${level.generate.goal}`);
 		random = after;
 		if (!made) return fail('no-instance', `level ${index + 1}: the generator found no solvable ${level.generate.goal} level for seed ${seed}`);
-		list.push({index, file: made.file});
+		list.push({index, file: made.file, solution: made.solution});
 	}
 
 	return ok(list);

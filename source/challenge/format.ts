@@ -1,5 +1,5 @@
 /** Challenge files (docs/classroom.md): same YAML/JSON conventions as scenario files. */
-import type {GoalKind} from '../scenario/format.js';
+import type {GoalKind} from '../engine/goals.js';
 
 export const CHALLENGE_FORMAT = 1;
 
@@ -30,6 +30,8 @@ export interface Generator {
 	/** Allowed behaviour sets to choose from (each a list; [] is none). */
 	readonly allow: ReadonlyArray<readonly string[]>;
 	readonly par?: number;
+	/** How far par may vary between students (checked by `flp challenge check`). */
+	readonly parSpread?: number;
 }
 
 export type ChallengeLevel = {readonly file: string} | {readonly generate: Generator};
@@ -52,5 +54,7 @@ export interface ChallengeFile {
 	 * an easier seed. `free`: any seed (`flp challenge --seed N`), e.g. seeds handed out in class.
 	 */
 	readonly seeds?: 'player' | 'free';
+	/** A file of the names allowed to hand in, one a line (relative to the challenge file). */
+	readonly roster?: string;
 	readonly levels: readonly ChallengeLevel[];
 }

@@ -18,6 +18,7 @@ import {type Message, type Move, sameMessage} from '../engine/types.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import type {Generator} from './format.js';
 import {type Random, below, seeded} from './random.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 /** States one check may explore; a candidate whose check runs out is not offered. */
 const CHECK_STATES = 200_000;
@@ -112,14 +113,14 @@ function candidate(generator: Generator, choice: Choice, bits: string, random: R
 	const {label, analyzer} = labeller();
 	const base = {format: 1, id, title, protocol, nodes: n, f: 1, allow: [...allow]};
 	if (generator.goal === 'find-ambiguous-start') {
-		const starts = Array.from({length: n + 1}, (_, i) => newGame({protocol, n, inputs: lemmaInputs(n, i), allow}));
+		const starts = Array.from({length: n + 1}, (_, i) => newGame({protocol, n, inputs: lemmaInputs(n, i), allow}, lookUpProtocol));
 		const answer = starts.findIndex(g => g.ok && label(g.value) === 'ambiguous');
 		if (answer < 0) return undefined;
 		const file: ScenarioFile = {...base, inputs: 'choose', goal: {kind: 'find-ambiguous-start'}, par: 1, story: 'Choose the X_i whose initial configuration is ambiguous.'};
 		return {file, solution: [lemmaInputs(n, answer)]};
 	}
 
-	const game = newGame({protocol, n, inputs: bits, allow});
+	const game = newGame({protocol, n, inputs: bits, allow}, lookUpProtocol);
 	if (!game.ok) return undefined;
 	const c0 = game.value;
 	if (generator.goal === 'stall') {

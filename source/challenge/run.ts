@@ -32,6 +32,8 @@ export interface ChallengeRun {
 	readonly player: string;
 	readonly seed: number;
 	readonly levels: readonly LevelState[];
+	/** How many times this player has started this challenge here (1 the first time). */
+	readonly attempt: number;
 }
 
 /** The level solved by `session` (what the goal judged); a level already solved keeps its first solution. */
@@ -40,11 +42,12 @@ export function solveLevel(level: LevelState, session: Session): LevelState {
 	return {...level, solved: true, solution: formatMoves(session.configs[0]!.setup, session.moves.slice(level.start))};
 }
 
-export const newRun = (challenge: Challenge, instances: readonly Instance[], player: string, seed: number): ChallengeRun => ({
+export const newRun = (challenge: Challenge, instances: readonly Instance[], player: string, seed: number, attempt = 1): ChallengeRun => ({
 	challenge,
 	instances,
 	player,
 	seed,
+	attempt,
 	levels: instances.map(() => ({start: 0, solved: false, timeMs: 0, hintsUsed: 0})),
 });
 
@@ -85,6 +88,7 @@ export function toResult(run: ChallengeRun, timeMs: number, finished: boolean): 
 		timeLimit: run.challenge.file.timeLimit,
 		timeMs: Math.round(Math.min(timeMs, run.challenge.file.timeLimit * 1000)),
 		finished,
+		attempt: run.attempt,
 		total: levels.reduce((sum, l) => sum + l.score, 0),
 		levels,
 	};

@@ -1,13 +1,14 @@
 /** `flp analyze`: apply moves to an initial configuration and report its analysis. */
 import {type Analysis, Analyzer} from '../engine/analysis.js';
 import {type Configuration, findInPool, initialConfiguration, isQuiescent} from '../engine/configuration.js';
-import {allowedText, createSetup, inputsOf, parseAllow} from '../engine/game.js';
+import {createSetup, gameFacts, parseAllow} from '../engine/game.js';
 import {applyMoves} from '../engine/moves.js';
 import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
 import {OUTCOMES} from '../engine/types.js';
 import {ProtocolFault} from '../engine/protocol.js';
 import {declarationCheck} from '../protocols/guard.js';
-import {protocolIds} from '../protocols/registry.js';
+import {lookUpProtocol, protocolIds} from '../protocols/registry.js';
+import {memoryBudgetBytes, memoryBudgetMb} from '../memory-budget.js';
 import {type CommandResult, printed, usageError} from './result.js';
 import {protocolFlag} from './modules.js';
 
@@ -50,14 +51,17 @@ export function configurationFrom(options: AnalyzeOptions): {config: Configurati
 
 	const allow = parseAllow(options.allow ?? 'byzantine');
 	if (!allow.ok) return {error: allow.message};
-	const setup = createSetup({
-		protocol: options.protocol,
-		n: options.nodes,
-		inputs: String(options.inputs),
-		f: options.f,
-		allow: allow.value,
-		rounds: options.rounds,
-	});
+	const setup = createSetup(
+		{
+			protocol: options.protocol,
+			n: options.nodes,
+			inputs: String(options.inputs),
+			f: options.f,
+			allow: allow.value,
+			rounds: options.rounds,
+		},
+		lookUpProtocol,
+	);
 	if (!setup.ok) return {error: setup.message};
 	const moves = parseMoves(setup.value, options.moves ?? '');
 	if (!moves.ok) return {error: `--moves: ${moves.message}`};
@@ -98,7 +102,7 @@ export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandR
 
 	const started = now();
 	const deadline = started + (options.budgetMs ?? DEFAULT_BUDGET_MS);
-	const budget = {maxStates: options.budgetStates, shouldStop: () => now() > deadline};
+	const budget = {maxStates: options.budgetStates, maxBytes: memoryBudgetBytes(), shouldStop: () => now() > deadline};
 	const analyzer = new Analyzer();
 	let result: Analysis;
 	let star: Analysis | undefined;
@@ -147,15 +151,13 @@ function humanReport(
 	ms: number,
 ): string {
 	const {setup} = config;
-	const allow = allowedText(setup);
-	const rounds = setup.protocol.id === 'ben-or' || setup.protocol.id === 'paxos' ? `  rounds=${setup.protocol.params.rounds}` : '';
 	const notes = declarationCheck(setup.protocol)?.notes ?? [];
 	const lines = [
 		...notes.map(note => `note: ${note}`),
-		`${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allow}`,
+		gameFacts(setup),
 		`after ${config.step} move${config.step === 1 ? '' : 's'}${options.moves ? `: ${options.moves.trim()}` : ''}${isQuiescent(config) ? '  (quiescent)' : ''}`,
 		'',
-		`label        ${result.label}${result.complete ? '' : '   (search cut short: not every future was explored)'}`,
+		`label        ${result.label}${result.complete ? '' : result.memoryFull || star?.memoryFull ? `   (search cut short by the memory budget, ${memoryBudgetMb()} MB: see --budget-mb)` : '   (search cut short: not every future was explored)'}`,
 		`outcomes     ${result.outcomes.length > 0 ? result.outcomes.join(', ') : '(none found)'}`,
 		`agreement    ${breakable(result.flags.agreement, result.complete)}`,
 		`termination  ${breakable(result.flags.termination, result.complete)}`,

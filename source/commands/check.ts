@@ -1,9 +1,10 @@
 /** `flp check FILE...` and `flp replay FILE --print`: scenario files verified without a terminal. */
 import type {AnalysisOptions} from '../engine/analysis.js';
-import {allowedText} from '../engine/game.js';
+import {gameFacts} from '../engine/game.js';
 import {goalOf, readScenario} from '../scenario/scenario.js';
 import {type Step, verifyFile} from '../scenario/verify.js';
-import {flagMarks} from '../ui/theme.js';
+import {flagMarks} from '../engine/outcomes.js';
+import {memoryBudgetBytes} from '../memory-budget.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
 /** Each file's analysis budget in `flp check` and `flp replay --print`. */
@@ -11,7 +12,7 @@ export const CHECK_BUDGET_MS = 60_000;
 
 const budget = (now: () => number): AnalysisOptions => {
 	const deadline = now() + CHECK_BUDGET_MS;
-	return {shouldStop: () => now() > deadline};
+	return {shouldStop: () => now() > deadline, maxBytes: memoryBudgetBytes()};
 };
 
 export function runCheck(paths: readonly string[], now: () => number): CommandResult {
@@ -73,9 +74,8 @@ export function runReplayPrint(path: string | undefined, now: () => number): Com
 	if (!verified.ok) return {code: 1, stdout: '', stderr: `flp: ${path}: ${verified.message}\n`};
 	const {level, steps, goal} = verified.value;
 	const setup = level.session.configs[0]!.setup;
-	const allow = allowedText(setup, ',');
 	const lines = [
-		`${level.info.title}: ${setup.protocol.id} n=${setup.n} f=${setup.f} inputs ${setup.inputs.join('')} allow ${allow}`,
+		`${level.info.title}: ${gameFacts(setup)}`,
 		`  k  move                     label       star         can still break`,
 		...steps.map(transcriptLine),
 	];

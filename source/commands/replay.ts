@@ -5,14 +5,15 @@
  */
 import {resolve} from 'node:path';
 import type {AnalysisLabel, AnalysisOptions} from '../engine/analysis.js';
-import {allowedText} from '../engine/game.js';
+import {gameFacts} from '../engine/game.js';
+import {flagMarks} from '../engine/outcomes.js';
 import {layoutRun} from '../diagram/layout.js';
 import {renderSvg} from '../diagram/svg.js';
 import {LEGEND, foreverRoundEnds, stripText, timelineCells} from '../diagram/timeline.js';
 import {writeAtomic} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
 import {type Verification, verifyFile} from '../scenario/verify.js';
-import {flagMarks} from '../ui/theme.js';
+import {memoryBudgetBytes} from '../memory-budget.js';
 import {CHECK_BUDGET_MS, runReplayPrint} from './check.js';
 import {type CommandResult, printed, usageError} from './result.js';
 
@@ -33,7 +34,7 @@ export function runReplayExport(path: string | undefined, flags: {readonly print
 
 const budget = (now: () => number): AnalysisOptions => {
 	const deadline = now() + CHECK_BUDGET_MS;
-	return {shouldStop: () => now() > deadline};
+	return {shouldStop: () => now() > deadline, maxBytes: memoryBudgetBytes()};
 };
 
 type Loaded = {ok: true; verification: Verification; title: string} | {ok: false; result: CommandResult};
@@ -47,11 +48,9 @@ function load(path: string | undefined, now: () => number): Loaded {
 	return {ok: true, verification: verified.value, title: verified.value.level.info.title};
 }
 
-/** The facts line: `quorum n=3 f=1  inputs 011  allow crash`. */
+/** The facts line (`gameFacts`): `quorum  n=3 f=1  inputs 011  allow: crash`. */
 function factsOf(v: Verification): string {
-	const setup = v.level.session.configs[0]!.setup;
-	const rounds = setup.protocol.id === 'ben-or' ? ` rounds=${setup.protocol.params.rounds}` : '';
-	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  inputs ${setup.inputs.join('')}  allow ${allowedText(setup, ',')}`;
+	return gameFacts(v.level.session.configs[0]!.setup);
 }
 
 const labelOf = (step: Verification['steps'][number]): AnalysisLabel => step.analysis.label;

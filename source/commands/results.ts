@@ -4,9 +4,9 @@
  * (player names, paths) is data: control characters are shown escaped, and a CSV cell never
  * starts a spreadsheet formula.
  */
-import {realpathSync} from 'node:fs';
+import {realpathSync, writeFileSync} from 'node:fs';
 import {readText} from '../scenario/save.js';
-import {type Challenge, readChallenge} from '../challenge/challenge.js';
+import {type Challenge, readChallenge, readRoster} from '../challenge/challenge.js';
 import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
 import {type CommandResult, usageError} from './result.js';
 
@@ -20,8 +20,10 @@ export interface Checked {
 	readonly warnings: string[];
 }
 
+export type FileVerdict = {ok: true; result: ChallengeResult} | {ok: false; reason: string};
+
 /** Verify one file; never throws. */
-function checkOne(path: string, challenge: Challenge): {ok: true; result: ChallengeResult} | {ok: false; reason: string} {
+export function checkOne(path: string, challenge: Challenge): FileVerdict {
 	const text = readText(path);
 	if (!text.ok) return {ok: false, reason: text.message.startsWith(`${path}: `) ? text.message.slice(path.length + 2) : text.message};
 	let value: unknown;
@@ -61,7 +63,8 @@ function samePlay(a: ChallengeResult, b: ChallengeResult, challenge: Challenge):
 	return a.levels.some(l => (l.moves.length > 0 || l.inputs !== undefined) && 'generate' in (challenge.file.levels[l.index] ?? {}));
 }
 
-export function checkFiles(paths: readonly string[], challenge: Challenge): Checked {
+/** `roster`: the names allowed (from --roster, else the challenge's own roster:), if any. */
+export function checkFiles(paths: readonly string[], challenge: Challenge, roster = challenge.roster, verdictOf: (path: string) => FileVerdict = path => checkOne(path, challenge)): Checked {
 	const accepted: Checked['accepted'] = [];
 	const rejected: Checked['rejected'] = [];
 	const warnings: string[] = [];
@@ -71,9 +74,14 @@ export function checkFiles(paths: readonly string[], challenge: Challenge): Chec
 		const real = realPath(path);
 		if (seenFiles.has(real)) continue;
 		seenFiles.add(real);
-		const verdict = checkOne(path, challenge);
+		const verdict = verdictOf(path);
 		if (!verdict.ok) {
 			rejected.push({path, reason: verdict.reason});
+			continue;
+		}
+
+		if (roster && !roster.includes(verdict.result.player)) {
+			rejected.push({path, reason: `player ${escapeControls(verdict.result.player)} is not on the roster`});
 			continue;
 		}
 
@@ -91,24 +99,49 @@ export function checkFiles(paths: readonly string[], challenge: Challenge): Chec
 	return {accepted, rejected, warnings};
 }
 
-function load(paths: readonly string[], challengePath: string | undefined, verb: string): Challenge | CommandResult {
-	if (!challengePath) return usageError(`results ${verb} needs --challenge FILE (the challenge the results are for)`);
-	if (paths.length === 0) return usageError(`results ${verb} needs at least one result file`);
+export interface ResultsOptions {
+	readonly challenge?: string;
+	/** A roster file: names not on it are rejected (instead of the challenge's roster:). */
+	readonly roster?: string;
+	readonly format?: string;
+	/** board: write the rejected files' lines here instead of to stderr. */
+	readonly rejected?: string;
+}
+
+/** The challenge (with the --roster names, if given), or the user's error. */
+export function loadChallenge(challengePath: string | undefined, rosterPath: string | undefined, verb: string): Challenge | CommandResult {
+	if (!challengePath) return usageError(`${verb} needs --challenge FILE (the challenge the results are for)`);
 	const challenge = readChallenge(challengePath);
 	if (!challenge.ok) return {code: 2, stdout: '', stderr: `${challenge.message}\n`};
-	return challenge.value;
+	if (rosterPath === undefined) return challenge.value;
+	const roster = readRoster(rosterPath);
+	if (!roster.ok) return {code: 2, stdout: '', stderr: `${roster.message}\n`};
+	return {...challenge.value, roster: roster.value};
+}
+
+function load(paths: readonly string[], options: ResultsOptions, verb: string): Challenge | CommandResult {
+	if (paths.length === 0 && options.challenge) return usageError(`results ${verb} needs at least one result file`);
+	const challenge = loadChallenge(options.challenge, options.roster, `results ${verb}`);
+	if ('code' in challenge) return challenge;
+	if (paths.length === 0) return usageError(`results ${verb} needs at least one result file`);
+	return challenge;
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+
+/** verify's line for an accepted file. */
+export const okLine = (path: string, result: ChallengeResult): string =>
+	`ok       ${data(path)}: ${data(result.player)}, score ${result.total}, ${seconds(result.timeMs)} s${result.finished ? '' : ' (unfinished)'}${(result.attempt ?? 1) > 1 ? ` (attempt ${result.attempt})` : ''}`;
 /** A name or path for a text line: control characters escaped. */
 const data = escapeControls;
 
-export function runVerify(paths: readonly string[], challengePath: string | undefined): CommandResult {
-	const challenge = load(paths, challengePath, 'verify');
+export function runVerify(paths: readonly string[], options: string | ResultsOptions | undefined): CommandResult {
+	const opts = typeof options === 'object' ? options : {challenge: options};
+	const challenge = load(paths, opts, 'verify');
 	if ('code' in challenge) return challenge;
 	const {accepted, rejected, warnings} = checkFiles(paths, challenge);
 	const lines = [
-		...accepted.map(({path, result}) => `ok       ${data(path)}: ${data(result.player)}, score ${result.total}, ${seconds(result.timeMs)} s${result.finished ? '' : ' (unfinished)'}${(result.attempt ?? 1) > 1 ? ` (attempt ${result.attempt})` : ''}`),
+		...accepted.map(({path, result}) => okLine(path, result)),
 		...rejected.map(({path, reason}) => `REJECTED ${data(path)}: ${data(reason)}`),
 		...warnings.map(w => `WARNING  ${w}`),
 	];
@@ -166,10 +199,11 @@ export function csvCell(text: string): string {
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function runBoard(paths: readonly string[], challengePath: string | undefined, format: string | undefined): CommandResult {
-	const chosen = (format ?? 'table') as BoardFormat;
+export function runBoard(paths: readonly string[], options: string | ResultsOptions | undefined, format?: string): CommandResult {
+	const opts: ResultsOptions = typeof options === 'object' ? options : {challenge: options, ...(format === undefined ? {} : {format})};
+	const chosen = (opts.format ?? 'table') as BoardFormat;
 	if (!BOARD_FORMATS.includes(chosen)) return usageError(`--format must be one of ${BOARD_FORMATS.join(', ')}`);
-	const challenge = load(paths, challengePath, 'board');
+	const challenge = load(paths, opts, 'board');
 	if ('code' in challenge) return challenge;
 	const {accepted, rejected, warnings} = checkFiles(paths, challenge);
 	const rows = boardRows(accepted.map(a => a.result), challenge);
@@ -208,6 +242,17 @@ export function runBoard(paths: readonly string[], challengePath: string | undef
 			if (warnings.length > 0) out += `\nwarnings:\n${warnings.map(w => `  ${w}`).join('\n')}\n`;
 			break;
 		}
+	}
+
+	if (opts.rejected !== undefined) {
+		// The rejected (and warnings) go to their own file; stdout stays the board alone.
+		try {
+			writeFileSync(opts.rejected, aside.length > 0 ? `${aside.join('\n')}\n` : '');
+		} catch (error) {
+			return {code: 2, stdout: '', stderr: `flp: cannot write ${data(opts.rejected)}: ${data((error as Error).message)}\n`};
+		}
+
+		if (chosen === 'csv') err = '';
 	}
 
 	return {code: 0, stdout: out, stderr: err};

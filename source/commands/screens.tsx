@@ -6,6 +6,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import {App, type Opening} from '../app.js';
 import {saveResult} from '../challenge/run.js';
+import {nextAttempt, recordAttempt} from '../challenge/attempts.js';
 import type {Call} from '../cli.js';
 import {stateDirectory} from '../scenario/progress.js';
 import {readScenario} from '../scenario/scenario.js';
@@ -13,13 +14,19 @@ import {WorkerService} from '../worker/service.js';
 import {ChallengeApp} from '../ui/challenge-app.js';
 import {EXIT_CODES, prepareChallenge} from './challenge.js';
 import type {CommandResult} from './result.js';
+import type {Challenge} from '../challenge/challenge.js';
+import {newWatch, scan} from './results-watch.js';
+import {WatchScreen} from '../ui/results-watch.js';
 
 /** `flp challenge FILE`: the levels for the player's seed, played on the challenge screen. */
 export function startChallenge({args, flags, colour}: Call): CommandResult | void {
 	const prepared = prepareChallenge(args, flags);
 	if ('code' in prepared) return prepared;
 	if (!process.stdin.isTTY) return {code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'};
-	const {run, out} = prepared;
+	const stateDir = stateDirectory();
+	const attempt = nextAttempt(stateDir, prepared.run.challenge.file.id, prepared.run.player);
+	const run = {...prepared.run, attempt};
+	const {out} = prepared;
 	let last = '';
 	const app = render(
 		<ChallengeApp
@@ -28,6 +35,7 @@ export function startChallenge({args, flags, colour}: Call): CommandResult | voi
 			colour={colour}
 			clock={Date.now}
 			onResult={result => (last = saveResult(out, result))}
+			onStart={() => recordAttempt(stateDir, run.challenge.file.id, run.player, attempt)}
 			onEnd={how => (process.exitCode = EXIT_CODES[how])}
 		/>,
 		{exitOnCtrlC: false},
@@ -36,6 +44,21 @@ export function startChallenge({args, flags, colour}: Call): CommandResult | voi
 	void app.waitUntilExit().then(() => {
 		if (last) process.stdout.write(`${last}\n`);
 	});
+}
+
+/** `flp results watch DIR` in a terminal: the live board until q (exit 0) or Ctrl-C (130). */
+export function startWatchScreen(dir: string, challenge: Challenge): void {
+	const state = newWatch();
+	const app = render(
+		<WatchScreen
+			title={challenge.file.title}
+			dir={dir}
+			levels={challenge.file.levels.length}
+			rows={process.stdout.rows || 24}
+			scan={() => scan(dir, challenge, state)}
+		/>,
+	);
+	void app.waitUntilExit();
 }
 
 /** `flp` (the menu), `flp play FILE` and `flp replay FILE`. */

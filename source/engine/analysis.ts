@@ -1,30 +1,43 @@
 /**
  * Exact valency analysis: R(C), the label, the flags, the starred label and witness runs.
  *
- * A depth-first search over the analysis graph (fast.ts) with a memo of complete answers.
+ * A depth-first search over the analysis graph (packed/model.ts) with a memo of complete answers.
  * The graph is finite and acyclic (every move delivers a message for good, corrupts a node or
  * makes a byzantine node send a message it never sent), so R(C) = eval(C) when quiescent,
  * united with R of every successor.
  *
- * Budgets: `maxStates` bounds the states newly explored in one call, and `shouldStop` (polled
- * every 1,024 states) lets a caller bring its own deadline; the engine reads no clock. When the
+ * Budgets: `maxStates` bounds the states newly explored in one call, `maxBytes` the memory of
+ * the memo (its typed arrays, with the next growth counted ahead: checked every 1,024 states), and
+ * `shouldStop` (polled every 1,024 states) lets a caller bring its own deadline; the engine reads
+ * no clock. A kept memo that already holds more than half of `maxBytes` is dropped before a new
+ * search (it is only a cache). When the
  * search stops early the answer says `complete: false`, lists what it found, and its label is
  * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
  */
 import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
 import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomesOf} from './outcomes.js';
-import {type FastMove, FastModel, KIND} from './fast.js';
-import {PENDING, StateTable, findLink, linkChunk, linkMask, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
+import {KIND, type PackedMove} from './packed/layout.js';
+import {PackedModel} from './packed/model.js';
+import {commutes} from './packed/move-list.js';
+import {PENDING, StateTable, UNKNOWN, findLink, linkChunk, linkMask, linkMove, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {StubbornSets} from './stubborn.js';
-import {type Label, type Move, OUTCOMES, type Outcome} from './types.js';
+import {LABELS, type Label, type Move, OUTCOMES, type Outcome} from './types.js';
 
+/** A label, or `unknown` when the search stopped before it was certain. */
+export const ANALYSIS_LABELS = [...LABELS, 'unknown'] as const;
 export type AnalysisLabel = Label | 'unknown';
 
 export interface AnalysisOptions {
 	/** The most states to explore in this call (states already in the memo are free). */
 	readonly maxStates?: number;
+	/**
+	 * The most bytes the memo (states, masks, links) may hold: past it the search stops, with
+	 * `complete: false` and `memoryFull: true`. The process holds somewhat more (the model, the
+	 * witness runs, Node itself).
+	 */
+	readonly maxBytes?: number;
 	/** Polled every 1,024 states; true stops the search (e.g. a deadline or a cancel key). */
 	readonly shouldStop?: () => boolean;
 	/** Stop as soon as both `zero` and `one` are found: enough for the label alone. */
@@ -41,6 +54,8 @@ export interface Analysis {
 	/** True where the adversary can (as far as found) still break the property. */
 	readonly flags: Flags;
 	readonly complete: boolean;
+	/** True when the search stopped because the memo reached `maxBytes`. */
+	readonly memoryFull?: true;
 	/** States newly explored by this call. */
 	readonly states: number;
 	/** For each outcome found, a run of game moves from C to a quiescent configuration with it. */
@@ -69,7 +84,7 @@ export class Analyzer {
 	private memo = new StateTable(4);
 	/** The game the memo is about: states leave out what every configuration of a game shares. */
 	private game: string | undefined;
-	private model: FastModel | undefined;
+	private model: PackedModel | undefined;
 	/** The stubborn sets of deliveries (rule 8), or undefined with `partialOrder: false`. */
 	private stubborn: StubbornSets | undefined;
 	/** The successors of the state being expanded at each search depth, in reused buffers. */
@@ -138,15 +153,19 @@ export class Analyzer {
 		const wantWitnesses = options.witnesses ?? true;
 		let mask: OutcomeMask = 0;
 		let states = spent;
+		let memoryFull = false;
 		let complete = true;
-		const found: Partial<Record<Outcome, FastMove[]>> = {};
+		const found: Partial<Record<Outcome, PackedMove[]>> = {};
 		for (const part of parts) {
 			if (options.labelOnly && (mask & (ZERO | ONE)) === (ZERO | ONE)) {
 				complete = false;
 				break;
 			}
 
-			const answer = part.search(c, {...options, maxStates: Math.max(0, maxStates - states), witnesses: wantWitnesses, partialWitnesses: true, raw: true}, state);
+			// (The memory budget is shared out: each game keeps a memo of its own.)
+			const maxBytes = options.maxBytes === undefined ? undefined : options.maxBytes / parts.length;
+			const answer = part.search(c, {...options, maxStates: Math.max(0, maxStates - states), maxBytes, witnesses: wantWitnesses, partialWitnesses: true, raw: true}, state);
+			if (answer.memoryFull) memoryFull = true;
 			states += answer.states;
 			mask |= answer.mask;
 			for (const o of OUTCOMES) if (answer.runs[o] && !found[o]) found[o] = answer.runs[o];
@@ -167,16 +186,16 @@ export class Analyzer {
 			}
 		}
 
-		return {label: labelFor(mask, complete), outcomes: outcomesOf(mask), mask, flags: flagsOf(mask), complete, states, witnesses};
+		return {label: labelFor(mask, complete), outcomes: outcomesOf(mask), mask, flags: flagsOf(mask), complete, ...(memoryFull ? {memoryFull: true as const} : {}), states, witnesses};
 	}
 
 	/** The model of c's game, made (and the memos emptied) when the game changes. */
-	private prepare(c: Configuration): FastModel {
+	private prepare(c: Configuration): PackedModel {
 		const game = gameOf(c);
 		if (game !== this.game || !this.model) {
 			this.game = game;
 			const setup = this.only ? distinguished(c.setup, this.only.node) : c.setup;
-			this.model = new FastModel(setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			this.model = new PackedModel(setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
 			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
 			keepShapes(c);
 			this.memo = new StateTable(this.model.size);
@@ -210,7 +229,7 @@ export class Analyzer {
 	}
 
 	/** The analyzer of the game where `move` is the only corruption. */
-	private gameOf(c: Configuration, move: FastMove): Analyzer {
+	private gameOf(c: Configuration, move: PackedMove): Analyzer {
 		let sub = this.games.get(move);
 		if (!sub) {
 			const decoded = this.model!.decode(move);
@@ -241,16 +260,19 @@ export class Analyzer {
 	 * `analyze`, or with `from` the search from that state of c's game instead of c's own (no
 	 * witnesses then): how `trail` answers a successor the search did not take.
 	 */
-	private search(c: Configuration, options: SearchOptions, from?: Uint8Array): Analysis & {readonly runs: Partial<Record<Outcome, FastMove[]>>} {
+	private search(c: Configuration, options: SearchOptions, from?: Uint8Array): Analysis & {readonly runs: Partial<Record<Outcome, PackedMove[]>>} {
 		const model = this.prepare(c);
 		const onlyMove = this.only ? model.corruption(this.only.node, this.only.kind) : -1;
+		if (options.maxBytes !== undefined && this.memo.bytes > options.maxBytes / 2) this.memo = new StateTable(model.size);
 		const memo = this.memo;
+		const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+		let memoryFull = false;
 		const stubborn = this.stubborn;
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
 		const labelOnly = options.labelOnly ?? false;
 		/** Where each outcome was found first: the moves to a state, and that state when it was a known one. */
-		const paths = new Map<Outcome, {readonly moves: FastMove[]; readonly from: Uint8Array | null}>();
+		const paths = new Map<Outcome, {readonly moves: PackedMove[]; readonly from: Uint8Array | null}>();
 		let found: OutcomeMask = 0;
 		let states = 0;
 		let stopped = false;
@@ -266,7 +288,7 @@ export class Analyzer {
 			if (fresh === 0) return;
 			found |= mask;
 			if (!wantWitnesses) return;
-			const moves: FastMove[] = [];
+			const moves: PackedMove[] = [];
 			for (let d = 0; d < above; d++) moves.push(levels[d]!.moves[levels[d]!.current]!);
 			for (const o of outcomesOf(fresh)) paths.set(o, {moves, from: from?.slice() ?? null});
 		};
@@ -294,7 +316,7 @@ export class Analyzer {
 		 * in the key's numbering. `words` is the state as 32-bit words (a view of its bytes).
 		 */
 		const expand = (depth: number, state: Uint8Array, words: Int32Array, entry: number, parent: Level | undefined, at: number, perm: number): number => {
-			if (states >= maxStates || ((states & 1023) === 0 && options.shouldStop?.())) {
+			if (states >= maxStates || ((states & 1023) === 0 && (options.shouldStop?.() || (memoryFull = memo.bytes > maxBytes)))) {
 				stopped = true;
 				return -1;
 			}
@@ -353,10 +375,6 @@ export class Analyzer {
 			const links = table.chunkOf(listAt);
 			here.links = links;
 			const list = here.offset + 2;
-			// commute(a, b) as the model defines it, with a's node read once (a number, not the
-			// boolean field: V8 tests a boolean field's truth with generic checks).
-			const nodeOfMove = fast.nodeOfMove;
-			const aNode = a >= 0 ? nodeOfMove[a]! : -1;
 			// With no parent, an empty level stands in for it (every lookup misses).
 			const above = parent ?? none;
 			// A successor read through a link is done with here. Every other successor is built, and
@@ -365,7 +383,7 @@ export class Analyzer {
 			// lookup, and an earlier sibling's search that reaches it completes it.
 			// First every link that can be read (`readLinks`), then the states that outcomes new to
 			// this call were found at (`discover` builds them), then the successors to build.
-			mask |= here.readLinks(count, above, at, a, aNode, absorbedCrash, absorbedByzantine, table, fast, found);
+			mask |= here.readLinks(count, above, at, a, absorbedCrash, absorbedByzantine, table, fast, found);
 			const built = here.toBuild;
 			const news = here.news;
 			const fresh = here.fresh;
@@ -420,7 +438,7 @@ export class Analyzer {
 				const back = fast.inverse(perm);
 				for (let i = 0; i < count; i++) {
 					const word = links[list + 2 * i]!;
-					links[list + 2 * i] = linkWord(fast.renumbered(perm, word & 0xffff), linkMask(word), fast.compose(linkPerm(word), back));
+					links[list + 2 * i] = linkWord(fast.renumbered(perm, linkMove(word)), linkMask(word), fast.compose(linkPerm(word), back));
 				}
 			}
 
@@ -445,7 +463,7 @@ export class Analyzer {
 		// search took and whatever the memo held before. A partial answer shows where the search
 		// found each outcome.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
-		const runs: Partial<Record<Outcome, FastMove[]>> = {};
+		const runs: Partial<Record<Outcome, PackedMove[]>> = {};
 		if (wantWitnesses && (!from || options.raw) && !(complete && options.partialWitnesses)) {
 			for (const o of OUTCOMES) {
 				const first = paths.get(o);
@@ -463,6 +481,7 @@ export class Analyzer {
 			mask: result,
 			flags: flagsOf(result),
 			complete,
+			...(memoryFull ? {memoryFull: true as const} : {}),
 			states,
 			witnesses,
 			runs,
@@ -491,10 +510,10 @@ export class Analyzer {
 	 * (rule 8 takes only a stubborn set's) is answered by a search of its own, so the path is the
 	 * same whatever the search took.
 	 */
-	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): FastMove[] {
+	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): PackedMove[] {
 		const model = this.model!;
 		const want = bit(outcome);
-		const moves: FastMove[] = [];
+		const moves: PackedMove[] = [];
 		let state = start;
 		for (;;) {
 			if (model.isQuiescent(state) && (model.evaluate(state) & want) !== 0) return moves;
@@ -536,10 +555,10 @@ function keepShapes(c: Configuration): void {
 }
 
 /** The corrupt nodes of a state and their behaviours (1 crash, 2 lie, 3 byzantine: a node's status in its header byte). */
-function corruptedIn(model: FastModel, state: Uint8Array): Array<{readonly node: number; readonly kind: number}> {
+function corruptedIn(model: PackedModel, state: Uint8Array): Array<{readonly node: number; readonly kind: number}> {
 	const corrupt = [];
 	for (let node = 1; node <= model.n; node++) {
-		const kind = state[(node - 1) * model.block]! & 3;
+		const kind = state[(node - 1) * model.layout.block]! & 3;
 		if (kind !== 0) corrupt.push({node, kind});
 	}
 
@@ -588,9 +607,6 @@ function gameRun(c: Configuration, path: readonly AnalysisMove[]): Move[] {
 
 /** One-off analysis with a fresh memo. */
 export const analyze = (c: Configuration, options?: AnalysisOptions): Analysis => new Analyzer().analyze(c, options);
-
-/** Where a successor's links would be while its answer is not known yet (-1: known, without links). */
-const UNKNOWN = -2;
 
 /**
  * The successors of one state, at one search depth: their moves, states, keys (as words),
@@ -643,7 +659,7 @@ class Level {
 	readonly sigs: Int32Array;
 	readonly blocks: Int32Array;
 
-	constructor(private readonly model: FastModel) {
+	constructor(private readonly model: PackedModel) {
 		const most = model.maxMoves;
 		this.most = most;
 		if (most > 65_536) throw new Error('bug: move numbers must fit the memo links (below 65,536)');
@@ -672,16 +688,14 @@ class Level {
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
 	 * loop, in a function of its own (its few calls are small ones V8 inlines), its numbers
 	 * made 32-bit integers once at its start: in the whole search function V8 checked and
-	 * untagged them at every use (docs/performance.md has the counts). (Its constants are
-	 * written out, -2 for UNKNOWN, and link words are read and made as linkMask, linkPerm and
-	 * linkWord do.)
+	 * untagged them at every use. The imported functions and constants it uses are copied into
+	 * locals first: V8 checks an imported binding each time it is read.
 	 */
-	readLinks(count: number, parent: Level, at: number, a: number, aNode: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: FastModel, seen: number): number {
+	readLinks(count: number, parent: Level, at: number, a: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: PackedModel, seen: number): number {
 		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
 		count |= 0;
 		at |= 0;
 		a |= 0;
-		aNode |= 0;
 		absorbedCrash |= 0;
 		absorbedByzantine |= 0;
 		seen |= 0;
@@ -702,12 +716,16 @@ class Level {
 		const guessCorrupt = (at - parent.corruptions) | 0;
 		const renumbers = fast.renumbers;
 		const nodeOfMove = fast.nodeOfMove;
-		const anyOrder = fast.orderFree ? 1 : 0;
+		const orderFree = fast.orderFree;
 		const chunks = table.linkChunks;
-		// The imported functions as locals: V8 checks an imported binding each time it is read.
 		const chunkOfLink = linkChunk;
 		const offsetOfLink = linkOffset;
 		const find = findLink;
+		const maskOfLink = linkMask;
+		const permOfLink = linkPerm;
+		const makeLink = linkWord;
+		const commute = commutes;
+		const unknown = UNKNOWN | 0;
 		let chunkAt = -1;
 		let chunk = links;
 		let mask = 0;
@@ -725,15 +743,15 @@ class Level {
 				if (b === absorbedCrash || b === absorbedByzantine) {
 					// P's own answer for this corruption, its word as it is (the same move, mask and
 					// renumbering), once P knows it.
-					if (parentNext !== -2) {
+					if (parentNext !== unknown) {
 						const word = parentLinks[(parentList + 2 * j) | 0]!;
-						known = (word >>> 16) & 31;
+						known = maskOfLink(word);
 						links[(list + 2 * i) | 0] = word;
 						links[(list + 2 * i + 1) | 0] = parentNext;
 					}
-				} else if (j !== at && parentNext >= 0 && (anyOrder !== 0 ? a !== b : aNode !== nodeOfMove[b])) {
+				} else if (j !== at && parentNext >= 0 && commute(orderFree, nodeOfMove, a, b)) {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> 21 : 0;
+					const parentPerm = renumbers ? permOfLink(parentLinks[(parentList + 2 * j) | 0]!) : 0;
 					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
@@ -745,8 +763,9 @@ class Level {
 					const found = find(chunk, offsetOfLink(parentNext), want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
-						known = (link >>> 16) & 31;
-						links[(list + 2 * i) | 0] = b | (known << 16) | ((parentPerm === 0 && (link >>> 21) === 0 ? 0 : fast.compose(link >>> 21, parentPerm)) << 21);
+						known = maskOfLink(link);
+						const linkPermOf = permOfLink(link);
+						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : fast.compose(linkPermOf, parentPerm));
 						links[(list + 2 * i + 1) | 0] = chunk[(found + 1) | 0]!;
 					}
 				}
@@ -763,7 +782,7 @@ class Level {
 			}
 
 			links[(list + 2 * i) | 0] = b;
-			links[(list + 2 * i + 1) | 0] = -2;
+			links[(list + 2 * i + 1) | 0] = unknown;
 			built[toBuild++] = i;
 		}
 
@@ -776,8 +795,7 @@ class Level {
 	found(i: number, memo: StateTable, entry: number): void {
 		this.entries[i] = entry;
 		const mask = memo.maskOf(entry);
-		// 255 is PENDING, written out: V8 reads an imported constant from its module each time.
-		if (mask !== 255) this.answer(i, mask, memo.linksOf(entry));
+		if (mask !== PENDING) this.answer(i, mask, memo.linksOf(entry));
 	}
 
 	/** Successor i's answer: its mask, and where its links are. */

@@ -10,6 +10,8 @@ export interface Setup {
 	readonly inputs: readonly Bit[];
 	/** Allowed corruptions, in the order of BEHAVIOURS; empty means none. */
 	readonly allowed: readonly Behaviour[];
+	/** The rounds, for a protocol that takes them (`Protocol.hasRounds`); undefined otherwise. */
+	readonly rounds?: number;
 }
 
 export interface NodeState {
@@ -30,7 +32,7 @@ export interface PoolEntry {
 }
 
 /**
- * A configuration: everything in MODEL.md. Immutable; moves make new ones.
+ * A configuration: everything docs/model.md counts as one. Immutable; moves make new ones.
  * `pool` is kept sorted oldest first (age, then recipient, sender, slot, value).
  */
 export interface Configuration {
@@ -48,11 +50,13 @@ export interface SetupInput {
 	readonly protocol: ProtocolInstance;
 	readonly inputs: readonly Bit[];
 	readonly allowed: readonly Behaviour[];
+	/** For a protocol that takes rounds. */
+	readonly rounds?: number;
 }
 
-export function makeSetup({protocol, inputs, allowed}: SetupInput): Setup {
+export function makeSetup({protocol, inputs, allowed, rounds}: SetupInput): Setup {
 	const ordered = BEHAVIOURS.filter(b => allowed.includes(b));
-	return {protocol, n: protocol.n, f: protocol.f, inputs: [...inputs], allowed: ordered};
+	return {protocol, n: protocol.n, f: protocol.f, inputs: [...inputs], allowed: ordered, ...(rounds === undefined ? {} : {rounds})};
 }
 
 /**

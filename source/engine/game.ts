@@ -1,7 +1,6 @@
 /** Building a game's setup from what a person types: validated once, every problem named. */
-import {findProtocol, protocolIds} from '../protocols/registry.js';
 import {type Configuration, type Setup, initialConfiguration, makeSetup} from './configuration.js';
-import {ProtocolFault} from './protocol.js';
+import {type Protocol, ProtocolFault} from './protocol.js';
 import {BEHAVIOURS, type Behaviour, type Bit, type Result, fail, ok} from './types.js';
 
 export interface GameSpec {
@@ -32,12 +31,16 @@ export function parseAllow(text: string): Result<Behaviour[]> {
 	return ok(parts as Behaviour[]);
 }
 
-export function createSetup(spec: GameSpec): Result<Setup> {
-	const protocol = findProtocol(spec.protocol);
-	if (!protocol) {
-		if (/[/\\]|\.(m?js|m?ts)$/.test(spec.protocol)) return fail('bad-protocol', `protocol module ${spec.protocol} is not loaded`);
-		return fail('bad-protocol', `unknown protocol "${spec.protocol}" (choose ${protocolIds().join(', ')}, or a module's path)`);
-	}
+/**
+ * How a game finds its protocol by name, or says why there is none. The engine imports no
+ * protocol: its callers pass the registry's (`lookUpProtocol` in protocols/registry.ts).
+ */
+export type ProtocolLookup = (id: string) => Result<Protocol>;
+
+export function createSetup(spec: GameSpec, lookUp: ProtocolLookup): Result<Setup> {
+	const found = lookUp(spec.protocol);
+	if (!found.ok) return found;
+	const protocol = found.value;
 
 	const {n} = spec;
 	if (!Number.isInteger(n) || n < MIN_NODES || n > MAX_NODES) {
@@ -74,7 +77,7 @@ export function createSetup(spec: GameSpec): Result<Setup> {
 		throw error;
 	}
 
-	return ok(makeSetup({protocol: instance, inputs, allowed: allow}));
+	return ok(makeSetup({protocol: instance, inputs, allowed: allow, ...(protocol.hasRounds ? {rounds} : {})}));
 }
 
 /** The inputs X_i of Lemma 1: the first i nodes hold 1, the rest 0. */
@@ -83,10 +86,18 @@ export const lemmaInputs = (n: number, i: number): string => '1'.repeat(i) + '0'
 export const inputsOf = (setup: Setup): string => setup.inputs.join('');
 
 /** The allowed behaviours as people read them, or "none" when no corruption is possible. */
-export const allowedText = (setup: Setup, separator = ', '): string =>
-	setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(separator);
+export const allowedText = (setup: Setup): string => (setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(', '));
 
-export function newGame(spec: GameSpec): Result<Configuration> {
-	const setup = createSetup(spec);
+/**
+ * A game's facts on one line, as every header shows them: "quorum  n=3 f=1  inputs 011  allow:
+ * crash", with "rounds=2" after f for a protocol that takes rounds.
+ */
+export function gameFacts(setup: Setup): string {
+	const rounds = setup.rounds === undefined ? '' : `  rounds=${setup.rounds}`;
+	return `${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allowedText(setup)}`;
+}
+
+export function newGame(spec: GameSpec, lookUp: ProtocolLookup): Result<Configuration> {
+	const setup = createSetup(spec, lookUp);
 	return setup.ok ? ok(initialConfiguration(setup.value)) : setup;
 }

@@ -12,6 +12,9 @@
  *                         orders reach the same configuration (the case r = r')
  *   forever               K rounds of Lemma 2, each targeting the oldest pending message
  *   break-*               reach a quiescent configuration with split / invalid / stuck
+ *   hold-agreement        the lesson that a protocol is safe: end a run that has a
+ *                         corruption in it and a decision, while the analysis proves no run
+ *                         from the level's start can split (the goal the player cannot break)
  *   explore               never reached: the sandbox
  */
 import type {AnalysisLabel} from './analysis.js';
@@ -21,15 +24,19 @@ import {formatMessage, formatMove} from './notation.js';
 import {INVALID, SPLIT, STUCK, evaluate} from './outcomes.js';
 import {type Message, type Move, sameMessage} from './types.js';
 
-export type GoalKind =
-	| 'find-ambiguous-start'
-	| 'stall'
-	| 'diamond'
-	| 'forever'
-	| 'break-agreement'
-	| 'break-validity'
-	| 'break-termination'
-	| 'explore';
+/** The goal kinds, as scenario files name them. */
+export const GOAL_KINDS = [
+	'find-ambiguous-start',
+	'stall',
+	'diamond',
+	'forever',
+	'break-agreement',
+	'break-validity',
+	'break-termination',
+	'hold-agreement',
+	'explore',
+] as const;
+export type GoalKind = (typeof GOAL_KINDS)[number];
 
 export interface GoalSpec {
 	readonly kind: GoalKind;
@@ -94,6 +101,8 @@ export function goalSentence(goal: GoalSpec, first?: Configuration): string {
 			return 'end the run with honest nodes of one input deciding the other value.';
 		case 'break-termination':
 			return 'end the run (empty pool) with an honest node that never decides.';
+		case 'hold-agreement':
+			return 'try to split the nodes: end a run (empty pool) with a crash in it and a decision.';
 		case 'explore':
 			return 'explore: keep the run ambiguous, or break a property of the protocol.';
 	}
@@ -120,7 +129,16 @@ function lostAt(run: Run, k: number, label: AnalysisLabel): GoalProgress {
 	return {state: 'failed', message: `${what} left a ${label === 'none' ? 'configuration with no decision' : `${label}-configuration`}: undo and find another way.`};
 }
 
-export function evaluateGoal(goal: GoalSpec, run: Run, labelOf: (c: Configuration) => AnalysisLabel): GoalProgress {
+/**
+ * `splitOf` says whether a split is reachable from a configuration (undefined: not known yet);
+ * only `hold-agreement` asks it, and without it that goal stays unknown.
+ */
+export function evaluateGoal(
+	goal: GoalSpec,
+	run: Run,
+	labelOf: (c: Configuration) => AnalysisLabel,
+	splitOf?: (c: Configuration) => boolean | undefined,
+): GoalProgress {
 	const last = run.configs.at(-1)!;
 	const played = run.moves.length - run.start;
 	switch (goal.kind) {
@@ -142,6 +160,24 @@ export function evaluateGoal(goal: GoalSpec, run: Run, labelOf: (c: Configuratio
 			}
 
 			return {state: 'open', message: ''};
+		}
+
+		case 'hold-agreement': {
+			const start = run.configs[run.start]!;
+			const split = splitOf?.(start);
+			if (split === true) return {state: 'failed', message: 'A split is reachable from the start: this protocol does not keep agreement.'};
+			if (!isQuiescent(last)) return {state: 'open', message: ''};
+			if ((evaluate(last) & SPLIT) !== 0) return {state: 'failed', message: 'A split: the engine was wrong (please report it).'};
+			if (!run.moves.slice(run.start).some(move => move.kind === 'corrupt')) {
+				return {state: 'open', message: 'The run ended without a crash: undo and crash a node where it hurts most.'};
+			}
+
+			if (!last.nodes.some(node => node.corrupt === null && node.output !== null)) {
+				return {state: 'open', message: 'Nobody decided, so nothing could disagree: undo and let a value be chosen.'};
+			}
+
+			if (split === undefined) return {state: 'unknown', message: 'The proof is not complete yet.'};
+			return {state: 'reached', message: `No split in ${played} moves, and the engine proves no run from the start can split: agreement holds.`};
 		}
 
 		case 'stall': {

@@ -1,5 +1,5 @@
 /**
- * The move notation of MODEL.md: parse and print, round-trip exact.
+ * The move notation of docs/model.md: parse and print, round-trip exact.
  *
  *   start R              deliver start(R)
  *   TO<FROM:SLOT=VALUE   deliver a protocol message

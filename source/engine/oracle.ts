@@ -35,7 +35,14 @@ export class Oracle {
 	/** Whether every answer so far was complete. */
 	complete = true;
 
-	constructor(private readonly options: Pick<AnalysisOptions, 'maxStates' | 'shouldStop'> = {}) {}
+	constructor(private options: Pick<AnalysisOptions, 'maxStates' | 'shouldStop'> = {}) {}
+
+	/** A new budget for the questions that follow (and `complete` starts afresh). */
+	budget(options: Pick<AnalysisOptions, 'maxStates' | 'shouldStop'>): this {
+		this.options = options;
+		this.complete = true;
+		return this;
+	}
 
 	/** Use an analyzer that already holds a memo for c's game (the play screen's). */
 	adopt(c: Configuration, analyzer: Analyzer): this {

@@ -1,4 +1,4 @@
-/** eval(Q), outcome sets, labels and flags (MODEL.md, "Outcomes" and "Labels"). */
+/** eval(Q), outcome sets, labels and flags (docs/model.md, "Configurations and outcomes" and "Labels and flags"). */
 import type {Configuration} from './configuration.js';
 import {type Label, OUTCOMES, type Outcome} from './types.js';
 
@@ -71,3 +71,15 @@ export const flagsOf = (mask: OutcomeMask): Flags => ({
 	termination: (mask & STUCK) !== 0,
 	validity: (mask & INVALID) !== 0,
 });
+
+/**
+ * "⚠split,stuck,invalid": the outcomes that break a property and are still reachable
+ * (agreement, termination, validity), or "" when none is. The board and `flp check` print it.
+ */
+export function flagMarks(flags: Flags): string {
+	const marks: string[] = [];
+	if (flags.agreement) marks.push('split');
+	if (flags.termination) marks.push('stuck');
+	if (flags.validity) marks.push('invalid');
+	return marks.length === 0 ? '' : `⚠${marks.join(',')}`;
+}

@@ -1,5 +1,5 @@
 /**
- * What the analysis graph (fast.ts) needs from the game's own rules: which pending messages are
+ * What the analysis graph (packed/model.ts) needs from the game's own rules: which pending messages are
  * inert, and how an analysis move maps back to game moves (docs/engine.md explains why the
  * reductions keep R(C) exact).
  *

@@ -3,7 +3,7 @@
  * Pure data; the UI and the file code are its consumers.
  */
 import {type Configuration, type PoolEntry, initialConfiguration} from './configuration.js';
-import {type GameSpec, createSetup} from './game.js';
+import {type GameSpec, type ProtocolLookup, createSetup} from './game.js';
 import {applyMove} from './moves.js';
 import {type Message, type Move, type Result, fail, ok, sameMessage} from './types.js';
 
@@ -18,8 +18,8 @@ export interface Session {
 	readonly target: Message | null;
 }
 
-export function newSession(spec: GameSpec): Result<Session> {
-	const setup = createSetup(spec);
+export function newSession(spec: GameSpec, lookUp: ProtocolLookup): Result<Session> {
+	const setup = createSetup(spec, lookUp);
 	if (!setup.ok) return setup;
 	const full = {
 		protocol: spec.protocol,

@@ -17,6 +17,8 @@
  */
 /** The mask of an entry claimed but not completed yet (masks are below 32). */
 export const PENDING = 255;
+/** Where a successor's links would be while its answer is not known yet (-1: known, without links). */
+export const UNKNOWN = -2;
 
 export class StateTable {
 	private readonly words: number;
@@ -30,6 +32,8 @@ export class StateTable {
 	/** Per slot: [entry + 1 (0 empty), hash]. */
 	private table: Int32Array;
 	private count = 0;
+	/** Bytes of the typed arrays this table holds (its memory, for a memory budget). */
+	private allocated = 0;
 
 	constructor(readonly width: number) {
 		if (width % 4 !== 0) throw new Error('bug: a state width must be a multiple of 4 bytes');
@@ -37,10 +41,19 @@ export class StateTable {
 		this.stride = this.words + 2;
 		this.records = [new Int32Array(64 * this.stride)];
 		this.table = new Int32Array(2 * 2048);
+		this.allocated = this.records[0]!.byteLength + this.table.byteLength + this.links[0]!.byteLength;
 	}
 
 	get size(): number {
 		return this.count;
+	}
+
+	/**
+	 * The bytes this table holds, with what its next growth will take at once (the index doubles,
+	 * the old one alive while the new one fills): a memory budget compares this with its limit.
+	 */
+	get bytes(): number {
+		return this.allocated + 2 * this.table.byteLength;
 	}
 
 	/**
@@ -136,7 +149,10 @@ export class StateTable {
 
 	/** Make room for `warm` over this many hashes. */
 	reserve(count: number): void {
-		if (this.seen.length < count) this.seen = new Int32Array(count);
+		if (this.seen.length < count) {
+			this.allocated += 4 * (count - this.seen.length);
+			this.seen = new Int32Array(count);
+		}
 	}
 
 	/** The mask stored in an entry that `find` or `claim` returned (`PENDING` while unknown). */
@@ -157,9 +173,17 @@ export class StateTable {
 		const entry = this.count++;
 		const chunk = entry >>> RECORD_BITS;
 		const at = (entry & RECORD_MASK) * this.stride;
-		if (chunk === this.records.length) this.records.push(new Int32Array((RECORD_MASK + 1) * this.stride));
+		if (chunk === this.records.length) {
+			this.records.push(new Int32Array((RECORD_MASK + 1) * this.stride));
+			this.allocated += 4 * (RECORD_MASK + 1) * this.stride;
+		}
+
 		const full = this.records[chunk]!;
-		if (at === full.length) this.records[chunk] = copiedInto(full, new Int32Array(2 * full.length));
+		if (at === full.length) {
+			this.records[chunk] = copiedInto(full, new Int32Array(2 * full.length));
+			this.allocated += full.byteLength;
+		}
+
 		const record = this.records[chunk]!;
 		const words = this.words;
 		// One builtin copy: a loop costs V8 about 15 instructions a word (bounds and overflow checks).
@@ -198,6 +222,7 @@ export class StateTable {
 			while (size < need) size *= 2;
 			links = new Int32Array(size);
 			this.links.push(links);
+			this.allocated += links.byteLength;
 			chunk = this.links.length - 1;
 			start = 0;
 		}
@@ -272,6 +297,7 @@ export class StateTable {
 	private grow(): void {
 		const old = this.table;
 		this.table = new Int32Array(old.length * 2);
+		this.allocated += old.byteLength;
 		for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.place(old[slot]!, old[slot + 1]!);
 	}
 }
@@ -290,8 +316,8 @@ export function findLink(links: Int32Array, list: number, move: number, guess: n
 		const below = (start - d) | 0;
 		const above = (start + d) | 0;
 		if (below < 0 && above >= count) break;
-		if (below >= 0 && (links[(first + 2 * below) | 0]! & 0xffff) === move) return (first + 2 * below) | 0;
-		if (d > 0 && above < count && (links[(first + 2 * above) | 0]! & 0xffff) === move) return (first + 2 * above) | 0;
+		if (below >= 0 && linkMove(links[(first + 2 * below) | 0]!) === move) return (first + 2 * below) | 0;
+		if (d > 0 && above < count && linkMove(links[(first + 2 * above) | 0]!) === move) return (first + 2 * above) | 0;
 	}
 
 	return -1;
@@ -310,6 +336,11 @@ export function linkOffset(at: number): number {
 /** A link's word: the move, the successor's mask, and the renumbering to its key (never negative). */
 export function linkWord(move: number, mask: number, perm: number): number {
 	return move | (mask << 16) | (perm << 21);
+}
+
+/** A link's move. */
+export function linkMove(link: number): number {
+	return link & 0xffff;
 }
 
 /** A link's successor mask. */

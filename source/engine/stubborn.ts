@@ -20,7 +20,7 @@
  * alone (the node x whose set has the fewest deliveries, the lowest number on a tie), so the
  * search and the witness walk (`trail`) take the same successors.
  */
-import type {FastModel} from './fast.js';
+import type {PackedModel} from './packed/model.js';
 
 /** A node's status, in bits 0-1 of its header byte (fast.ts): 0 honest, 1 crash, 2 lie, 3 byzantine. */
 const STATUS = 3;
@@ -34,6 +34,7 @@ export class StubbornSets {
 	private readonly firstId: Int32Array;
 	private readonly values: Int32Array;
 	private readonly poolAt: number;
+	private readonly block: number;
 	private readonly feeders: Int32Array;
 	private readonly pendingTo: Int32Array;
 	private readonly movesTo: Int32Array;
@@ -43,11 +44,12 @@ export class StubbornSets {
 	/** Set once the rule has cut under an eighth of the 4,096 or more states it applied to: it then searches every successor (the whole set of moves is a stubborn set too). */
 	private idle = false;
 
-	constructor(private readonly model: FastModel) {
-		const {n, slots, block, rows} = model;
+	constructor(private readonly model: PackedModel) {
+		const {n, slots, block, rows, poolAt} = model.layout;
 		this.n = n;
 		this.slots = slots;
-		this.poolAt = model.poolAt;
+		this.poolAt = poolAt;
+		this.block = block;
 		const size = (n + 1) * (n + 1) * Math.max(1, slots);
 		this.recordAt = new Int32Array(size);
 		this.firstId = new Int32Array(size);
@@ -57,7 +59,7 @@ export class StubbornSets {
 				for (let slot = 0; slot < slots; slot++) {
 					const at = (x * (n + 1) + y) * slots + slot;
 					this.recordAt[at] = (x - 1) * block + rows + y * slots + slot;
-					this.firstId[at] = model.id(x, y, slot, 0);
+					this.firstId[at] = model.layout.id(x, y, slot, 0);
 					this.values[at] = model.setup.protocol.slots[slot]!.values.length;
 				}
 			}
@@ -79,7 +81,7 @@ export class StubbornSets {
 		if (corruptions > 1 || count < 2 || this.idle) return count;
 		const model = this.model;
 		const n = this.n;
-		const block = model.block;
+		const block = this.block;
 		const messages = model.messages;
 		const nodeOf = model.nodeOfMove;
 		// Per node, its pending deliveries, and all its moves (byzantine sends to it too).

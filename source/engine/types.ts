@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the model (../shared/spec/MODEL.md). Nodes are numbered 1..n everywhere;
+ * The vocabulary of the model (docs/model.md). Nodes are numbered 1..n everywhere;
  * slots and values are indices into the protocol's declared slots and each slot's domain.
  */
 
@@ -44,7 +44,9 @@ export type Move =
 export const OUTCOMES = ['zero', 'one', 'split', 'stuck', 'invalid'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type Label = '0' | '1' | 'ambiguous' | 'none';
+/** The labels of a configuration (docs/model.md, "Labels and flags"). */
+export const LABELS = ['0', '1', 'ambiguous', 'none'] as const;
+export type Label = (typeof LABELS)[number];
 
 /** An expected failure: a value with a code and a readable message, never an exception. */
 export interface Failure {

@@ -185,7 +185,7 @@ export function watchProof(oracle: Oracle, setup: Setup, options: WatchOptions =
 				config: after,
 				label: oracle.label(after),
 				star,
-				text: `Round ${round}, Lemma 2: e = ${e} is ${before}* here, so stall: ${name(c, move)} (still ambiguous; e is then ${star}*).`,
+				text: `Round ${round}, Lemma 2: e = ${e} is ${before}*, so stall with ${name(c, move)}; then e is ${star}*.`,
 			});
 		}
 
@@ -200,8 +200,8 @@ export function watchProof(oracle: Oracle, setup: Setup, options: WatchOptions =
 			label,
 			text:
 				stall.moves.length === 0
-					? `Round ${round}: deliver e = ${e}, the oldest message; it is ambiguous* at once. C_${round} is ${label}.`
-					: `Round ${round}: e is ambiguous* now; deliver it. C_${round} is ${label}, after a stall of ${stall.moves.length} move${stall.moves.length === 1 ? '' : 's'}.`,
+					? `Round ${round}: e = ${e}, the oldest message, is ambiguous*: deliver it. C_${round} is ${label}.`
+					: `Round ${round}: e = ${e} is ambiguous* now: deliver it. C_${round} is ${label}.`,
 		});
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * Ben-Or's protocol with the coin fixed to 0 (PROTOCOLS.md). Slots p1.1, p2.1, p1.2, p2.2, ...;
+ * Ben-Or's protocol with the coin fixed to 0, so that it is deterministic. Slots p1.1, p2.1, p1.2, p2.2, ...;
  * p1.k carries {0, 1}, p2.k carries {0, 1, ?}. Local state: [round k, phase, preference x,
  * finished], with k = 0 before the start action.
  */

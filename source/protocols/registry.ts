@@ -5,6 +5,7 @@
  */
 import {join} from 'node:path';
 import type {Protocol} from '../engine/protocol.js';
+import {type Result, fail, ok} from '../engine/types.js';
 import {benOr} from './ben-or.js';
 import {leader} from './leader.js';
 import {SHIPPED_FOLDER, isModulePath, loadProtocolModule, loadedModule, loadedModules} from './module.js';
@@ -43,4 +44,15 @@ export function findProtocol(id: string): Protocol | undefined {
 	if (builtIn) return builtIn;
 	if (Object.hasOwn(SHIPPED, id)) return loadedModule(SHIPPED[id]!)?.protocol;
 	return isModulePath(id) ? loadedModule(id)?.protocol : undefined;
+}
+
+/**
+ * A protocol by id or module path, or the failure that says why there is none: what the
+ * engine's `createSetup` is given (the engine imports no protocol).
+ */
+export function lookUpProtocol(id: string): Result<Protocol> {
+	const protocol = findProtocol(id);
+	if (protocol) return ok(protocol);
+	if (/[/\\]|\.(m?js|m?ts)$/.test(id)) return fail('bad-protocol', `protocol module ${id} is not loaded`);
+	return fail('bad-protocol', `unknown protocol "${id}" (choose ${protocolIds().join(', ')}, or a module's path)`);
 }

@@ -1,5 +1,5 @@
 /** The shipped campaign: scenarios/campaign/*.yaml in file-name order. */
-import {readdirSync} from 'node:fs';
+import {readdirSync, realpathSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {type Loaded, readScenario} from './scenario.js';
@@ -22,4 +22,19 @@ export function loadCampaign(folder = CAMPAIGN): CampaignLevel[] {
 		const loaded = readScenario(path);
 		return loaded.ok ? {path, loaded: loaded.value} : {path, problem: loaded.message};
 	});
+}
+
+const real = (path: string): string | undefined => {
+	try {
+		return realpathSync(path);
+	} catch {
+		return undefined;
+	}
+};
+
+/** The campaign's own loaded file when `path` is one of its levels (by real path), else nothing. */
+export function campaignFile(path: string, campaign: readonly CampaignLevel[]): Loaded['file'] | undefined {
+	const target = real(path);
+	if (target === undefined) return undefined;
+	return campaign.find(level => level.loaded && real(level.path) === target)?.loaded?.file;
 }

@@ -2,19 +2,12 @@
  * The one file format for levels, saved games and replays (docs/scenario-format.md).
  * YAML or JSON, same schema.
  */
+import type {GoalKind} from '../engine/goals.js';
+
 export const FORMAT_VERSION = 1;
 
-export const GOAL_KINDS = [
-	'find-ambiguous-start',
-	'stall',
-	'diamond',
-	'forever',
-	'break-agreement',
-	'break-validity',
-	'break-termination',
-	'explore',
-] as const;
-export type GoalKind = (typeof GOAL_KINDS)[number];
+/** What a checkpoint may say of the goal at its point of the run. */
+export const CHECKPOINT_GOALS = ['reached', 'open', 'failed'] as const;
 
 export interface Goal {
 	readonly kind: GoalKind;
@@ -36,7 +29,7 @@ export interface Checkpoint {
 	readonly star?: string;
 	readonly flags?: {readonly agreement?: boolean; readonly termination?: boolean; readonly validity?: boolean};
 	/** Whether the goal is reached (or still open, or failed) at this point. */
-	readonly goal?: 'reached' | 'open' | 'failed';
+	readonly goal?: (typeof CHECKPOINT_GOALS)[number];
 }
 
 export interface ScenarioFile {

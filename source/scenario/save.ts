@@ -16,7 +16,7 @@ export function sessionToFile(session: Session, level?: Partial<ScenarioFile>, s
 		...level,
 		format: FORMAT_VERSION,
 		protocol: spec.protocol,
-		...(spec.protocol === 'ben-or' ? {rounds: spec.rounds} : {}),
+		...(setup.rounds === undefined ? {} : {rounds: setup.rounds}),
 		nodes: spec.n,
 		inputs: spec.inputs,
 		f: spec.f,

@@ -4,10 +4,10 @@ import {type GoalSpec, goalSentence} from '../engine/goals.js';
 import {parseMove, parseMoves} from '../engine/notation.js';
 import {type Session, newSession, playAll} from '../engine/session.js';
 import {type Message, type Result, fail, ok} from '../engine/types.js';
-import type {LevelInfo} from '../ui/level.js';
 import type {Goal, ScenarioFile} from './format.js';
 import {readText} from '../files/read.js';
 import {validateText} from './validate.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 export interface Loaded {
 	readonly path: string;
@@ -59,6 +59,24 @@ export interface Level {
 	readonly info: LevelInfo;
 }
 
+/** What the play screen needs to know about the level being played (none in the sandbox). */
+export interface LevelInfo {
+	readonly title: string;
+	/** The goal, in a sentence. */
+	readonly goal: string;
+	readonly par?: number;
+	/** Seconds, or undefined for no limit. */
+	readonly timeLimit?: number;
+	/** Whether previews may be shown. */
+	readonly hints: boolean;
+	/**
+	 * What of the analysis is shown (a challenge's `hints:`): `none` (no label, previews, witness
+	 * runs or explanations), `label` (the current label only), `full`. Default: full with hints,
+	 * else label.
+	 */
+	readonly show?: 'none' | 'label' | 'full';
+}
+
 function message(session: Session, text: string): Message | undefined {
 	const setup = session.configs[0]!.setup;
 	const move = parseMove(setup, text);
@@ -67,7 +85,7 @@ function message(session: Session, text: string): Message | undefined {
 
 /** Start a level (inputs given for a `choose` level); the file's own moves are not played. */
 export function startLevel(file: ScenarioFile, inputs?: string): Result<Level> {
-	const started = newSession(specOf(file, inputs));
+	const started = newSession(specOf(file, inputs), lookUpProtocol);
 	if (!started.ok) return started;
 	const setup = parseMoves(started.value.configs[0]!.setup, (file.setup ?? []).join(';'));
 	if (!setup.ok) return setup;

@@ -1,11 +1,13 @@
 /** The JSON Schema of scenario files, for editors (`flp schema` prints it). */
+import {ANALYSIS_LABELS} from '../engine/analysis.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
+import {GOAL_KINDS} from '../engine/goals.js';
 import {BEHAVIOURS} from '../engine/types.js';
 import {protocolIds} from '../protocols/registry.js';
-import {FORMAT_VERSION, GOAL_KINDS} from './format.js';
+import {CHECKPOINT_GOALS, FORMAT_VERSION} from './format.js';
 
 const move = {type: 'string', description: 'A move in notation: start 2, 2<1:vote=0, corrupt 3 as crash, 3>1:vote=1'};
-const label = {enum: ['0', '1', 'ambiguous', 'none', 'unknown']};
+const label = {enum: [...ANALYSIS_LABELS]};
 
 export const SCHEMA = {
 	$schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -63,7 +65,7 @@ export const SCHEMA = {
 						additionalProperties: false,
 						properties: {agreement: {type: 'boolean'}, termination: {type: 'boolean'}, validity: {type: 'boolean'}},
 					},
-					goal: {enum: ['reached', 'open', 'failed']},
+					goal: {enum: [...CHECKPOINT_GOALS]},
 				},
 			},
 		},

@@ -5,13 +5,18 @@
 import {type Document, type Node, isMap, isScalar} from 'yaml';
 import {excerpt, hasControl} from '../files/escape.js';
 import {MAX_PROBLEMS, loadYaml} from '../files/yaml.js';
+import {ANALYSIS_LABELS} from '../engine/analysis.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES, createSetup} from '../engine/game.js';
+import {GOAL_KINDS} from '../engine/goals.js';
 import {initialConfiguration} from '../engine/configuration.js';
 import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import {BEHAVIOURS} from '../engine/types.js';
-import {protocolIds} from '../protocols/registry.js';
-import {FORMAT_VERSION, GOAL_KINDS, type ScenarioFile} from './format.js';
+import {findProtocol, knownProtocols, lookUpProtocol, protocolIds} from '../protocols/registry.js';
+import {isModulePath} from '../protocols/module.js';
+import {CHECKPOINT_GOALS, FORMAT_VERSION, type ScenarioFile} from './format.js';
+
+const PROTOCOLS_WITH_ROUNDS = (): string => knownProtocols().filter(p => p.protocol.hasRounds && !isModulePath(p.key)).map(p => p.key).join(' and ');
 
 export interface Problem {
 	readonly line: number;
@@ -42,7 +47,6 @@ export const TOP_FIELDS = [
 ] as const;
 export const GOAL_FIELDS = ['kind', 'target', 'rounds', 'pair', 'hide', 'commute'] as const;
 export const CHECKPOINT_FIELDS = ['after', 'label', 'star', 'flags', 'goal'] as const;
-export const LABELS = ['0', '1', 'ambiguous', 'none', 'unknown'] as const;
 
 type Path = ReadonlyArray<string | number>;
 
@@ -173,7 +177,8 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	if (data['rounds'] !== undefined) {
-		if (protocol !== 'ben-or') report(['rounds'], 'rounds is a parameter of ben-or only');
+		const takesRounds = typeof protocol === 'string' && (isModulePath(protocol) || findProtocol(protocol)?.hasRounds === true);
+		if (!takesRounds) report(['rounds'], `rounds is a parameter of ${PROTOCOLS_WITH_ROUNDS()} only`);
 		else if (!isWhole(data['rounds']) || data['rounds'] < 1 || data['rounds'] > MAX_ROUNDS) report(['rounds'], `rounds must be a whole number from 1 to ${MAX_ROUNDS}`);
 	}
 
@@ -246,10 +251,10 @@ function checkExpect(doc: Document, data: Record<string, unknown>, report: Repor
 		const c = item as Record<string, unknown>;
 		if (!isWhole(c['after']) || c['after'] < 0) report(['expect', i, 'after'], 'after must be a whole number of moves ≥ 0');
 		for (const name of ['label', 'star'] as const) {
-			if (c[name] !== undefined && !(LABELS as readonly unknown[]).includes(String(c[name]))) report(['expect', i, name], `${name} must be one of ${LABELS.join(', ')}`);
+			if (c[name] !== undefined && !(ANALYSIS_LABELS as readonly unknown[]).includes(String(c[name]))) report(['expect', i, name], `${name} must be one of ${ANALYSIS_LABELS.join(', ')}`);
 		}
 
-		if (c['goal'] !== undefined && !['reached', 'open', 'failed'].includes(String(c['goal']))) report(['expect', i, 'goal'], 'goal must be reached, open or failed');
+		if (c['goal'] !== undefined && !(CHECKPOINT_GOALS as readonly string[]).includes(String(c['goal']))) report(['expect', i, 'goal'], 'goal must be reached, open or failed');
 		if (c['flags'] !== undefined) {
 			if (typeof c['flags'] !== 'object' || c['flags'] === null || Array.isArray(c['flags'])) report(['expect', i, 'flags'], 'flags is a mapping of agreement, termination, validity to true or false');
 			else {
@@ -264,14 +269,17 @@ function checkExpect(doc: Document, data: Record<string, unknown>, report: Repor
 function checkMoves(data: Record<string, unknown>, report: Report): void {
 	if (typeof data['inputs'] !== 'string' || data['inputs'] === 'choose') return;
 	const allow = data['allow'] === 'none' ? [] : Array.isArray(data['allow']) ? (data['allow'] as string[]) : undefined;
-	const setup = createSetup({
-		protocol: String(data['protocol']),
-		n: Number(data['nodes']),
-		inputs: data['inputs'],
-		f: data['f'] as number | undefined,
-		allow,
-		rounds: data['rounds'] as number | undefined,
-	});
+	const setup = createSetup(
+		{
+			protocol: String(data['protocol']),
+			n: Number(data['nodes']),
+			inputs: data['inputs'],
+			f: data['f'] as number | undefined,
+			allow,
+			rounds: data['rounds'] as number | undefined,
+		},
+		lookUpProtocol,
+	);
 	if (!setup.ok) return; // already reported field by field
 	let config = initialConfiguration(setup.value);
 	let count = 0;

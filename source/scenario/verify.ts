@@ -30,6 +30,14 @@ export function labeller(analyzer: Analyzer, options: AnalysisOptions) {
 	return (c: Configuration) => analyzer.analyze(c, {...options, witnesses: false}).label;
 }
 
+/** Whether a split is reachable (hold-agreement goals): undefined while the answer is not complete. */
+export function splitter(analyzer: Analyzer, options: AnalysisOptions) {
+	return (c: Configuration): boolean | undefined => {
+		const analysis = analyzer.analyze(c, {...options, witnesses: false});
+		return analysis.outcomes.includes('split') ? true : analysis.complete ? false : undefined;
+	};
+}
+
 /** Replay a file's moves and judge every step. Undefined result fields never hide a failure. */
 export function verifyFile(file: ScenarioFile, options: AnalysisOptions = {}): {ok: true; value: Verification} | {ok: false; message: string} {
 	if (file.inputs === 'choose') return {ok: false, message: 'the player chooses the inputs: there is nothing to replay'};
@@ -56,7 +64,7 @@ export function verifyFile(file: ScenarioFile, options: AnalysisOptions = {}): {
 	const labelOf = labeller(analyzer, options);
 	const runTo = (k: number): Session['configs'] => session.configs.slice(0, start + k + 1);
 	const judge = (k: number): GoalProgress =>
-		evaluateGoal(goal, {configs: runTo(k), moves: session.moves.slice(0, start + k), start}, labelOf);
+		evaluateGoal(goal, {configs: runTo(k), moves: session.moves.slice(0, start + k), start}, labelOf, splitter(analyzer, options));
 	const failures: string[] = [];
 	for (const checkpoint of file.expect ?? []) {
 		const step = steps[checkpoint.after];

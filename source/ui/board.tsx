@@ -5,7 +5,8 @@ import type {AnalysisLabel} from '../engine/analysis.js';
 import {type Configuration, nodeSummary} from '../engine/configuration.js';
 import {formatMessage} from '../engine/notation.js';
 import type {Preview, Verdict} from '../worker/position.js';
-import {CURSOR, TARGET, flagMarks, labelColour, type Colour} from './theme.js';
+import {flagMarks} from '../engine/outcomes.js';
+import {CURSOR, TARGET, labelColour, type Colour} from './theme.js';
 
 export const NODES_WIDTH = 29;
 

@@ -14,11 +14,13 @@ export interface ChallengeAppProps {
 	readonly colour: boolean;
 	readonly clock: () => number;
 	readonly onResult: (result: ChallengeResult) => string;
+	/** The clock started. */
+	readonly onStart?: () => void;
 	/** Called once, as the program ends, with how it ended. */
 	readonly onEnd: (how: ChallengeEnd) => void;
 }
 
-export function ChallengeApp({run, service, colour, clock, onResult, onEnd}: ChallengeAppProps): React.JSX.Element {
+export function ChallengeApp({run, service, colour, clock, onResult, onStart, onEnd}: ChallengeAppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	// The analysis worker goes with the screen: nothing is left to keep the process alive.
@@ -35,6 +37,7 @@ export function ChallengeApp({run, service, colour, clock, onResult, onEnd}: Cha
 					rows={Math.min(size.rows, 30)}
 					clock={clock}
 					onResult={onResult}
+					{...(onStart ? {onStart} : {})}
 					leaveWhenOver
 					onExit={how => {
 						onEnd(how);

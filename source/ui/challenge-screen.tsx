@@ -30,6 +30,8 @@ export interface ChallengeScreenProps {
 	 * Called once.
 	 */
 	readonly onExit: (how: ChallengeEnd, started: boolean) => void;
+	/** The clock started (Enter on the intro): e.g. count the attempt. */
+	readonly onStart?: () => void;
 	/** Leave on its own once the challenge is over (the last frame stays on the terminal). */
 	readonly leaveWhenOver?: boolean;
 }
@@ -57,7 +59,7 @@ function nextUnsolved(run: ChallengeRun, from: number): number {
 	return count;
 }
 
-export function ChallengeScreen({run: initial, service, colour, rows, clock, onResult, onExit, leaveWhenOver = false}: ChallengeScreenProps): React.JSX.Element {
+export function ChallengeScreen({run: initial, service, colour, rows, clock, onResult, onExit, onStart, leaveWhenOver = false}: ChallengeScreenProps): React.JSX.Element {
 	const [run, setRun, runRef] = useSyncState(initial);
 	const [phase, setPhase, phaseRef] = useSyncState<Phase>({kind: 'intro'});
 	const startedAt = useRef<number | undefined>(undefined);
@@ -150,6 +152,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 			const p = phaseRef.current;
 			if (p.kind === 'intro' && key.return) {
 				startedAt.current = clock();
+				onStart?.();
 				setNow(clock());
 				save(runRef.current, false);
 				setPhase({kind: 'list', cursor: 0});
@@ -180,6 +183,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 					<Text bold>{`CHALLENGE: ${run.challenge.file.title}`}</Text>
 					<Text> </Text>
 					<Text>{`Player ${run.player}, seed ${run.seed}: ${run.instances.length} levels, ${clockText(limitMs)} in all.`}</Text>
+					{run.attempt > 1 ? <Text>{`This is attempt ${run.attempt} under this name on this machine; the result file says so.`}</Text> : null}
 					<Text>{`Hints: ${HINT_TEXT[hintsMode(run.challenge.file)]}.`}</Text>
 					<Text>Your result file is written after every move, so nothing is lost if you stop.</Text>
 					<Text>The clock runs from the moment you press Enter, on every screen.</Text>
@@ -230,7 +234,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 			return (
 				<PlayScreen
 					initial={state.session}
-					level={{...level.value.info, hints: hintsMode(run.challenge.file) === 'full', timeLimit: run.challenge.file.timeLimit}}
+					level={{...level.value.info, hints: hintsMode(run.challenge.file) === 'full', show: hintsMode(run.challenge.file), timeLimit: run.challenge.file.timeLimit}}
 					deadline={end}
 					goal={{spec: level.value.goal, start: level.value.start}}
 					service={service}

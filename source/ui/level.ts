@@ -1,14 +1,4 @@
-/** What the play screen needs to know about the level being played (none in the sandbox). */
-export interface LevelInfo {
-	readonly title: string;
-	/** The goal, in a sentence. */
-	readonly goal: string;
-	readonly par?: number;
-	/** Seconds, or undefined for no limit. */
-	readonly timeLimit?: number;
-	/** Whether previews may be shown. */
-	readonly hints: boolean;
-}
+import type {LevelInfo} from '../scenario/scenario.js';
 
 export const SANDBOX: LevelInfo = {
 	title: 'Sandbox',

@@ -3,7 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type Configuration, corruptCount, isQuiescent} from '../engine/configuration.js';
-import {allowedText} from '../engine/game.js';
+import {gameFacts} from '../engine/game.js';
 import {legalCorruptions} from '../engine/moves.js';
 import {formatMessage, formatMove, parseMoves} from '../engine/notation.js';
 import {evaluate, outcomesOf} from '../engine/outcomes.js';
@@ -17,7 +17,7 @@ import {KeysHelp} from './keys-help.js';
 import {SavePrompt} from './save-prompt.js';
 import {SendMenu} from './send-menu.js';
 import {WitnessStepper} from './witness-stepper.js';
-import type {LevelInfo} from './level.js';
+import type {LevelInfo} from '../scenario/scenario.js';
 import {SelectList} from './select-list.js';
 import {formatClock} from './clock.js';
 import {TARGET, labelColour} from './theme.js';
@@ -335,8 +335,20 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		);
 	}
 
-	const targetPreview = targetIndex >= 0 ? report?.previews[targetIndex] : undefined;
-	const explanation = explain(session, analysis, start);
+	const show = level.show ?? (level.hints ? 'full' : 'label');
+	const targetPreview = targetIndex >= 0 && show === 'full' ? report?.previews[targetIndex] : undefined;
+	const explained = show === 'none' ? undefined : explain(session, analysis, start);
+	const explanation = show === 'full' ? explained : explained?.replace(' [w] shows the runs.', '');
+	// The key bar lists only the keys that work in this game.
+	const keyBar = [
+		'enter deliver',
+		c.setup.f > 0 && c.setup.allowed.length > 0 ? 'c corrupt' : '',
+		c.setup.allowed.includes('byzantine') ? 'b send' : '',
+		't target',
+		'u/r undo/redo',
+		level.hints && show === 'full' ? 'w witness' : '',
+		'? keys',
+	].filter(Boolean);
 	const status = timeUp ? 'TIME IS UP. q: leave' : goalLine(report?.goal);
 	return (
 		<Box flexDirection="column" width={80}>
@@ -344,7 +356,21 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			{rule}
 			{body}
 			{rule}
-			<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
+			{show === 'full' ? (
+				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
+			) : show === 'label' ? (
+				<Text wrap="truncate">
+					<Text bold>{' NOW '}</Text>
+					{report ? (
+						<Text bold color={colour ? labelColour(report.now.label) : undefined}>{report.now.label}</Text>
+					) : (
+						<Text color={colour ? 'gray' : undefined}>{`${spinner} analysing…`}</Text>
+					)}
+					<Text dimColor>{'   (this challenge shows the label only)'}</Text>
+				</Text>
+			) : (
+				<Text dimColor>{' NOW ?   (this challenge shows no labels: find the way yourself)'}</Text>
+			)}
 			<Text wrap="truncate">
 				{target ? (
 					<>
@@ -352,14 +378,14 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 						{targetPreview ? (
 							<Text color={colour ? labelColour(targetPreview.label) : undefined}>{`${targetPreview.label}*`}</Text>
 						) : (
-							<Text dimColor>…</Text>
+							<Text dimColor>{show === 'full' ? '…' : '?'}</Text>
 						)}
 						{session.target && !sameMessage(session.target, c.pool[0]!.message) ? '' : '  (the oldest)'}
 					</>
 				) : (
 					' TARGET none: the pool is empty'
 				)}
-				{report && !report.now.complete ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
+				{report && !report.now.complete && show !== 'none' ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
 			</Text>
 			<Box height={2} paddingLeft={1}>
 				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
@@ -367,7 +393,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			{rule}
 			<Text wrap="truncate">{status ? ` ${status}` : ` Goal: ${level.goal}`}</Text>
 			<Text wrap="truncate" dimColor>
-				{' enter deliver  c corrupt  b send  t target  u/r undo/redo  w witness  ? keys'}
+				{` ${keyBar.join('  ')}`}
 			</Text>
 			{mode.kind === 'save' ? (
 				<SavePrompt
@@ -393,10 +419,7 @@ function goalLine(goal: PositionReport['goal']): string | undefined {
 }
 
 function headerFacts(c: Configuration): string {
-	const {setup} = c;
-	const allow = allowedText(setup, ',');
-	const rounds = setup.protocol.id === 'ben-or' ? ` r=${setup.protocol.params.rounds}` : '';
-	return `${setup.protocol.id}${rounds}  n=${setup.n} f=${setup.f}  in ${setup.inputs.join('')}  allow: ${allow}`;
+	return gameFacts(c.setup);
 }
 
 function outcomeRuns(c: Configuration, report: PositionReport): Array<{label: string; detail: string; value: {outcome: Outcome; run: Move[]}}> {

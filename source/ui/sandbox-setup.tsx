@@ -27,12 +27,15 @@ type Field = 'protocol' | 'nodes' | 'inputs' | 'f' | 'allow' | 'rounds';
 
 export const DEFAULT_SANDBOX: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash'], rounds: 1};
 
+/** Whether the protocol named takes the rounds parameter. */
+const hasRounds = (id: string): boolean => PROTOCOLS.find(p => p.id === id)?.hasRounds ?? false;
+
 const cycle = (value: number, delta: number, size: number): number => (value + delta + size) % size;
 
 export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: SandboxSetupProps): React.JSX.Element {
 	const [spec, setSpec, specRef] = useSyncState<Required<GameSpec>>({f: 1, allow: [], rounds: 1, ...initial} as Required<GameSpec>);
 	const [field, setField, fieldRef] = useSyncState<Field>('protocol');
-	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', 'inputs', 'f', 'allow', ...(s.protocol === 'ben-or' ? (['rounds'] as const) : [])];
+	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', 'inputs', 'f', 'allow', ...(hasRounds(s.protocol) ? (['rounds'] as const) : [])];
 
 	const change = (delta: number): void => {
 		setSpec(s => {
@@ -72,7 +75,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: San
 		if (key.escape || input === 'q') return onCancel();
 		const s = specRef.current;
 		const fields = fieldsOf(s);
-		if (key.return) return onStart(s.protocol === 'ben-or' ? s : {...s, rounds: 1});
+		if (key.return) return onStart(hasRounds(s.protocol) ? s : {...s, rounds: 1});
 		if (key.upArrow) return setField(f => fields[Math.max(0, fields.indexOf(f) - 1)]!);
 		if (key.downArrow) return setField(f => fields[Math.min(fields.length - 1, fields.indexOf(f) + 1)]!);
 		if (key.leftArrow) return change(-1);
@@ -93,7 +96,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: San
 		['f', 'Faults', `f = ${spec.f}`, 'the most nodes you may corrupt'],
 		['allow', 'Allowed', spec.allow.length === 0 ? 'none' : spec.allow.join(', '), 'crash, lie, byzantine'],
 	];
-	if (spec.protocol === 'ben-or') rows.push(['rounds', 'Rounds', String(spec.rounds), 'ben-or rounds: 2 or more can take the analysis a long time']);
+	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `${protocol.id} rounds: 2 or more can take the analysis a long time`]);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>SANDBOX: choose a game</Text>

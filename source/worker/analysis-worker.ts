@@ -8,7 +8,7 @@ const analyst = new PositionAnalyst();
 const port = parentPort!;
 
 port.on('message', (message: ToWorker) => {
-	const {request, budgetMs} = message;
+	const {request, budgetMs, maxBytes} = message;
 	const deadline = Date.now() + budgetMs;
 	let states = 0;
 	let lastProgress = Date.now();
@@ -24,6 +24,6 @@ port.on('message', (message: ToWorker) => {
 	};
 
 	if (Atomics.load(control, LATEST) !== request.id) return; // already superseded
-	const report = analyst.report(request, {shouldStop});
+	const report = analyst.report(request, {shouldStop, maxBytes});
 	port.postMessage({kind: 'report', report} satisfies FromWorker);
 });

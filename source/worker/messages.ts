@@ -1,7 +1,7 @@
 import type {PositionReport, PositionRequest} from './position.js';
 
 /** UI → worker. */
-export type ToWorker = {readonly kind: 'position'; readonly request: PositionRequest; readonly budgetMs: number};
+export type ToWorker = {readonly kind: 'position'; readonly request: PositionRequest; readonly budgetMs: number; readonly maxBytes?: number};
 
 /** Worker → UI. */
 export type FromWorker =

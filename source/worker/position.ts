@@ -5,11 +5,17 @@
  */
 import {type AnalysisLabel, type AnalysisOptions, Analyzer} from '../engine/analysis.js';
 import type {Flags} from '../engine/outcomes.js';
-import {formatMessage, formatMoves, parseMoves} from '../engine/notation.js';
+import {formatMessage, formatMoves, parseMove, parseMoves} from '../engine/notation.js';
+import {findInPool} from '../engine/configuration.js';
+import {applyLegal} from '../engine/moves.js';
+import {Oracle} from '../engine/oracle.js';
+import {sameMessage} from '../engine/types.js';
+import {type ProofAnswer, type ProofQuestion, answerProof} from './proof.js';
 import {current, newSession, playAll} from '../engine/session.js';
 import type {GameSpec} from '../engine/game.js';
 import {OUTCOMES, type Outcome} from '../engine/types.js';
 import {type GoalProgress, type GoalSpec, evaluateGoal} from '../engine/goals.js';
+import {lookUpProtocol} from '../protocols/registry.js';
 
 export interface PositionRequest {
 	readonly id: number;
@@ -18,6 +24,10 @@ export interface PositionRequest {
 	readonly moves: readonly string[];
 	/** The level's goal, judged on the run; its player's part starts after `start` moves. */
 	readonly goal?: {readonly spec: GoalSpec; readonly start: number};
+	/** The target (notation) for the stall column; none: no stall column. */
+	readonly target?: string;
+	/** A question for the proof views, answered in `proof`. */
+	readonly proof?: ProofQuestion;
 }
 
 export interface Verdict {
@@ -30,6 +40,11 @@ export interface Verdict {
 export interface Preview extends Verdict {
 	/** The pending message, in notation. */
 	readonly message: string;
+	/**
+	 * The stall column (Lemma 2 at work): the target's starred label after this message, for
+	 * every pending message but the target when the request names one.
+	 */
+	readonly then?: AnalysisLabel;
 }
 
 export interface PositionReport {
@@ -43,6 +58,8 @@ export interface PositionReport {
 	readonly error?: string;
 	/** How the level's goal stands, when the request named one. */
 	readonly goal?: GoalProgress;
+	/** The answer to the request's proof question. */
+	readonly proof?: ProofAnswer;
 }
 
 /**
@@ -59,18 +76,21 @@ export const MEMO_LIMIT = 4_000_000;
 export class PositionAnalyst {
 	private analyzer = new Analyzer();
 	private key = '';
+	/** The proof views' questions: this analyzer for the position's game, others for the ladder's. */
+	private oracle = new Oracle();
 
 	constructor(private readonly memoLimit = MEMO_LIMIT) {}
 
-	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates'> = {}): PositionReport {
+	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates' | 'maxBytes'> = {}): PositionReport {
 		const key = JSON.stringify(request.spec);
 		if (key !== this.key) {
 			this.analyzer = new Analyzer();
 			this.key = key;
+			this.oracle = new Oracle();
 		}
 
 		const empty = {label: 'unknown' as const, outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: false};
-		const started = newSession(request.spec);
+		const started = newSession(request.spec, lookUpProtocol);
 		if (!started.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: started.message};
 		const setup = started.value.configs[0]!.setup;
 		const moves = parseMoves(setup, request.moves.join(';'));
@@ -87,16 +107,26 @@ export class PositionAnalyst {
 		}
 
 		let states = main.states;
+		const target = request.target === undefined ? undefined : parseMove(setup, request.target);
+		const targetMessage = target?.ok && target.value.kind === 'deliver' && findInPool(c, target.value.message) ? target.value.message : undefined;
 		const previews: Preview[] = [];
 		for (const entry of c.pool) {
 			const star = this.analyzer.analyzeStar(c, entry.message, {...options, witnesses: false})!;
 			states += star.states;
+			let then: AnalysisLabel | undefined;
+			if (targetMessage && !sameMessage(targetMessage, entry.message)) {
+				const after = this.analyzer.analyzeStar(applyLegal(c, {kind: 'deliver', message: entry.message}), targetMessage, {...options, witnesses: false})!;
+				states += after.states;
+				then = after.label;
+			}
+
 			previews.push({
 				message: formatMessage(setup, entry.message),
 				label: star.label,
 				outcomes: star.outcomes,
 				flags: star.flags,
 				complete: star.complete,
+				...(then === undefined ? {} : {then}),
 			});
 		}
 
@@ -106,8 +136,13 @@ export class PositionAnalyst {
 					request.goal.spec,
 					{configs: session.value.configs, moves: session.value.moves, start: request.goal.start},
 					config => this.analyzer.analyze(config, {...options, witnesses: false}).label,
+					config => {
+						const analysis = this.analyzer.analyze(config, {...options, witnesses: false});
+						return analysis.outcomes.includes('split') ? true : analysis.complete ? false : undefined;
+					},
 				)
 			: undefined;
-		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {})};
+		const proof = request.proof ? answerProof(this.oracle.adopt(c, this.analyzer).budget(options), c, request.proof) : undefined;
+		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {}), ...(proof ? {proof} : {})};
 	}
 }

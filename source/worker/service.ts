@@ -3,6 +3,7 @@
  * thread so the keyboard never freezes; `InlineService` runs it in this thread, for tests.
  */
 import {Worker} from 'node:worker_threads';
+import {memoryBudgetBytes} from '../memory-budget.js';
 import {CANCELLED, type FromWorker, LATEST, type ToWorker} from './messages.js';
 import {PositionAnalyst, type PositionReport, type PositionRequest} from './position.js';
 
@@ -28,7 +29,10 @@ export class WorkerService implements AnalysisService {
 	private readonly worker: Worker;
 	private listener: AnalysisListener | undefined;
 
-	constructor(private readonly budgetMs = DEFAULT_BUDGET_MS) {
+	constructor(
+		private readonly budgetMs = DEFAULT_BUDGET_MS,
+		private readonly maxBytes = memoryBudgetBytes(),
+	) {
 		const fromSources = import.meta.url.endsWith('.ts');
 		const url = new URL(`./analysis-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
 		// Run from the TypeScript sources (tests, tsx), the worker must register tsx before it
@@ -49,7 +53,7 @@ export class WorkerService implements AnalysisService {
 	request(request: PositionRequest, listener: AnalysisListener): void {
 		this.listener = listener;
 		Atomics.store(this.words, LATEST, request.id);
-		this.worker.postMessage({kind: 'position', request, budgetMs: this.budgetMs} satisfies ToWorker);
+		this.worker.postMessage({kind: 'position', request, budgetMs: this.budgetMs, maxBytes: this.maxBytes} satisfies ToWorker);
 	}
 
 	cancel(id: number): void {

@@ -54,7 +54,7 @@ describe('flp replay --print', () => {
 	test('prints one line per move with label, starred label and what can still break', () => {
 		expect(runReplayPrint(good, clock).stdout).toBe(
 			[
-				'Level: leader n=3 f=1 inputs 011 allow crash',
+				'Level: leader  n=3 f=1  inputs 011  allow: crash',
 				'  k  move                     label       star         can still break',
 				'  0  (start)                  0           0*           ⚠stuck,invalid',
 				'  1  corrupt 1 as crash       none        none*        ⚠stuck',

@@ -75,7 +75,7 @@ describe('flp replay FILE --print --format markdown', () => {
 			stdout: [
 				'# 8. Lemma 2: stall, then deliver (solution)',
 				'',
-				'quorum · n=3 f=1 · inputs 011 · allow crash  ',
+				'quorum · n=3 f=1 · inputs 011 · allow: crash  ',
 				'Goal: deliver the target 2\\<1:vote=0 last, with every configuration ambiguous.',
 				'',
 				'Timeline: the label after each move, from the start; below it, the target’s starred label.',

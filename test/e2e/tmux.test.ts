@@ -49,13 +49,13 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 		await waitFor(t => t.includes('SANDBOX: choose a game'), 'the sandbox setup');
 		await keys('Enter'); // quorum, n = 3, inputs 011, f = 1, crash
 		let text = await waitFor(t => t.includes('NOW ambiguous'), 'the first verdict');
-		expect(text).toContain('quorum  n=3 f=1  in 011  allow: crash');
+		expect(text).toContain('quorum  n=3 f=1  inputs 011  allow: crash');
 
 		await keys('Down', 'Enter'); // start 2
 		await waitFor(t => t.includes('moves 1') && /NOW \S/.test(t) && !t.includes('analysing'), 'move 1');
 		await keys('Enter'); // start 3
 		await waitFor(t => t.includes('moves 2') && !t.includes('analysing'), 'move 2');
-		await keys('Enter'); // 1<2:vote=1, as in SCREEN.md
+		await keys('Enter'); // 1<2:vote=1: the example position of docs/model.md
 		text = await waitFor(t => t.includes('moves 3') && !t.includes('analysing'), 'move 3');
 
 		const expected = analyze(game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']}, 'start 2; start 3; 1<2:vote=1'));

@@ -5,13 +5,14 @@ import {type GoalSpec, evaluateGoal} from '../../source/engine/goals.js';
 import {parseMoves} from '../../source/engine/notation.js';
 import {newSession, playAll} from '../../source/engine/session.js';
 import type {Message} from '../../source/engine/types.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 
 const analyzer = new Analyzer();
 const labelOf = (c: Configuration) => analyzer.analyze(c, {witnesses: false}).label;
 const quorum = {protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']};
 
 function judge(goal: GoalSpec | ((m: (t: string) => Message) => GoalSpec), setup: string, moves: string, spec = quorum) {
-	const s = newSession(spec);
+	const s = newSession(spec, lookUpProtocol);
 	if (!s.ok) throw new Error(s.message);
 	const config = s.value.configs[0]!;
 	const parse = (text: string) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {Analyzer} from '../../source/engine/analysis.js';
-import {FastModel} from '../../source/engine/fast.js';
+import {PackedModel} from '../../source/engine/packed/model.js';
 import {wordsOf} from '../../source/engine/state-table.js';
 import {type Configuration, isQuiescent} from '../../source/engine/configuration.js';
 import {applyLegal, applyMoves, legalMoves} from '../../source/engine/moves.js';
@@ -110,7 +110,7 @@ describe('laws of the model, on random reachable configurations of small games',
 		let pairs = 0;
 		fc.assert(
 			fc.property(fc.oneof(reachable(), reachable(DEEPER, 4, 16)), ({config}) => {
-				const model = new FastModel(config.setup, false);
+				const model = new PackedModel(config.setup, false);
 				const state = model.encode(config);
 				const moves = model.moves(state);
 				for (const a of moves) {
@@ -135,13 +135,13 @@ describe('laws of the model, on random reachable configurations of small games',
 		// One model per game, kept over every run, answers from its cache once a node's block and
 		// a message come again; a model without the cache computes every step. Both must give the
 		// same successor, for every move of every position.
-		const kept = new Map<string, {cached: FastModel; fresh: FastModel}>();
+		const kept = new Map<string, {cached: PackedModel; fresh: PackedModel}>();
 		let steps = 0;
 		fc.assert(
 			fc.property(fc.oneof(reachable(), reachable(DEEPER, 2, 16)), ({config}) => {
 				const setup = config.setup;
 				const name = JSON.stringify([setup.protocol.id, setup.n, setup.inputs, setup.allowed, setup.protocol.params]);
-				const models = kept.get(name) ?? {cached: new FastModel(setup, false), fresh: new FastModel(setup, false, false)};
+				const models = kept.get(name) ?? {cached: new PackedModel(setup, false), fresh: new PackedModel(setup, false, false)};
 				kept.set(name, models);
 				const state = models.cached.encode(config);
 				for (const move of models.cached.moves(state)) {
@@ -162,7 +162,7 @@ describe('laws of the model, on random reachable configurations of small games',
 		let injections = 0;
 		fc.assert(
 			fc.property(fc.oneof(reachable(), reachable(DEEPER, 2, 16)), ({config}) => {
-				const model = new FastModel(config.setup, false);
+				const model = new PackedModel(config.setup, false);
 				const state = model.encode(config);
 				const moves = model.moves(state);
 				const m = model.messages;
@@ -185,7 +185,7 @@ describe('laws of the model, on random reachable configurations of small games',
 		let kept = 0;
 		fc.assert(
 			fc.property(fc.oneof(reachable(), reachable(DEEPER, 2, 12)), ({config}) => {
-				const model = new FastModel(config.setup, false);
+				const model = new PackedModel(config.setup, false);
 				const state = model.encode(config);
 				const moves = model.moves(state);
 				for (const a of moves) {
@@ -221,7 +221,7 @@ describe('laws of the model, on random reachable configurations of small games',
 		let renumbered = 0;
 		fc.assert(
 			fc.property(fc.constantFrom(...specs), fc.array(fc.nat(1000), {minLength: 1, maxLength: 30}), (spec, picks) => {
-				const model = new FastModel(game(spec).setup, true);
+				const model = new PackedModel(game(spec).setup, true);
 				expect(model.renumbers).toBe(true);
 				const width = model.n + 1;
 				let parent = {sigs: new Int32Array(width), blocks: new Int32Array(width)};
@@ -251,7 +251,7 @@ describe('laws of the model, on random reachable configurations of small games',
 	});
 
 	test('where arrival order matters, two messages to one node are not taken to commute', () => {
-		const model = new FastModel(firstWinsGame([0, 1, 1]).setup, false);
+		const model = new PackedModel(firstWinsGame([0, 1, 1]).setup, false);
 		// Start every node: node 2 then has 0 (from node 1) and 1 (from node 3) pending.
 		let state = model.encode(firstWinsGame([0, 1, 1]));
 		for (const start of model.moves(state).slice(0, 3)) state = model.apply(state, start);

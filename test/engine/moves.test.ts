@@ -26,7 +26,7 @@ describe('the pool', () => {
 		expect(poolOf(c)).toEqual(['start 1 (0)', 'start 2 (0)', 'start 3 (0)']);
 	});
 
-	test('holds the position of the screen sketch with the ages SCREEN.md shows', () => {
+	test('holds the example position of docs/model.md with its ages', () => {
 		const c = game({protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']}, 'start 2; start 3; 1<2:vote=1');
 		expect(poolOf(c)).toEqual([
 			'start 1 (0)',

@@ -13,10 +13,11 @@ import {applyLegal, legalMoves} from '../../source/engine/moves.js';
 import {formatMoves} from '../../source/engine/notation.js';
 import {Oracle, configKey} from '../../source/engine/oracle.js';
 import {sameMessage} from '../../source/engine/types.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {type WatchPlan, watchProof} from '../../source/engine/watch.js';
 
 const setupOf = (protocol: string, rounds = 1) => {
-	const c = newGame({protocol, n: 3, inputs: '000', allow: ['crash'], rounds});
+	const c = newGame({protocol, n: 3, inputs: '000', allow: ['crash'], rounds}, lookUpProtocol);
 	if (!c.ok) throw new Error(c.message);
 	return c.value.setup;
 };
@@ -85,7 +86,7 @@ describe('watch the proof', () => {
 			};
 
 			const starts = Array.from({length: 4}, (_, i) => {
-				const x = newGame({protocol, n: 3, inputs: lemmaInputs(3, i), allow: ['crash']});
+				const x = newGame({protocol, n: 3, inputs: lemmaInputs(3, i), allow: ['crash']}, lookUpProtocol);
 				if (!x.ok) throw new Error(x.message);
 				return x.value;
 			});
@@ -114,7 +115,7 @@ describe('watch the proof', () => {
 			'C_0 = X_2 = 110: the first X_i that is not a 0-configuration, and it is ambiguous.',
 			'The analysis says 5 rounds can be kept ambiguous from C_0.',
 		]);
-		expect(plan.moves[0]!.text).toBe('Round 1: deliver e = start 1, the oldest message; it is ambiguous* at once. C_1 is ambiguous.');
+		expect(plan.moves[0]!.text).toBe('Round 1: e = start 1, the oldest message, is ambiguous*: deliver it. C_1 is ambiguous.');
 		expect(plan.end.breach?.property).toBe('agreement');
 		expect(plan.end.sentences[0]).toBe(
 			'Round 6: e = 1<2 vote=1 is the oldest message and 1* here, and no stall keeps the run ambiguous: every way to deliver it loses ambiguity.',
@@ -127,8 +128,8 @@ describe('watch the proof', () => {
 		expect(plan.maximal).toBe(false);
 		expect(plan.rounds).toBe(9);
 		expect(plan.moves.filter(m => m.role === 'stall').map(m => m.text)).toEqual([
-			'Round 6, Lemma 2: e = 1<2 p1.1=1 is 1* here, so stall: 1<3 p1.1=0 (still ambiguous; e is then ambiguous*).',
-			'Round 9, Lemma 2: e = 1<2 p2.1=1 is 1* here, so stall: 1<3 p2.1=? (still ambiguous; e is then ambiguous*).',
+			'Round 6, Lemma 2: e = 1<2 p1.1=1 is 1*, so stall with 1<3 p1.1=0; then e is ambiguous*.',
+			'Round 9, Lemma 2: e = 1<2 p2.1=1 is 1*, so stall with 1<3 p2.1=?; then e is ambiguous*.',
 		]);
 		const analyzer = new Analyzer();
 		replayChecks(plan, c => analyzer.analyze(c, {witnesses: false}).label);

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {analyze} from '../../source/engine/analysis.js';
 import {game} from '../helpers/games.js';
 
-// The worked examples table of ../shared/spec/MODEL.md, one test a row.
+// The worked examples table of docs/model.md, one test a row.
 const table = [
 	{protocol: 'wait-all', n: 3, inputs: '011', allow: [], label: '1', outcomes: ['one']},
 	{protocol: 'wait-all', n: 3, inputs: '001', allow: ['byzantine'], label: 'ambiguous', outcomes: ['zero', 'one', 'split', 'stuck']},
@@ -12,7 +12,7 @@ const table = [
 	{protocol: 'ben-or', n: 3, inputs: '001', allow: [], label: '0', outcomes: ['zero', 'stuck'], rounds: 1},
 ] as const;
 
-describe('the worked examples of MODEL.md', () => {
+describe('the worked examples of docs/model.md', () => {
 	for (const row of table) {
 		const allow = row.allow.length === 0 ? 'none' : row.allow.join(',');
 		test(`${row.protocol}, n = ${row.n}, inputs ${row.inputs}, allow ${allow}: label ${row.label}, R = {${row.outcomes.join(', ')}}`, () => {
@@ -25,7 +25,7 @@ describe('the worked examples of MODEL.md', () => {
 	}
 });
 
-describe('the facts PROTOCOLS.md gives for level design', () => {
+describe('the facts the levels are designed on', () => {
 	test('ben-or, 2 rounds, n = 3, crash: X_2 = 110 is ambiguous', () => {
 		const result = analyze(game({protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 2}), {witnesses: false});
 		expect(result.complete).toBe(true);

@@ -39,3 +39,32 @@ describe('progress', () => {
 		expect(existsSync(progressPath(dir))).toBe(false);
 	});
 });
+
+describe('progress files that cannot be read (issue 26 point 8)', () => {
+	test('saving merges with what the file holds now', () => {
+		const dir = fresh();
+		saveProgress(dir, recordSolved(EMPTY_PROGRESS, 'a', 5));
+		const next = saveProgress(dir, recordSolved(recordSolved(EMPTY_PROGRESS, 'a', 7), 'b', 3));
+		expect(next).toEqual({format: 1, levels: {a: {solved: true, best: 5}, b: {solved: true, best: 3}}});
+		expect(loadProgress(dir, 'x').progress).toEqual(next);
+	});
+
+	test('a file that cannot be read is locked: loading says so, saving refuses and writes nothing', () => {
+		const dir = fresh();
+		mkdirSync(progressPath(dir));
+		expect(loadProgress(dir, 'x')).toEqual({
+			progress: EMPTY_PROGRESS,
+			locked: true,
+			message: 'Could not read your progress (a directory, not a regular file); it is left as it was, and nothing is recorded until it can be read.',
+		});
+		expect(() => saveProgress(dir, recordSolved(EMPTY_PROGRESS, 'a', 1))).toThrow(/could not be read \(a directory, not a regular file\), so it was left as it was/);
+	});
+
+	test('a newer format is left alone, not set aside as corrupt', () => {
+		const dir = fresh();
+		writeFileSync(progressPath(dir), '{"format": 3, "levels": {}}');
+		expect(loadProgress(dir, 'x')).toMatchObject({progress: EMPTY_PROGRESS, locked: true, message: expect.stringContaining('newer format (3)')});
+		expect(() => saveProgress(dir, EMPTY_PROGRESS)).toThrow(/newer format/);
+		expect(readFileSync(progressPath(dir), 'utf8')).toBe('{"format": 3, "levels": {}}');
+	});
+});

@@ -79,7 +79,7 @@ describe('the sandbox', () => {
 		text = await until(frame, containing('Inputs    110  (X_2 of Lemma 1)'));
 		await press(stdin, ENTER);
 		text = await until(frame, analysed());
-		expect(text).toContain('leader  n=3 f=1  in 110  allow: crash');
+		expect(text).toContain('leader  n=3 f=1  inputs 110  allow: crash');
 		expect(text).toContain(' NOW 1 ');
 	});
 

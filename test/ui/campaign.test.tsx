@@ -24,7 +24,7 @@ describe('the campaign', () => {
 		const {frame, stdin, stateDir} = open();
 		await until(frame, containing('FLP ADVERSARY'));
 		await press(stdin, ENTER);
-		let text = await until(frame, containing('CAMPAIGN  0/13 solved'));
+		let text = await until(frame, containing('CAMPAIGN  0/17 solved'));
 		expect(text).toContain('▸   1. The silent node');
 		await press(stdin, ...down(1), ENTER); // 2. Follow the leader
 		text = await until(frame, containing('2. Follow the leader'));
@@ -47,7 +47,7 @@ describe('the campaign', () => {
 		await press(stdin, 'q'); // back to the story, the game autosaved
 		await until(frame, containing('[enter] play [esc] back'));
 		await press(stdin, ESCAPE);
-		text = await until(frame, containing('CAMPAIGN  1/13 solved'));
+		text = await until(frame, containing('CAMPAIGN  1/17 solved'));
 		expect(text).toContain('✓ 2. Follow the leader');
 		expect(text).toContain('best 4 / par 4');
 		expect(readdirSync(join(stateDir, 'saves'))).toEqual(['leader-silent-20261124-120000.yaml']);
@@ -63,7 +63,7 @@ describe('the campaign', () => {
 		await until(frame, containing('Choose the inputs:'));
 		await press(stdin, ARROW_DOWN, ARROW_DOWN, ENTER); // X_2 = 110
 		text = await until(frame, containing('✓ GOAL REACHED. This initial configuration is ambiguous: Lemma 1 found.'));
-		expect(text).toContain('in 110');
+		expect(text).toContain('inputs 110');
 	});
 });
 

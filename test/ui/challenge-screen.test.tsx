@@ -233,3 +233,39 @@ describe('flp challenge as a program', () => {
 		}
 	});
 });
+
+describe('hints: none | label | full', () => {
+	test.each([
+		['none', ' NOW ?   (this challenge shows no labels', false],
+		['label', ' NOW 0   (this challenge shows the label only)', false],
+		['full', ' NOW 0         agreement: breakable', true],
+	] as const)('hints: %s', async (mode, verdict, previews) => {
+		const {writeFileSync, mkdtempSync, rmSync, readFileSync} = await import('node:fs');
+		const {join} = await import('node:path');
+		const {tmpdir} = await import('node:os');
+		const dir = mkdtempSync(join(tmpdir(), 'flp-hints-'));
+		try {
+			const path = join(dir, 'c.yaml');
+			writeFileSync(path, readFileSync('scenarios/challenges/lab-break-and-stall.yaml', 'utf8').replace('hints: true', `hints: ${mode}`).replace('../campaign/', `${process.cwd()}/scenarios/campaign/`));
+			const c = readChallenge(path);
+			if (!c.ok) throw new Error(c.message);
+			const made = instances(c.value, seed);
+			if (!made.ok) throw new Error(made.message);
+			const ui = open(false, newRun(c.value, made.value, 'ada', seed));
+			await until(ui.frame, containing('CHALLENGE:'));
+			await press(ui.stdin, ENTER);
+			await until(ui.frame, containing('Hand in now'));
+			await press(ui.stdin, ENTER);
+			const text = await until(ui.frame, t => t.includes(verdict));
+			expect(text.includes('if delivered now')).toBe(previews);
+			expect(text.includes('w witness')).toBe(previews);
+			expect(text).toContain(' enter deliver  t target  u/r undo/redo');
+			if (!previews) {
+				await press(ui.stdin, 'w');
+				await until(ui.frame, containing('This level plays without hints.'));
+			}
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});

@@ -13,9 +13,10 @@ import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
 import {HeldService} from '../helpers/held-service.js';
+import {lookUpProtocol} from '../../source/protocols/registry.js';
 
 function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
-	const session = newSession(spec);
+	const session = newSession(spec, lookUpProtocol);
 	if (!session.ok) throw new Error(session.message);
 	const exits: Session[] = [];
 	const app = render(
@@ -42,7 +43,7 @@ describe('the play screen', () => {
 		const {frame} = start(quorum);
 		const text = await until(frame, analysed('ambiguous'));
 		expect(text).toContain(' Sandbox');
-		expect(text).toContain('quorum  n=3 f=1  in 011  allow: crash');
+		expect(text).toContain('quorum  n=3 f=1  inputs 011  allow: crash');
 		expect(text).toContain('moves 0');
 		expect(text).toContain('1  in 0  —');
 		expect(text).toContain('│ ▸◎ start 1 (0)  ambiguous* ⚠split,invalid');
@@ -80,7 +81,7 @@ describe('the play screen', () => {
 		expect(text).toContain('│    3<2 vote=1 (1)');
 		await press(stdin, ENTER); // 1<2 vote=1
 		text = await until(frame, t => t.includes('moves 3') && analysed('ambiguous')(t));
-		// The position SCREEN.md sketches, with the same ages.
+		// The example position of docs/model.md, with the same ages.
 		expect(text).toContain('1  in 0  decided 0');
 		expect(text).toContain('   votes 0 1 ·');
 		expect(text).toContain('│  ◎ start 1    (0)  ambiguous* ⚠split,invalid');

@@ -1,0 +1,69 @@
+/**
+ * `flp watch --protocol ID --nodes N [--rounds R] [--f F] [--allow LIST] [--print]`: the engine
+ * plays the FLP adversary's strategy against a protocol (Lemma 1 picks C_0; each round the target
+ * is the oldest pending message; stall, then deliver it) and narrates each move in one line.
+ * This file holds the flag checks and `--print` (plain text, no Ink); the screen is in
+ * watch-app.tsx.
+ */
+import {type GameSpec, allowedText, createSetup, lemmaInputs, parseAllow} from '../engine/game.js';
+import {Oracle} from '../engine/oracle.js';
+import {watchAnswer} from '../worker/proof.js';
+import {lookUpProtocol} from '../protocols/registry.js';
+import {type CommandResult, printed, usageError} from './result.js';
+
+export interface WatchOptions {
+	readonly protocol?: string;
+	readonly nodes?: number;
+	readonly rounds?: number;
+	readonly f?: number;
+	readonly allow?: string;
+	readonly budgetMs?: number;
+	readonly budgetStates?: number;
+}
+
+/** The default time budget of `flp watch --print`. */
+export const DEFAULT_WATCH_BUDGET_MS = 60_000;
+
+/** The game to watch (its inputs are Lemma 1's to choose), or what is wrong with the flags. */
+export function watchSpec(options: WatchOptions): {spec: Omit<GameSpec, 'inputs'> & {readonly allow: readonly string[]}} | {error: string} {
+	if (!options.protocol) return {error: 'watch needs --protocol (one of wait-all, quorum, leader, ben-or)'};
+	if (options.nodes === undefined) return {error: 'watch needs --nodes (the number of nodes, 2 to 6)'};
+	for (const [name, value, min] of [
+		['budget-ms', options.budgetMs, 1],
+		['budget-states', options.budgetStates, 1],
+	] as const) {
+		if (value !== undefined && (!Number.isInteger(value) || value < min)) return {error: `--${name} must be a whole number ≥ ${min}`};
+	}
+
+	const allow = parseAllow(options.allow ?? 'crash');
+	if (!allow.ok) return {error: allow.message};
+	const spec = {protocol: options.protocol, n: options.nodes, f: options.f ?? 1, rounds: options.rounds ?? 1, allow: allow.value};
+	const setup = createSetup({...spec, inputs: lemmaInputs(options.nodes, 0)}, lookUpProtocol);
+	if (!setup.ok) return {error: setup.message};
+	return {spec};
+}
+
+/** `flp watch --print`: the narration as plain text. */
+export function runWatchPrint(options: WatchOptions, now: () => number): CommandResult {
+	const built = watchSpec(options);
+	if ('error' in built) return usageError(built.error);
+	const setup = createSetup({...built.spec, inputs: lemmaInputs(built.spec.n, 0)}, lookUpProtocol);
+	if (!setup.ok) return usageError(setup.message);
+	const deadline = now() + (options.budgetMs ?? DEFAULT_WATCH_BUDGET_MS);
+	const oracle = new Oracle({shouldStop: () => now() > deadline, ...(options.budgetStates ? {maxStates: options.budgetStates} : {})});
+	const answer = watchAnswer(oracle, setup.value);
+	const rounds = setup.value.rounds === undefined ? '' : ` r=${setup.value.rounds}`;
+	const lines = [
+		`watch the proof: ${setup.value.protocol.id}${rounds}  n=${setup.value.n} f=${setup.value.f}  allow: ${allowedText(setup.value)}`,
+		'',
+		...answer.intro,
+		'',
+		...answer.moves.map(m => m.text),
+		...(answer.moves.length > 0 ? [''] : []),
+		...answer.end.sentences,
+		...(answer.end.breach ? [`  a run from C_${answer.rounds} that breaks it: ${answer.end.breach.run.join('; ')}`] : []),
+		'',
+		`${answer.rounds} round${answer.rounds === 1 ? '' : 's'} kept ambiguous${answer.moves.length > 0 ? (answer.maximal ? ', the most the analysis allows' : ' (the round count was too costly: shortest stalls)') : ''}.`,
+	];
+	return printed(`${lines.join('\n')}\n`);
+}
