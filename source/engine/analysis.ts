@@ -128,7 +128,7 @@ export class Analyzer {
 			const stubborn = this.stubborn!;
 			const [tried, reduced] = [stubborn.tried, stubborn.reduced];
 			const probe = this.search(c, {...options, maxStates: this.unsplit ? maxStates : Math.min(maxStates, PROBE_STATES)});
-			if (this.unsplit || probe.complete || maxStates <= PROBE_STATES || options.shouldStop?.() || (options.labelOnly && probe.label === 'ambiguous')) return probe;
+			if (this.unsplit || probe.complete || probe.memoryFull || maxStates <= PROBE_STATES || options.shouldStop?.() || (options.labelOnly && probe.label === 'ambiguous')) return probe;
 			if (2 * (stubborn.reduced - reduced) < stubborn.tried - tried) {
 				this.unsplit = true;
 				const rest = this.search(c, {...options, maxStates: maxStates - probe.states});
