@@ -109,6 +109,13 @@ export class Analyzer {
 	private split = false;
 	private unsplit = false;
 
+	/** The memory the memos hold, in bytes (with every corruption's game's). */
+	private get bytes(): number {
+		let bytes = this.memo.bytes;
+		for (const sub of this.games.values()) bytes += sub.bytes;
+		return bytes;
+	}
+
 	/** How many states the memo holds (with every corruption's game's). */
 	get size(): number {
 		let size = this.memo.size;
@@ -118,6 +125,14 @@ export class Analyzer {
 
 	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
 		const model = this.prepare(c);
+		// Past half the memory budget, every memo is dropped (the corruptions' games' too).
+		if (options.maxBytes !== undefined && this.bytes > options.maxBytes / 2) {
+			this.memo = new StateTable(model.size);
+			this.games = new Map();
+			this.split = false;
+			this.unsplit = false;
+		}
+
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		// A small question is answered in one search; the corruptions' games (rule 9) cost a model
 		// and a memo each, which pays only for a large one.
