@@ -2,7 +2,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useState} from 'react';
 import {SelectList} from './select-list.js';
 
-export type MenuChoice = 'continue' | 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'help' | 'quit';
+export type MenuChoice = 'continue' | 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'watch' | 'help' | 'quit';
 
 export interface MainMenuProps {
 	readonly onChoose: (choice: MenuChoice) => void;
@@ -19,6 +19,7 @@ const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> =
 	{label: 'Challenge', detail: 'a timed classroom challenge from a file', value: 'challenge'},
 	{label: 'Replay a file', detail: 'step through a saved game', value: 'replay'},
 	{label: 'Sandbox', detail: 'any protocol, any inputs, free play', value: 'sandbox'},
+	{label: 'Watch the proof', detail: 'the engine plays the FLP adversary, move by move', value: 'watch'},
 	{label: 'How to play', detail: 'the model, the moves, the labels', value: 'help'},
 	{label: 'Quit', detail: '', value: 'quit'},
 ];
@@ -40,7 +41,7 @@ export function MainMenu({onChoose, notice, last, continuing}: MainMenuProps): R
 			<Text>You are the network. Keep consensus from ever happening.</Text>
 			<Text dimColor>{notice ?? ' '}</Text>
 			<Text> </Text>
-			<SelectList title="" initial={Math.max(0, items.findIndex(item => item.value === last))} rows={items.length} items={items.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={how => (how === 'q' ? onChoose('quit') : setAsking(true))} isActive={!asking} footer={asking ? 'Quit flp? [y] yes  [n] no' : '[↑↓] choose [enter] do it [q] quit'} />
+			<SelectList title="" initial={Math.max(0, items.findIndex(item => item.value === last))} rows={items.length} items={items.map(item => ({...item, label: item.label.padEnd(16)}))} onSelect={onChoose} onCancel={how => (how === 'q' ? onChoose('quit') : setAsking(true))} isActive={!asking} footer={asking ? 'Quit flp? [y] yes  [n] no' : '[↑↓] choose [enter] do it [q] quit'} />
 		</Box>
 	);
 }

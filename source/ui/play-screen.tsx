@@ -31,6 +31,7 @@ import {TARGET, labelColour} from './theme.js';
 import {useAnalysis} from './use-analysis.js';
 import {useSpinner} from './use-spinner.js';
 import {useSyncReducer} from './use-sync-reducer.js';
+import {useProofKeys} from './proof-keys.js';
 import {WitnessStepper} from './witness-stepper.js';
 
 /** What the save prompt needs: a name to offer, a check of a typed name, and the write. */
@@ -159,6 +160,20 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		latest.current.onSolved?.(reached, reached.moves.length - start + (latest.current.level.counted ?? 0));
 	}, [goalState, start]);
 
+	const proofKeys = useProofKeys({
+		service,
+		session,
+		cursor: () => stateRef.current.cursor,
+		active: mode.kind === 'board' && !timeUp,
+		hints: level.hints && (level.show ?? 'full') === 'full',
+		ready: analysis.report !== undefined && !analysis.busy,
+		...(props.goal ? {goal: props.goal.spec} : {}),
+		colour,
+		rows,
+		onPlay: moves => dispatch({type: 'play', moves}),
+		...(props.onHint ? {onHint: props.onHint} : {}),
+	});
+
 	// Key handlers may run twice before a render: what they read comes from refs.
 	const context = useRef<BoardContext>({level, report, timeUp, saving: props.saving});
 	context.current = {level, report, timeUp, saving: props.saving};
@@ -192,6 +207,8 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		level.hints && show === 'full' ? 'w witness' : '',
 		'? keys',
 	].filter(Boolean);
+	// The proof views (p, l, d, i): full-screen in place of the play screen while one is open.
+	if (proofKeys.overlay) return proofKeys.overlay;
 	return (
 		<Box flexDirection="column" width={80}>
 			<Box>
@@ -236,7 +253,13 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			)}
 			<TargetLine session={session} report={report} colour={colour} show={show} />
 			<Box height={2} paddingLeft={1}>
-				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
+				{proofKeys.notice ?? notice ?? explanation ? (
+					<Text wrap="wrap">{proofKeys.notice ?? notice ?? explanation}</Text>
+				) : level.hints && show === 'full' ? (
+					<Text dimColor wrap="truncate">
+						[p] show the proof [d] diamond [i] hint{props.goal === undefined || props.goal.spec.kind === 'find-ambiguous-start' ? ' [l] ladder' : ''}
+					</Text>
+				) : null}
 			</Box>
 			<Rule />
 			{mode.kind === 'save' && !('off' in props.saving) ? (

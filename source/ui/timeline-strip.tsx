@@ -2,7 +2,7 @@
  * The timeline strip: one cell per position of the run (the start, then the label after each
  * move), the target's starred label under it, `│` after a round of a `forever` goal, `!` where
  * ambiguity was lost. Two columns a cell; a long run keeps the focus in view and counts what it
- * hides (`«12`, `5»`). Dumb: cells in, two lines out.
+ * hides (`«12`, `5»`). Dumb: cells in, always two lines out (the second blank without stars).
  */
 import {Text} from 'ink';
 import React from 'react';
@@ -16,13 +16,16 @@ export interface TimelineStripProps {
 	readonly colour: boolean;
 	/** Columns for the whole strip, its prefix included. */
 	readonly width?: number;
+	/** A few words at the right end of the first line (a key to press), dimmed. */
+	readonly note?: string;
 }
 
 const PREFIX = 6;
 
-export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripProps): React.JSX.Element {
+export function TimelineStrip({cells, focus, colour, width = 80, note}: TimelineStripProps): React.JSX.Element {
 	const at = focus ?? cells.length - 1;
-	const window = stripWindow(cells.length, width - PREFIX - 1, at);
+	const room = width - PREFIX - 1 - (note ? note.length + 2 : 0);
+	const window = stripWindow(cells.length, room, at);
 	const shown = cells.slice(window.first, window.end);
 	const hasStars = cells.some(cell => cell.star !== undefined);
 	// The shown cell is marked by shape too (▸ before it: on the star line, else on the labels'
@@ -57,6 +60,7 @@ export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripP
 					);
 				})}
 				<Text dimColor>{window.after}</Text>
+				{note ? <Text dimColor>{' '.repeat(Math.max(2, room - (window.end - window.first) * 2 - window.before.length - window.after.length + 2)) + note}</Text> : null}
 			</Text>
 			{hasStars ? (
 				<Text wrap="truncate">
@@ -73,7 +77,9 @@ export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripP
 						);
 					})}
 				</Text>
-			) : null}
+			) : (
+				<Text> </Text>
+			)}
 		</>
 	);
 }
