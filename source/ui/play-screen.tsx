@@ -174,12 +174,15 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		...(props.onHint ? {onHint: props.onHint} : {}),
 	});
 
+	const proofOpen = useRef(false);
+	proofOpen.current = proofKeys.overlay !== undefined && proofKeys.overlay !== null;
 	// Key handlers may run twice before a render: what they read comes from refs.
 	const context = useRef<BoardContext>({level, report, timeUp, saving: props.saving});
 	context.current = {level, report, timeUp, saving: props.saving};
 	useInput(
 		(input, key) => {
-			if (stateRef.current.mode.kind !== 'board') return;
+			// A proof view open at this key's render takes the key alone (its Enter plays its moves).
+			if (stateRef.current.mode.kind !== 'board' || proofOpen.current) return;
 			const {action, effect} = boardKey(stateRef.current, input, key, context.current);
 			if (action) dispatch(action);
 			if (effect === 'exit') props.onExit(stateRef.current.session);
@@ -187,7 +190,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			else if (effect === 'stop-analysis') analysis.cancel();
 			else if (effect === 'analyse-again') analysis.retry();
 		},
-		{isActive: mode.kind === 'board'},
+		{isActive: mode.kind === 'board' && !proofOpen.current},
 	);
 
 	const c = current(session);

@@ -35,13 +35,12 @@ describe('the main menu', () => {
 	test('Right on the last How-to-play page stays there; only Esc goes back', async () => {
 		const {frame, stdin} = open();
 		await until(frame, containing('FLP ADVERSARY'));
-		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
-		await until(frame, containing('HOW TO PLAY  1/4'));
-		await press(stdin, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT);
-		await until(frame, containing('HOW TO PLAY  4/4'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await until(frame, containing('HOW TO PLAY  1/'));
+		await press(stdin, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT, ARROW_RIGHT);
+		await until(frame, containing('(the last page)'));
 		await press(stdin, ARROW_RIGHT);
-		const text = await until(frame, containing('(the last page)'));
-		expect(text).toContain('HOW TO PLAY  4/4');
+		expect(frame()).toContain('(the last page)');
 	});
 
 	test('Esc on the main menu asks before quitting; n stays', async () => {

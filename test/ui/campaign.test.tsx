@@ -112,7 +112,7 @@ describe('saved games', () => {
 		// The next start offers to continue that game, and Continue opens it where it stopped.
 		const again = open({kind: 'menu'}, stateDir);
 		const text = await until(again.frame, containing('FLP ADVERSARY'));
-		expect(text).toContain('▸ Continue        the game you left: sandbox-20261124-120000.yaml');
+		expect(text).toMatch(/▸ Continue +the game you left: sandbox-20261124-120000\.yaml/);
 		await press(again.stdin, ENTER);
 		await until(again.frame, t => t.includes('moves 1') && analysed()(t));
 		await press(again.stdin, ENTER);

@@ -7,7 +7,7 @@ import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {PlayScreen} from '../../source/ui/play-screen.js';
 import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
-import {ARROW_DOWN, ESCAPE} from '../helpers/keys.js';
+import {ARROW_DOWN, ENTER, ESCAPE} from '../helpers/keys.js';
 
 const unmounts: Array<() => void> = [];
 afterEach(() => {
@@ -46,7 +46,7 @@ describe('the proof views from the play screen', () => {
 		const {frame, stdin, hints} = level8();
 		const board = await until(frame, t => analysed('ambiguous')(t) && t.includes('then ◎'));
 		expect(board).toContain('│ ▸  start 2    (0)  ambiguous 0*');
-		expect(board).toContain('│  ◎ 2<1 vote=0 (1)  0*');
+		expect(board).toContain('│  ◎ 2<1:vote=0 (1)  0*');
 		await press(stdin, 'i');
 		const text = await until(frame, containing('Hint: start 3'));
 		expect(text).toContain('Hint: start 3: the target is 0* now; this stall keeps every step ambiguous and');
@@ -62,6 +62,17 @@ describe('the proof views from the play screen', () => {
 		expect(proof).toContain(' X     start 3                       delivering e: 0*');
 		await press(stdin, ESCAPE);
 		await until(frame, containing('NOW ambiguous'));
+	});
+
+	test('Enter in the proof view plays the stall and the target, and nothing else (the board does not take the key too)', async () => {
+		const {frame, stdin} = level8();
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 'p');
+		await until(frame, containing(' Y     2<3 vote=1'));
+		await press(stdin, ENTER);
+		const text = await until(frame, t => t.includes('GOAL REACHED'));
+		expect(text).toContain('moves 3');
+		expect(text).toContain('Target delivered at move 3, still ambiguous: that is Lemma 2.');
 	});
 
 	test('d on two messages shows the diamond; l is refused on a stall level', async () => {

@@ -47,8 +47,8 @@ describe('the replay screen', () => {
 
 	test('a stall level: the stars are the target’s, up to its delivery', async () => {
 		const {frame, unmount} = open('08-lemma2-stall.yaml');
-		const text = await until(frame, containing(' run   A A A A A'));
-		expect(lines(text)).toContain(' star  0 0 0 A▸0');
+		const text = await until(frame, containing(' run   A A A A'));
+		expect(lines(text)).toContain(' star  0 0 A▸A');
 		unmount();
 	});
 
