@@ -69,7 +69,7 @@ type Screen =
 	| {readonly kind: 'challenge-prompt'; readonly notice?: string}
 	| {readonly kind: 'player-prompt'; readonly path: string; readonly notice?: string}
 	| {readonly kind: 'challenge'; readonly run: ChallengeRun; readonly out: string}
-	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly back: Screen};
+	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly goal?: GoalSpec; readonly back: Screen};
 
 const stampOf = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
@@ -98,7 +98,7 @@ function openReplay(path: string, back: Screen): Screen {
 	if (!loaded.ok) return {kind: 'replay-prompt', notice: loaded.message};
 	const level = playFile(loaded.value.file);
 	if (!level.ok) return {kind: 'replay-prompt', notice: `${path}: ${level.message}`};
-	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, back};
+	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, goal: level.value.goal, back};
 }
 
 export function App({service, colour, stateDir, clock = Date.now, opening = {kind: 'menu'}, onFarewell, saveBase = 'flp-game'}: AppProps): React.JSX.Element {
@@ -336,6 +336,7 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					title={screen.title}
 					session={screen.session}
 					start={screen.start}
+					goal={screen.goal}
 					service={service}
 					colour={colour}
 					rows={rows}

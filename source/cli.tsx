@@ -26,7 +26,8 @@ export interface Call {
  */
 type Command = (call: Call) => Promise<CommandResult | void>;
 
-const now = (): number => performance.now();
+let clock = (): number => performance.now();
+const now = (): number => clock();
 const error = (message: string): CommandResult => ({code: 2, stdout: '', stderr: `flp: ${message}\n`});
 const printed = (stdout: string): CommandResult => ({code: 0, stdout, stderr: ''});
 const noArguments = (name: string, args: readonly string[]): CommandResult | undefined =>
@@ -71,8 +72,9 @@ const COMMANDS: Record<string, Command> = {
 	},
 };
 
-/** Run the command line `argv` (the words after `flp`). */
-export async function runCommandLine(argv: readonly string[], colour = !process.env['NO_COLOR']): Promise<CommandResult | void> {
+/** Run the command line `argv` (the words after `flp`); `time` is the clock of its budgets (tests). */
+export async function runCommandLine(argv: readonly string[], colour = !process.env['NO_COLOR'], time: () => number = () => performance.now()): Promise<CommandResult | void> {
+	clock = time;
 	const parsed = parseCommandLine(argv);
 	if (!parsed.ok) return error(parsed.message);
 	const {command, args} = parsed;

@@ -61,8 +61,8 @@ export function renderSvg(layout: RunLayout, info: SvgInfo): string {
 	const n = layout.lanes.length;
 	const last = layout.steps.length;
 	const bottom = last + (layout.pending ? 1 : 0) + 1;
-	const textX = laneX(n) + 70;
-	const width = Math.max(textX + 420, 660);
+	const textX = laneX(n) + 130;
+	const width = Math.max(textX + (info.start ? 540 : 400), 660);
 	const height = stepY(bottom) + 85;
 	const out: string[] = [];
 	const push = (line: string): number => out.push(line);

@@ -26,6 +26,9 @@ export function excerpt(text: string, max = 40): string {
 	return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 
+/** A key in a field path: as it is when it is a plain name, else quoted and escaped ("", " ", "a b"). */
+export const keyName = (key: string): string => (/^[A-Za-z_$][\w$-]{0,39}$/.test(key) ? key : `"${excerpt(key)}"`);
+
 /** Whether text has characters that `excerpt` would escape (a move or a name must not). */
 export const hasControl = (text: string): boolean => {
 	CONTROL_OR_NEWLINE.lastIndex = 0;

@@ -3,7 +3,7 @@
  * Works on the parsed YAML document (JSON is read by the same parser), so positions are exact.
  */
 import {type Document, type Node, isMap, isScalar} from 'yaml';
-import {excerpt, hasControl} from '../files/escape.js';
+import {excerpt, hasControl, keyName} from '../files/escape.js';
 import {MAX_PROBLEMS, loadYaml} from '../files/yaml.js';
 import {ANALYSIS_LABELS} from '../engine/analysis.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES, createSetup} from '../engine/game.js';
@@ -51,7 +51,7 @@ export const CHECKPOINT_FIELDS = ['after', 'label', 'star', 'flags', 'goal'] as 
 type Path = ReadonlyArray<string | number>;
 
 const fieldName = (path: Path): string =>
-	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${excerpt(part)}` : excerpt(part)), '');
+	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${keyName(part)}` : keyName(part)), '');
 
 export type Validated = {readonly ok: true; readonly file: ScenarioFile} | {readonly ok: false; readonly problems: Problem[]};
 
@@ -135,7 +135,13 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	for (const name of ['id', 'title', 'story'] as const) {
-		if (data[name] !== undefined && typeof data[name] !== 'string') report([name], `${name} must be text`);
+		const value = data[name];
+		if (value === undefined) continue;
+		if (typeof value !== 'string') report([name], `${name} must be text`);
+		// Text the screens show: no escape sequences, and a title on one line.
+		else if (name === 'story' ? hasControl(value.replace(/[\n\t]/g, ' ')) : hasControl(value)) {
+			report([name], name === 'story' ? 'story must be plain text: no control characters (escape sequences) but line breaks' : `${name} must be one line of plain text, without control characters`);
+		}
 	}
 
 	if (typeof data['id'] === 'string' && !/^[a-z0-9][a-z0-9-]*$/.test(data['id'])) {

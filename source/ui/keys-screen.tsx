@@ -31,7 +31,7 @@ export const SCREEN_KEYS: Record<string, ReadonlyArray<readonly [string, string]
 	replay: [
 		['← →', 'one move back / forward'],
 		['home / end', 'the start / the end'],
-		['d', 'the space-time diagram of the run (↑ ↓ scroll, d / esc back)'],
+		['m', 'the space-time diagram of the run (↑ ↓ scroll, m / esc back)'],
 		['q / esc', 'back'],
 	],
 };

@@ -3,6 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useMemo, useState} from 'react';
 import {layoutRun} from '../diagram/layout.js';
 import {formatMove} from '../engine/notation.js';
+import type {GoalSpec} from '../engine/goals.js';
 import type {Session} from '../engine/session.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
@@ -18,13 +19,15 @@ export interface ReplayScreenProps {
 	/** The whole game; steps run from `start` (after the level's setup) to its end. */
 	readonly session: Session;
 	readonly start: number;
+	/** The level's goal: its target gives the timeline's stars, a `forever` goal its rounds. */
+	readonly goal?: GoalSpec;
 	readonly service: AnalysisService;
 	readonly colour: boolean;
 	readonly rows: number;
 	readonly onExit: () => void;
 }
 
-export function ReplayScreen({title, session, start, service, colour, rows, onExit}: ReplayScreenProps): React.JSX.Element {
+export function ReplayScreen({title, session, start, goal, service, colour, rows, onExit}: ReplayScreenProps): React.JSX.Element {
 	const last = session.moves.length;
 	const [k, setK] = useSyncState(last);
 	const [diagram, setDiagram] = useState(false);
@@ -35,7 +38,7 @@ export function ReplayScreen({title, session, start, service, colour, rows, onEx
 			else if (key.leftArrow || input === 'j') setK(i => Math.max(start, i - 1));
 			else if (key.home) setK(start);
 			else if (key.end) setK(last);
-			else if (input === 'd') setDiagram(true);
+			else if (input === 'm') setDiagram(true);
 		},
 		{isActive: !diagram},
 	);
@@ -46,7 +49,7 @@ export function ReplayScreen({title, session, start, service, colour, rows, onEx
 	const spinner = useSpinner(analysis.busy);
 	const layout = useMemo(() => layoutRun(session.configs[0]!, session.moves), [session]);
 	const reportAt = (i: number) => analysis.reportFor(keys[i - start] ?? positionKey(session, i));
-	const cells = runCells({configs: session.configs, moves: session.moves, start, reportAt});
+	const cells = runCells({configs: session.configs, moves: session.moves, start, reportAt, ...(goal ? {goal} : {})});
 	if (diagram && layout.ok) {
 		const labels = session.configs.map((_, i) => (i >= start ? reportAt(i)?.now.label : undefined));
 		return <SpaceTimeView title={title} layout={layout.value} labels={labels} start={start} focus={k} rows={rows} colour={colour} onClose={() => setDiagram(false)} />;
@@ -68,7 +71,7 @@ export function ReplayScreen({title, session, start, service, colour, rows, onEx
 			<Text dimColor>{'─'.repeat(78)}</Text>
 			<TimelineStrip cells={cells} focus={k - start} colour={colour} />
 			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} />
-			<Text dimColor>{' [←→] step [home/end] first/last [d] space-time diagram [esc] back'}</Text>
+			<Text dimColor>{' [←→] step [home/end] first/last [m] space-time diagram [esc] back'}</Text>
 		</Box>
 	);
 }

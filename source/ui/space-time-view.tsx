@@ -60,6 +60,9 @@ function RowLine({row, colour}: {readonly row: Row; readonly colour: boolean}): 
 	);
 }
 
+/** The row of the step being shown, marked `▸` in its step column. */
+const marked = (row: Row): Row => [{text: `▸${row[0]!.text.slice(1)}`, ink: 'text'}, ...row.slice(1)];
+
 export function SpaceTimeView({title, layout, labels, start, focus, rows, colour, onClose, isActive = true}: SpaceTimeViewProps): React.JSX.Element {
 	const all = diagramRows(layout, {...(labels ? {labels} : {}), ...(start === undefined ? {} : {start})});
 	const visible = Math.max(1, rows - FRAME_LINES);
@@ -69,7 +72,7 @@ export function SpaceTimeView({title, layout, labels, start, focus, rows, colour
 	const shownTop = Math.min(top, lastTop);
 	useInput(
 		(input, key) => {
-			if (key.escape || input === 'q' || input === 'd') onClose();
+			if (key.escape || input === 'q' || input === 'm') onClose();
 			else if (key.upArrow || input === 'k') setTop(t => Math.max(0, Math.min(t, lastTop) - 1));
 			else if (key.downArrow || input === 'j') setTop(t => Math.min(lastTop, t + 1));
 			else if (key.pageUp) setTop(t => Math.max(0, Math.min(t, lastTop) - visible));
@@ -94,7 +97,7 @@ export function SpaceTimeView({title, layout, labels, start, focus, rows, colour
 				<RowLine key={`h${i}`} row={row} colour={colour} />
 			))}
 			{shown.map((row, i) => (
-				<RowLine key={shownTop + i} row={row} colour={colour} />
+				<RowLine key={shownTop + i} row={shownTop + i === focus ? marked(row) : row} colour={colour} />
 			))}
 			{Array.from({length: visible - shown.length}, (_, i) => (
 				<Text key={`pad${i}`}> </Text>
@@ -105,7 +108,7 @@ export function SpaceTimeView({title, layout, labels, start, focus, rows, colour
 				</Text>
 			))}
 			<Text dimColor wrap="truncate">
-				{' ↑↓ scroll  pgup/pgdn page  home/end  d/esc back'}
+				{' ↑↓ scroll  pgup/pgdn page  home/end  m/esc back'}
 			</Text>
 		</Box>
 	);

@@ -2,7 +2,7 @@
  * The timeline strip: one cell per position of the run (the start, then the label after each
  * move), the target's starred label under it, `│` after a round of a `forever` goal, `!` where
  * ambiguity was lost. Two columns a cell; a long run keeps the focus in view and counts what it
- * hides (`«12`, `5»`). Dumb: cells in, two lines out.
+ * hides (`«12`, `5»`). Dumb: cells in, always two lines out (the second blank without stars).
  */
 import {Text} from 'ink';
 import React from 'react';
@@ -11,22 +11,29 @@ import {labelColour} from './theme.js';
 
 export interface TimelineStripProps {
 	readonly cells: readonly Cell[];
-	/** The cell to keep in view and mark (the position shown); default the last. */
+	/** The cell to keep in view and mark with ▸ (the position shown); default the last, unmarked. */
 	readonly focus?: number;
 	readonly colour: boolean;
 	/** Columns for the whole strip, its prefix included. */
 	readonly width?: number;
+	/** A few words at the right end of the first line (a key to press), dimmed. */
+	readonly note?: string;
 }
 
 const PREFIX = 6;
 
-export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripProps): React.JSX.Element {
+export function TimelineStrip({cells, focus, colour, width = 80, note}: TimelineStripProps): React.JSX.Element {
 	const at = focus ?? cells.length - 1;
-	const window = stripWindow(cells.length, width - PREFIX - 1, at);
+	const room = width - PREFIX - 1 - (note ? note.length + 2 : 0);
+	const window = stripWindow(cells.length, room, at);
 	const shown = cells.slice(window.first, window.end);
 	const hasStars = cells.some(cell => cell.star !== undefined);
+	// The shown cell is marked by shape too (▸ before it: on the star line, else on the labels'
+	// line where nothing else is), so the mark survives a terminal without styles.
+	const pointAt = focus !== undefined && cells.length > 1 ? at : -1;
 	const separator = (index: number): React.JSX.Element => {
-		const sep = separatorBefore(cells, index);
+		const own = separatorBefore(cells, index);
+		const sep = !hasStars && index === pointAt && own !== '!' ? '▸' : own;
 		return sep === '!' ? (
 			<Text bold color={colour ? 'red' : undefined}>
 				!
@@ -53,6 +60,7 @@ export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripP
 					);
 				})}
 				<Text dimColor>{window.after}</Text>
+				{note ? <Text dimColor>{' '.repeat(Math.max(2, room - (window.end - window.first) * 2 - window.before.length - window.after.length + 2)) + note}</Text> : null}
 			</Text>
 			{hasStars ? (
 				<Text wrap="truncate">
@@ -60,16 +68,18 @@ export function TimelineStrip({cells, focus, colour, width = 80}: TimelineStripP
 					<Text>{' '.repeat(window.before.length)}</Text>
 					{shown.map((cell, offset) => {
 						const index = window.first + offset;
-						const sep = separatorBefore(cells, index);
+						const sep = index === pointAt ? '▸' : separatorBefore(cells, index);
 						return (
 							<React.Fragment key={index}>
-								<Text dimColor>{sep === '│' ? sep : ' '}</Text>
+								<Text dimColor={sep !== '▸'}>{sep === '│' || sep === '▸' ? sep : ' '}</Text>
 								<Text color={colour && cell.star ? labelColour(cell.star) : undefined}>{cell.star === undefined ? ' ' : glyph(cell.star)}</Text>
 							</React.Fragment>
 						);
 					})}
 				</Text>
-			) : null}
+			) : (
+				<Text> </Text>
+			)}
 		</>
 	);
 }

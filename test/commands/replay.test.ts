@@ -110,9 +110,12 @@ describe('flp replay FILE --print --format markdown', () => {
 
 	test('a title cannot forge table rows or markup', () => {
 		const path = join(dir, 'evil.yaml');
-		writeFileSync(path, ['format: 1', 'title: "x | y\\n| 9 | `forged` |<b>"', 'protocol: leader', 'nodes: 3', 'inputs: "011"', 'allow: [crash]', 'moves: [start 1]'].join('\n'));
+		writeFileSync(path, ['format: 1', 'title: "x | y | 9 | `forged` |<b>"', 'protocol: leader', 'nodes: 3', 'inputs: "011"', 'allow: [crash]', 'moves: [start 1]'].join('\n'));
 		const out = runReplayMarkdown(path, clock).stdout;
 		expect(out.split('\n')[0]).toBe('# x \\| y \\| 9 \\| \\`forged\\` \\|\\<b\\>');
 		expect(markdown('a\u001B[31mb')).toBe('a \\[31mb');
+		// (A line break in a title is refused when the file is read: titles are one line.)
+		writeFileSync(path, ['format: 1', 'title: "x\\n| 9 |"', 'protocol: leader', 'nodes: 3', 'inputs: "011"', 'moves: [start 1]'].join('\n'));
+		expect(runReplayMarkdown(path, clock).code).toBe(2);
 	});
 });

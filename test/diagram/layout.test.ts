@@ -1,4 +1,5 @@
 /** The space-time layout: which arrow goes from which lane and step to which, on real runs. */
+import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {arrowText, laneAt, layoutRun, markText} from '../../source/diagram/layout.js';
@@ -69,9 +70,29 @@ const EXPECTED: Record<string, {arrows: string[]; marks: string[]}> = {
 		],
 		marks: ['1@1 start', '2@2 start', '3@3 start'],
 	},
+	'14-two-phase-commit-blocks.yaml': {
+		arrows: ['2@2 -> 1@4 vote=1', '3@3 -> 1@6 vote=1 (no effect)', '2@2 -> 3@7 vote=1', '3@3 -> 2@8 vote=1'],
+		marks: ['1@1 start', '2@2 start', '3@3 start', '1@5 corrupt crash'],
+	},
+	'15-paxos-no-split.yaml': {
+		arrows: ['1@1 -> 3@3 prepare.1=go', '3@3 -> 1@4 promise.1=none', '1@4 -> 3@5 accept.1=0', '3@5 -> 1@6 accepted.1=0', '1@4 -> 3@7 accepted.1=0', '1@1 -> 3@10 promise.1=none', '1@1 -> 2@11 prepare.1=go (no effect)', '1@1 -> 2@12 promise.1=none (no effect)', '3@3 -> 2@13 promise.1=none (no effect)', '1@4 -> 2@14 accept.1=0 (no effect)', '1@4 -> 2@15 accepted.1=0 (no effect)', '3@5 -> 2@16 accepted.1=0 (no effect)'],
+		marks: ['1@1 start', '2@2 corrupt crash', '1@6 decide 0', '3@7 decide 0', '2@8 start (no effect)', '3@9 start (no effect)'],
+	},
+	'16-paxos-duel.yaml': {
+		arrows: ['2@1 -> 1@2 promise.2=none', '1@2 -> 2@3 promise.3=none', '2@3 -> 1@5 prepare.4=go', '2@3 -> 3@6 prepare.4=go', '2@1 -> 1@9 prepare.2=go', '2@1 -> 3@10 prepare.2=go', '2@1 -> 3@11 promise.2=none', '1@2 -> 2@12 prepare.1=go (no effect)', '1@2 -> 2@13 promise.1=none (no effect)', '1@2 -> 2@14 prepare.3=go (no effect)', '1@2 -> 3@15 prepare.1=go', '1@2 -> 3@16 promise.1=none', '1@2 -> 3@17 prepare.3=go', '1@2 -> 3@18 promise.3=none', '2@3 -> 1@19 promise.4=none', '2@3 -> 3@20 promise.4=none', '1@5 -> 2@21 promise.4=none (no effect)', '1@5 -> 3@22 promise.4=none', '3@6 -> 1@23 promise.4=none', '3@6 -> 2@24 promise.4=none (no effect)'],
+		marks: ['2@1 start', '2@4 corrupt crash', '1@7 start (no effect)', '3@8 start (no effect)'],
+	},
+	'17-paxos-hidden-order.yaml': {
+		arrows: ['1@1 -> 3@4 prepare.1=go', '3@4 -> 1@5 promise.1=none', '2@2 -> 3@7 prepare.2=go (no effect)', '1@5 -> 3@8 accept.1=0 (no effect)'],
+		marks: ['1@1 start', '2@2 start', '3@3 start', '3@6 corrupt byzantine'],
+	},
 };
 
 describe('the layout of every shipped solution', () => {
+	test('covers every shipped solution', () => {
+		expect(Object.keys(EXPECTED)).toEqual(readdirSync(join(SCENARIOS, 'solutions')).sort());
+	});
+
 	for (const [name, expected] of Object.entries(EXPECTED)) {
 		test(name, () => {
 			const layout = layoutOf(name);

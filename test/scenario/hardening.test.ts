@@ -57,7 +57,7 @@ describe('file text in messages (issue 26 point 11)', () => {
 
 	test('control characters and long values are quoted escaped and short', () => {
 		const [line] = problems([...HEAD, `protocol2: 1`, `"\\e]0;pwned\\a${'x'.repeat(100)}": 1`].join('\n')).slice(1);
-		expect(line).toMatch(/^level\.yaml:7:1: \\x1b\]0;pwned\\x07x+…: unknown field/);
+		expect(line).toMatch(/^level\.yaml:7:1: "\\x1b\]0;pwned\\x07x+…": unknown field/);
 		expect(line).toContain(`unknown field "\\x1b]0;pwned\\x07${'x'.repeat(23)}…"`);
 		expect(line).not.toMatch(/[\u0000-\u001f]/);
 	});
@@ -67,4 +67,19 @@ describe('file text in messages (issue 26 point 11)', () => {
 		writeFileSync(challenge, ['format: 1', 'id: lab', 'title: Lab', 'timeLimit: *t', 'levels: []'].join('\n'));
 		expect(readChallenge(challenge)).toMatchObject({ok: false, message: `${challenge}:4:12: alias *t has no anchor &t before it`});
 	});
+});
+
+describe('text the screens show is plain text (issue 26 point 11)', () => {
+	test('an escape sequence in a title or story is refused; line breaks in a story are fine', () => {
+		expect(problems([...HEAD, 'title: "x\\e]0;pwned\\a"', 'story: "a\\nb\\e[2J"'].join('\n'))).toEqual([
+			'level.yaml:6:8: title: title must be one line of plain text, without control characters',
+			'level.yaml:7:8: story: story must be plain text: no control characters (escape sequences) but line breaks',
+		]);
+		expect(problems([...HEAD, 'title: ok', 'story: "a\\nb\\tc"'].join('\n'))).toEqual([]);
+	});
+});
+
+test('a blank or odd key is quoted in the field name (found by the fuzz suite)', () => {
+	expect(problems([...HEAD, '" ": 1'].join('\n'))[0]).toMatch(/^level\.yaml:6:1: " ": unknown field " " /);
+	expect(problems([...HEAD, '"": 1'].join('\n'))[0]).toMatch(/^level\.yaml:6:1: "": unknown field "" /);
 });

@@ -20,6 +20,7 @@ function open(name: string) {
 			title={level.value.info.title}
 			session={level.value.session}
 			start={level.value.start}
+			goal={level.value.goal}
 			service={new InlineService()}
 			colour={false}
 			rows={24}
@@ -35,18 +36,33 @@ describe('the replay screen', () => {
 	test('the timeline fills in for every step, with the star of the oldest message, and marks the step shown', async () => {
 		const {frame, stdin, unmount} = open('03-leader-two-faced.yaml');
 		let text = await until(frame, containing(' run   A A A A A A A!0 -'));
-		expect(lines(text)).toContain(' star  A A A A A A 0 -');
+		expect(lines(text)).toContain(' star  A A A A A A 0 -▸');
 		expect(lines(text).length).toBeLessThanOrEqual(24);
 		await press(stdin, ARROW_LEFT, ARROW_LEFT);
 		text = await until(frame, containing('step 6/8: start 3'));
+		expect(lines(text)).toContain(' star  A A A A A A▸0 -');
 		for (const line of lines(text)) expect([...line].length).toBeLessThanOrEqual(80);
 		unmount();
 	});
 
-	test('d opens the space-time diagram at 80x24 with labels per step; esc comes back', async () => {
+	test('a stall level: the stars are the target’s, up to its delivery', async () => {
+		const {frame, unmount} = open('08-lemma2-stall.yaml');
+		const text = await until(frame, containing(' run   A A A A A'));
+		expect(lines(text)).toContain(' star  0 0 0 A▸0');
+		unmount();
+	});
+
+	test('a forever level: a bar after each round', async () => {
+		const {frame, unmount} = open('13-theorem-ben-or.yaml');
+		const text = await until(frame, containing(' run   A A│A│A│A│A│A A│A│A│A A'), 30_000);
+		expect(lines(text)).toContain(' star  A A│A│A│A│1│A A│A│1│A▸1');
+		unmount();
+	}, 60_000);
+
+	test('m opens the space-time diagram at 80x24 with labels per step; esc comes back', async () => {
 		const {frame, stdin, unmount} = open('03-leader-two-faced.yaml');
 		await until(frame, containing(' run   A A A A A A A!0 -'));
-		await press(stdin, 'd');
+		await press(stdin, 'm');
 		const text = await until(frame, containing('SPACE-TIME'));
 		const shown = lines(text);
 		expect(shown.length).toBe(24);
@@ -62,7 +78,7 @@ describe('the replay screen', () => {
 			'   5  ┊           ◆           │  start 2              ambiguous',
 			'   6  ┊           │           ◆  start 3              ambiguous',
 			'   7  ╞══════════▶0           │  2<1 value=0 (2)      0',
-			'   8  ╞═══════════┼══════════▶1  3<1 value=1 (3)      none',
+			'▸  8  ╞═══════════┼══════════▶1  3<1 value=1 (3)      none',
 		]);
 		await press(stdin, ESCAPE);
 		await until(frame, containing('REPLAY'));

@@ -40,7 +40,7 @@ describe('the space-time view', () => {
 		expect(lines[3]).toBe('  19  ║      ║      ●◀─────┤      │      │  3<4 vote=0 (4)');
 		expect(lines[20]).toBe('  36  ║      ║      ║      ║      ├─────▶0  6<5 vote=0 (5)');
 		expect(lines[21]).toBe(' ◆ start  ●─▶ delivered, (age) = row it was sent  ○╌▷ no effect  0/1 decides');
-		expect(lines[23]).toBe(' ↑↓ scroll  pgup/pgdn page  home/end  d/esc back');
+		expect(lines[23]).toBe(' ↑↓ scroll  pgup/pgdn page  home/end  m/esc back');
 		await press(app.stdin, ARROW_UP, ARROW_UP);
 		lines = strip(await until(frame, text => text.includes('rows 17-34')));
 		expect(lines[3]).toMatch(/^ {2}17 /);
@@ -83,8 +83,20 @@ describe('the timeline strip', () => {
 		const cells = timelineCells(Array.from({length: 121}, (_, k) => (k < 100 ? 'ambiguous' : '1')));
 		const app = render(<TimelineStrip cells={cells} colour={false} focus={10} />);
 		const lines = strip(app.lastFrame() ?? '');
-		expect(lines).toEqual([` run  ${' A'.repeat(34)} 87»`]);
+		expect(lines).toEqual([` run  ${' A'.repeat(10)}▸A${' A'.repeat(23)} 87»`, '']);
 		expect([...lines[0]!].length).toBeLessThanOrEqual(80);
 		app.unmount();
+	});
+
+	test('a note at the right end takes its room from the cells', () => {
+		const cells = timelineCells(Array.from({length: 121}, () => 'ambiguous' as const));
+		const app = render(<TimelineStrip cells={cells} colour={false} note="m diagram" />);
+		const [line] = strip(app.lastFrame() ?? '');
+		expect(line).toBe(` run  «92 ${' A'.repeat(29)}  m diagram`);
+		expect([...line!].length).toBeLessThanOrEqual(80);
+		const short = render(<TimelineStrip cells={cells.slice(0, 3)} colour={false} note="m diagram" />);
+		expect(strip(short.lastFrame() ?? '')[0]).toBe(` run   A A A${' '.repeat(58)}m diagram`);
+		app.unmount();
+		short.unmount();
 	});
 });
