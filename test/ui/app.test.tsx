@@ -23,11 +23,11 @@ describe('the main menu', () => {
 		const {frame, stdin} = open();
 		await until(frame, containing('FLP ADVERSARY'));
 		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
-		await until(frame, containing('HOW TO PLAY  1/4: You are the network'));
+		await until(frame, containing('HOW TO PLAY  1/6: You are the network'));
 		await press(stdin, ARROW_RIGHT);
-		await until(frame, containing('HOW TO PLAY  2/4: Reading the board'));
+		await until(frame, containing('HOW TO PLAY  2/6: Reading the board'));
 		await press(stdin, ARROW_LEFT);
-		await until(frame, containing('HOW TO PLAY  1/4'));
+		await until(frame, containing('HOW TO PLAY  1/6'));
 		await press(stdin, ESCAPE);
 		await until(frame, containing('FLP ADVERSARY'));
 	});
