@@ -189,10 +189,13 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		onPlay: makeMoves,
 		...(props.onHint ? {onHint: props.onHint} : {}),
 	});
+	// While a proof view is open it has the keys: the board's handler must not take them too.
+	const proofOpen = useRef(false);
+	proofOpen.current = proofKeys.overlay !== undefined;
 
 	useInput(
 		(input, key) => {
-			if (modeRef.current.kind !== 'board') return;
+			if (modeRef.current.kind !== 'board' || proofOpen.current) return;
 			const session = sessionRef.current;
 			if (timeUpRef.current && !(key.escape || input === 'q')) return setNotice('Time is up: q to leave.');
 			const c = current(session);

@@ -7,7 +7,7 @@ import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {PlayScreen} from '../../source/ui/play-screen.js';
 import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
-import {ARROW_DOWN, ESCAPE} from '../helpers/keys.js';
+import {ARROW_DOWN, ENTER, ESCAPE} from '../helpers/keys.js';
 
 const unmounts: Array<() => void> = [];
 afterEach(() => {
@@ -63,6 +63,17 @@ describe('the proof views from the play screen', () => {
 		expect(proof).toContain(' X     start 3                       delivering e: 0*');
 		await press(stdin, ESCAPE);
 		await until(frame, containing('NOW ambiguous'));
+	});
+
+	test('Enter in the proof view plays the stall and the target, and nothing else (the board does not take the key too)', async () => {
+		const {frame, stdin} = level8();
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 'p');
+		await until(frame, containing(' Y     2<3 vote=1'));
+		await press(stdin, ENTER);
+		const text = await until(frame, t => t.includes('GOAL REACHED'));
+		expect(text).toContain('moves 3');
+		expect(text).toContain('Target delivered at move 3, still ambiguous: that is Lemma 2.');
 	});
 
 	test('d on two messages shows the diamond; l is refused on a stall level', async () => {
