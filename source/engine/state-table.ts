@@ -14,6 +14,8 @@
  * that a small table stays small, the first chunk of entries starts small and doubles, and the
  * chunks of links start small and each is twice the one before, up to 4 MB: a list of links
  * never moves once reserved, so the search writes it in place while it fills it.
+ *
+ * Its hot code is written for V8 the way analysis.ts's header describes.
  */
 /** The mask of an entry claimed but not completed yet (masks are below 32). */
 export const PENDING = 255;
@@ -97,7 +99,6 @@ export class StateTable {
 	claim(state: Int32Array, hash: number): number {
 		const table = this.table;
 		const mask = ((table.length >> 1) - 1) | 0;
-		// (Indices as 32-bit integers, as in `same`.)
 		let slot = hash & mask;
 		for (; ; slot = (slot + 1) & mask) {
 			const entry = table[(2 * slot) | 0]!;
@@ -129,7 +130,6 @@ export class StateTable {
 		const table = this.table;
 		const mask = ((table.length >> 1) - 1) | 0;
 		const seen = this.seen;
-		// (Numbers as 32-bit integers, as in `same`.)
 		for (let i = 0; i < count; i = (i + 1) | 0) seen[i] = table[(2 * (hashes[i]! & mask)) | 0]!;
 		let sum = 0;
 		const last = (this.stride - 1) | 0;
@@ -186,7 +186,6 @@ export class StateTable {
 
 		const record = this.records[chunk]!;
 		const words = this.words;
-		// One builtin copy: a loop costs V8 about 15 instructions a word (bounds and overflow checks).
 		record.set(state, at);
 		record[at + words + MASK] = value;
 		record[at + words + LINKS] = -1;
@@ -271,8 +270,6 @@ export class StateTable {
 		const record = this.records[entry >>> RECORD_BITS]!;
 		const at = ((entry & RECORD_MASK) * this.stride) | 0;
 		const words = this.words | 0;
-		// Four words a turn: V8 checks the arrays and reloads their data once per turn, not per word.
-		// Indices as 32-bit integers (`| 0`), so no addition is checked for overflow.
 		let i = 0;
 		for (; ((i + 4) | 0) <= words; i = (i + 4) | 0) {
 			const p = (at + i) | 0;
@@ -308,7 +305,6 @@ export class StateTable {
  * search starts at index `guess` and widens from there.
  */
 export function findLink(links: Int32Array, list: number, move: number, guess: number): number {
-	// (Numbers as 32-bit integers, `| 0`, so V8 checks no addition for overflow.)
 	const count = links[list]! | 0;
 	const first = (list + 2) | 0;
 	const start = guess < count ? (guess > 0 ? guess | 0 : 0) : (count - 1) | 0;
@@ -333,24 +329,32 @@ export function linkOffset(at: number): number {
 	return at & LINK_MASK;
 }
 
+/**
+ * A link word's layout: the move in bits 0-15, the successor's mask (5 bits) from
+ * `LINK_MASK_SHIFT`, the renumbering to its key (10 bits) from `LINK_PERM_SHIFT`; never negative.
+ */
+export const LINK_MASK_SHIFT = 16;
+export const LINK_PERM_SHIFT = 21;
+const LINK_MOVE = (1 << LINK_MASK_SHIFT) - 1;
+
 /** A link's word: the move, the successor's mask, and the renumbering to its key (never negative). */
 export function linkWord(move: number, mask: number, perm: number): number {
-	return move | (mask << 16) | (perm << 21);
+	return move | (mask << LINK_MASK_SHIFT) | (perm << LINK_PERM_SHIFT);
 }
 
 /** A link's move. */
 export function linkMove(link: number): number {
-	return link & 0xffff;
+	return link & LINK_MOVE;
 }
 
 /** A link's successor mask. */
 export function linkMask(link: number): number {
-	return (link >>> 16) & 31;
+	return (link >>> LINK_MASK_SHIFT) & 31;
 }
 
 /** A link's renumbering from the successor (in the list's numbering) to its key. */
 export function linkPerm(link: number): number {
-	return link >>> 21;
+	return link >>> LINK_PERM_SHIFT;
 }
 
 /** Where a record keeps its mask and its links, after the state's words. */

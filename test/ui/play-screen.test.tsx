@@ -1,5 +1,4 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import React from 'react';
@@ -13,6 +12,7 @@ import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
 import {HeldService} from '../helpers/held-service.js';
+import {tempDirs} from '../helpers/temp.js';
 import {lookUpProtocol} from '../../source/protocols/registry.js';
 
 function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
@@ -35,6 +35,8 @@ function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlaySc
 	const frame = (): string => app.lastFrame() ?? '';
 	return {...app, frame, exits};
 }
+
+const newDir = tempDirs('flp-save-');
 
 const quorum: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash']};
 
@@ -197,7 +199,7 @@ describe('the play screen', () => {
 	});
 
 	test('saves the game to the path typed', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'flp-save-'));
+		const dir = newDir();
 		const path = join(dir, 'mine.yaml');
 		const {frame, stdin} = start(quorum, {
 			savePath: join(dir, 'x'),
