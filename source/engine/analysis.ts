@@ -32,7 +32,7 @@ import {type Flags, type OutcomeMask, ONE, ZERO, bit, flagsOf, labelOf, outcomes
 import {KIND, type PackedMove} from './packed/layout.js';
 import {PackedModel} from './packed/model.js';
 import {commutes} from './packed/move-list.js';
-import {LINK_MASK_SHIFT, LINK_PERM_SHIFT, PENDING, StateTable, UNKNOWN, findLink, linkChunk, linkMask, linkMove, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
+import {PENDING, StateTable, UNKNOWN, findLink, linkChunk, linkMask, linkMove, linkOffset, linkPerm, linkWord, wordsOf} from './state-table.js';
 import {type AnalysisMove, flushInert, toGameMoves} from './reduce.js';
 import {StubbornSets} from './stubborn.js';
 import {LABELS, type Label, type Move, OUTCOMES, type Outcome} from './types.js';
@@ -746,10 +746,9 @@ class Level {
 		const chunkOfLink = linkChunk;
 		const offsetOfLink = linkOffset;
 		const find = findLink;
-		// The link word's layout (state-table.ts), as numbers: shifts read from locals cost no more
-		// than written-out ones.
-		const maskShift = LINK_MASK_SHIFT | 0;
-		const permShift = LINK_PERM_SHIFT | 0;
+		const maskOfLink = linkMask;
+		const permOfLink = linkPerm;
+		const makeLink = linkWord;
 		const commute = commutes;
 		const unknown = UNKNOWN | 0;
 		let chunkAt = -1;
@@ -771,13 +770,13 @@ class Level {
 					// renumbering), once P knows it.
 					if (parentNext !== unknown) {
 						const word = parentLinks[(parentList + 2 * j) | 0]!;
-						known = (word >>> maskShift) & 31;
+						known = maskOfLink(word);
 						links[(list + 2 * i) | 0] = word;
 						links[(list + 2 * i + 1) | 0] = parentNext;
 					}
 				} else if (j !== at && parentNext >= 0 && commute(orderFree, a, aNode, b, nodeOfMove[b]!)) {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
-					const parentPerm = renumbers ? parentLinks[(parentList + 2 * j) | 0]! >>> permShift : 0;
+					const parentPerm = renumbers ? permOfLink(parentLinks[(parentList + 2 * j) | 0]!) : 0;
 					const want = parentPerm === 0 ? a : symmetry.renumbered(parentPerm, a);
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
@@ -789,9 +788,9 @@ class Level {
 					const found = find(chunk, offsetOfLink(parentNext), want, guess);
 					if (found >= 0) {
 						const link = chunk[found]!;
-						known = (link >>> maskShift) & 31;
-						const linkPermOf = link >>> permShift;
-						links[(list + 2 * i) | 0] = b | (known << maskShift) | ((parentPerm === 0 && linkPermOf === 0 ? 0 : symmetry.compose(linkPermOf, parentPerm)) << permShift);
+						known = maskOfLink(link);
+						const linkPermOf = permOfLink(link);
+						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : symmetry.compose(linkPermOf, parentPerm));
 						links[(list + 2 * i + 1) | 0] = chunk[(found + 1) | 0]!;
 					}
 				}

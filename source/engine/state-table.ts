@@ -329,32 +329,31 @@ export function linkOffset(at: number): number {
 	return at & LINK_MASK;
 }
 
-/**
- * A link word's layout: the move in bits 0-15, the successor's mask (5 bits) from
- * `LINK_MASK_SHIFT`, the renumbering to its key (10 bits) from `LINK_PERM_SHIFT`; never negative.
+/*
+ * A link word's layout, defined by these four functions only: the move in bits 0-15, the
+ * successor's mask in bits 16-20, the renumbering to its key from bit 21 (10 bits); never
+ * negative. (Numbers written out: with exported shift constants read by the search instead,
+ * valgrind counted 1.3 % more instructions.)
  */
-export const LINK_MASK_SHIFT = 16;
-export const LINK_PERM_SHIFT = 21;
-const LINK_MOVE = (1 << LINK_MASK_SHIFT) - 1;
 
 /** A link's word: the move, the successor's mask, and the renumbering to its key (never negative). */
 export function linkWord(move: number, mask: number, perm: number): number {
-	return move | (mask << LINK_MASK_SHIFT) | (perm << LINK_PERM_SHIFT);
+	return move | (mask << 16) | (perm << 21);
 }
 
 /** A link's move. */
 export function linkMove(link: number): number {
-	return link & LINK_MOVE;
+	return link & 0xffff;
 }
 
 /** A link's successor mask. */
 export function linkMask(link: number): number {
-	return (link >>> LINK_MASK_SHIFT) & 31;
+	return (link >>> 16) & 31;
 }
 
 /** A link's renumbering from the successor (in the list's numbering) to its key. */
 export function linkPerm(link: number): number {
-	return link >>> LINK_PERM_SHIFT;
+	return link >>> 21;
 }
 
 /** Where a record keeps its mask and its links, after the state's words. */
