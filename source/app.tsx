@@ -25,6 +25,7 @@ import {PathPrompt} from './ui/path-prompt.js';
 import {PlayScreen} from './ui/play-screen.js';
 import {ReplayScreen} from './ui/replay-screen.js';
 import {SandboxSetup} from './ui/sandbox-setup.js';
+import {WatchScreen} from './ui/watch-screen.js';
 import {TooSmall, fits} from './ui/size-guard.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import type {AnalysisService} from './worker/service.js';
@@ -61,6 +62,8 @@ interface Playing {
 type Screen =
 	| {readonly kind: 'menu'; readonly notice?: string}
 	| {readonly kind: 'sandbox'}
+	| {readonly kind: 'watch-setup'}
+	| {readonly kind: 'watch'; readonly spec: GameSpec}
 	| {readonly kind: 'help'}
 	| {readonly kind: 'campaign'}
 	| {readonly kind: 'intro'; readonly file: ScenarioFile; readonly back: Screen; readonly notice?: string}
@@ -169,6 +172,8 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 				return exit();
 			case 'sandbox':
 				return setScreen({kind: 'sandbox'});
+			case 'watch':
+				return setScreen({kind: 'watch-setup'});
 			case 'help':
 				return setScreen({kind: 'help'});
 			case 'campaign':
@@ -221,6 +226,20 @@ export function App({service, colour, stateDir, clock = Date.now, opening = {kin
 					}}
 				/>
 			);
+			break;
+		case 'watch-setup':
+			content = (
+				<SandboxSetup
+					title="WATCH THE PROOF: choose the protocol (Lemma 1 chooses the inputs)"
+					action="watch"
+					withInputs={false}
+					onCancel={() => setScreen(menu)}
+					onStart={spec => setScreen({kind: 'watch', spec})}
+				/>
+			);
+			break;
+		case 'watch':
+			content = <WatchScreen service={service} spec={screen.spec} colour={colour} rows={rows} onExit={() => setScreen({kind: 'watch-setup'})} />;
 			break;
 		case 'sandbox':
 			content = (

@@ -3,8 +3,8 @@
  * (`challenge-attempts.json`), so a restart under the same name shows in the result file. It is
  * the student's own machine: this records honest restarts, it cannot stop a determined one.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {readText} from '../files/read.js';
 import {writeAtomic} from '../scenario/save.js';
 
 export const attemptsPath = (stateDir: string): string => join(stateDir, 'challenge-attempts.json');
@@ -12,8 +12,11 @@ export const attemptsPath = (stateDir: string): string => join(stateDir, 'challe
 const keyOf = (challengeId: string, player: string): string => `${challengeId}\u0000${player}`;
 
 function readAll(stateDir: string): Record<string, number> {
+	// Through the shared reader: a FIFO or device in its place is refused, not waited on.
+	const read = readText(attemptsPath(stateDir));
+	if (!read.ok) return {};
 	try {
-		const value: unknown = JSON.parse(readFileSync(attemptsPath(stateDir), 'utf8'));
+		const value: unknown = JSON.parse(read.value);
 		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, number>) : {};
 	} catch {
 		return {};

@@ -13,6 +13,18 @@
  * search (it is only a cache). When the
  * search stops early the answer says `complete: false`, lists what it found, and its label is
  * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
+ *
+ * Written for V8. The search's hot code (here, in packed/ and in state-table.ts) follows a few
+ * rules, each measured when it was adopted (docs/performance.md has how to measure): indices and
+ * counters are kept 32-bit integers (`| 0`, once at a hot function's start for its arguments), so
+ * V8 checks no addition for overflow and untags no argument at each use; imported functions and
+ * constants, and fields read in a loop, are copied into locals first, since V8 checks an imported
+ * binding or reloads a field at each read; the hottest loop (`Level.readLinks`) is a function of
+ * its own whose few calls are small enough to be inlined; short loops over a few words are
+ * written out rather than calling a builtin, and long byte loops are unrolled four at a time so
+ * the arrays are checked once per turn; and one object of every engine shape is kept alive for
+ * the process (`keepShapes`), since V8 throws away optimized code whose objects' shapes were all
+ * collected.
  */
 import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
@@ -67,6 +79,18 @@ export function labelFor(mask: OutcomeMask, complete: boolean): AnalysisLabel {
 	return (mask & ZERO) !== 0 && (mask & ONE) !== 0 ? 'ambiguous' : 'unknown';
 }
 
+/**
+ * A search's own options: witnesses only for an answer cut short (`partialWitnesses`), and as
+ * analysis moves from the state searched (`raw`), for `analyze` to renumber.
+ */
+interface SearchOptions extends AnalysisOptions {
+	readonly partialWitnesses?: boolean;
+	readonly raw?: boolean;
+}
+
+/** The states one search may take before a question goes to the corruptions' games (rule 9). */
+const PROBE_STATES = 5000;
+
 /** Keeps a memo of complete answers, so later questions about the same game are cheap. */
 export class Analyzer {
 	private memo = new StateTable(4);
@@ -82,37 +106,191 @@ export class Analyzer {
 	/**
 	 * `symmetry: false` turns the symmetry reduction off (to measure raw exploration); `stepCache:
 	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps);
-	 * `partialOrder: false` searches every successor, not only a stubborn set's (rule 8).
+	 * `partialOrder: false` searches every successor, not only a stubborn set's (rule 8), and
+	 * answers each corruption's game together (rule 9). `only` (internal) makes this the
+	 * analyzer of one corruption's game: that corruption is the only one it makes.
 	 */
-	constructor(private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean; readonly partialOrder?: boolean} = {}) {}
+	constructor(
+		private readonly settings: {readonly symmetry?: boolean; readonly stepCache?: boolean; readonly partialOrder?: boolean} = {},
+		private readonly only?: {readonly node: number; readonly kind: number},
+	) {}
 
-	/** How many states the memo holds. */
+	/** Per corruption (its move number), the analyzer of that corruption's game (rule 9). */
+	private games = new Map<number, Analyzer>();
+	/** Whether this game's questions go to the corruptions' games (once one was too large for one search), or never do. */
+	private split = false;
+	private unsplit = false;
+
+	/** The memory the memos hold, in bytes (with every corruption's game's). */
+	private get bytes(): number {
+		let bytes = this.memo.bytes;
+		for (const sub of this.games.values()) bytes += sub.bytes;
+		return bytes;
+	}
+
+	/** How many states the memo holds (with every corruption's game's). */
 	get size(): number {
-		return this.memo.size;
+		let size = this.memo.size;
+		for (const sub of this.games.values()) size += sub.size;
+		return size;
 	}
 
 	analyze(c: Configuration, options: AnalysisOptions = {}): Analysis {
-		return this.search(c, options);
+		const model = this.prepare(c);
+		// Past half the memory budget, every memo is dropped (the corruptions' games' too).
+		if (options.maxBytes !== undefined && this.bytes > options.maxBytes / 2) {
+			this.memo = new StateTable(model.size);
+			this.games = new Map();
+			this.split = false;
+			this.unsplit = false;
+		}
+
+		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+		// A small question is answered in one search; the corruptions' games (rule 9) cost a model
+		// and a memo each, which pays only for a large one.
+		// They pay only where rule 8 cuts most states it applies to; where it cuts few (ben-or,
+		// whose nodes can feed each other to the end) one search of the whole game is smaller.
+		let spent = 0;
+		if (!this.only && !this.split && this.settings.partialOrder !== false) {
+			const stubborn = this.stubborn!;
+			const [tried, reduced] = [stubborn.tried, stubborn.reduced];
+			const probe = this.search(c, {...options, maxStates: this.unsplit ? maxStates : Math.min(maxStates, PROBE_STATES)});
+			if (this.unsplit || probe.complete || probe.memoryFull || maxStates <= PROBE_STATES || options.shouldStop?.() || (options.labelOnly && probe.label === 'ambiguous')) return probe;
+			if (2 * (stubborn.reduced - reduced) < stubborn.tried - tried) {
+				this.unsplit = true;
+				const rest = this.search(c, {...options, maxStates: maxStates - probe.states});
+				return {...rest, states: rest.states + probe.states};
+			}
+
+			this.split = true;
+			spent = probe.states;
+		}
+
+		const real = model.encode(c);
+		// The state renumbered to its key (rule 5), so that mirror images share the corruptions' games.
+		const state = model.key(real, new Uint8Array(model.size)).slice();
+		const perm = model.lastPerm;
+		const parts = this.partsOf(c, state);
+		if (parts.length === 1 && parts[0] === this) {
+			const rest = this.search(c, {...options, maxStates: maxStates - spent});
+			return {...rest, states: rest.states + spent};
+		}
+
+		// Rule 9: R is the union of R in each corruption's game.
+		const wantWitnesses = options.witnesses ?? true;
+		let mask: OutcomeMask = 0;
+		let states = spent;
+		let memoryFull = false;
+		let complete = true;
+		const found: Partial<Record<Outcome, PackedMove[]>> = {};
+		for (const part of parts) {
+			if (options.labelOnly && (mask & (ZERO | ONE)) === (ZERO | ONE)) {
+				complete = false;
+				break;
+			}
+
+			// (The memory budget is shared out: each game keeps a memo of its own.)
+			const maxBytes = options.maxBytes === undefined ? undefined : options.maxBytes / parts.length;
+			const answer = part.search(c, {...options, maxStates: Math.max(0, maxStates - states), maxBytes, witnesses: wantWitnesses, partialWitnesses: true, raw: true}, state);
+			if (answer.memoryFull) memoryFull = true;
+			states += answer.states;
+			mask |= answer.mask;
+			for (const o of OUTCOMES) if (answer.runs[o] && !found[o]) found[o] = answer.runs[o];
+			if (!answer.complete) {
+				complete = false;
+				if (options.shouldStop?.() || states >= maxStates) break;
+			}
+		}
+
+		// A complete answer's witnesses as `search` gives them (the first run in the game's order);
+		// a partial one's where a corruption's game found them, renumbered back to c's own nodes.
+		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
+		if (wantWitnesses) {
+			const back = model.inverse(perm);
+			for (const o of OUTCOMES) {
+				if (complete && (mask & bit(o)) !== 0) witnesses[o] = gameRun(c, this.trail(c, real, o).map(move => model.decode(move)));
+				else if (!complete && found[o]) witnesses[o] = gameRun(c, found[o].map(move => model.decode(model.renumbered(back, move))));
+			}
+		}
+
+		return {label: labelFor(mask, complete), outcomes: outcomesOf(mask), mask, flags: flagsOf(mask), complete, ...(memoryFull ? {memoryFull: true as const} : {}), states, witnesses};
+	}
+
+	/** The model of c's game, made (and the memos emptied) when the game changes. */
+	private prepare(c: Configuration): PackedModel {
+		const game = gameOf(c);
+		if (game !== this.game || !this.model) {
+			this.game = game;
+			const setup = this.only ? distinguished(c.setup, this.only.node) : c.setup;
+			this.model = new PackedModel(setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
+			keepShapes(c);
+			this.memo = new StateTable(this.model.size);
+			this.levels = [];
+			this.none = undefined;
+			this.games = new Map();
+			this.split = false;
+			this.unsplit = false;
+		}
+
+		return this.model;
+	}
+
+	/**
+	 * The analyzers whose answers for `state` (of c's game) unite to its R (rule 9): where one
+	 * corruption is left to make, one per corruption that can be made; after it is made, that
+	 * corruption's; else (or with `partialOrder: false`, or in a corruption's game) this one.
+	 */
+	private partsOf(c: Configuration, state: Uint8Array): Analyzer[] {
+		if (this.only || this.settings.partialOrder === false) return [this];
+		const model = this.model!;
+		const corrupt = corruptedIn(model, state);
+		const left = c.setup.f - corrupt.length;
+		if (left === 1) {
+			const moves = model.moves(state).filter(move => move >= 2 * model.messages);
+			if (moves.length > 0) return moves.map(move => this.gameOf(c, move));
+		}
+
+		if (left === 0 && corrupt.length === 1) return [this.gameOf(c, model.corruption(corrupt[0]!.node, corrupt[0]!.kind))];
+		return [this];
+	}
+
+	/** The analyzer of the game where `move` is the only corruption. */
+	private gameOf(c: Configuration, move: PackedMove): Analyzer {
+		let sub = this.games.get(move);
+		if (!sub) {
+			const decoded = this.model!.decode(move);
+			if (decoded.kind !== 'corrupt') throw new Error('bug: a corruption\'s game needs a corruption');
+			sub = new Analyzer(this.settings, {node: decoded.node, kind: KIND[decoded.behaviour]});
+			this.games.set(move, sub);
+		}
+
+		sub.prepare(c);
+		return sub;
+	}
+
+	/** R of a state of c's game: from the memos where they hold it, else searched (`trail`). */
+	private maskAt(c: Configuration, real: Uint8Array, shouldStop?: () => boolean): OutcomeMask {
+		let mask = 0;
+		const state = this.only || !this.split ? real : this.model!.key(real, new Uint8Array(this.model!.size)).slice();
+		for (const part of this.split ? this.partsOf(c, state) : [this]) {
+			const model = part.model!;
+			let answer = part.memo.get(model.key(state, new Uint8Array(model.size)));
+			if (answer < 0) answer = part.search(c, {witnesses: false, shouldStop}, state).mask;
+			mask |= answer;
+		}
+
+		return mask;
 	}
 
 	/**
 	 * `analyze`, or with `from` the search from that state of c's game instead of c's own (no
 	 * witnesses then): how `trail` answers a successor the search did not take.
 	 */
-	private search(c: Configuration, options: AnalysisOptions, from?: Uint8Array): Analysis {
-		const game = gameOf(c);
-		if (game !== this.game || !this.model) {
-			this.game = game;
-			this.model = new PackedModel(c.setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
-			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
-			keepShapes(c);
-			this.memo = new StateTable(this.model.size);
-			this.levels = [];
-			this.none = undefined;
-		}
-
-		if (options.maxBytes !== undefined && this.memo.bytes > options.maxBytes / 2) this.memo = new StateTable(this.model.size);
-		const model = this.model;
+	private search(c: Configuration, options: SearchOptions, from?: Uint8Array): Analysis & {readonly runs: Partial<Record<Outcome, PackedMove[]>>} {
+		const model = this.prepare(c);
+		const onlyMove = this.only ? model.corruption(this.only.node, this.only.kind) : -1;
+		if (options.maxBytes !== undefined && this.memo.bytes > options.maxBytes / 2) this.memo = new StateTable(model.size);
 		const memo = this.memo;
 		const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
 		let memoryFull = false;
@@ -171,21 +349,28 @@ export class Analyzer {
 			}
 
 			states++;
-			// The memo and the model as locals: read once per state, not once per use.
 			const table = memo;
 			const fast = model;
+			const moveList = fast.moveList;
 			let mask: OutcomeMask = 0;
-			if (fast.quiescentWords(words)) {
+			if (fast.layout.quiescentWords(words)) {
 				mask = fast.evaluate(state);
 				discover(mask, depth, null);
 			}
 
 			const here = level(depth);
-			let count = fast.searchMovesInto(state, here.moves, words);
-			// Only a stubborn set's successors, where every move is a delivery (rule 8).
-			if (stubborn) count = stubborn.reduce(state, here.moves, count, fast.lastCorruptions);
+			let count = moveList.searchMovesInto(state, here.moves, words);
+			let corruptions = moveList.lastCorruptions;
+			// In one corruption's game, that corruption is the only one (rule 9).
+			if (onlyMove >= 0 && corruptions > 0) [count, corruptions] = onlyCorruption(here.moves, count, corruptions, onlyMove);
+			// Only a stubborn set's successors (rules 8 and 9).
+			if (stubborn) {
+				count = stubborn.reduce(state, here.moves, count, corruptions);
+				if (corruptions > 0 && (count === 0 || here.moves[0] !== onlyMove)) corruptions = 0;
+			}
+
 			here.count = count;
-			here.corruptions = fast.lastCorruptions;
+			here.corruptions = corruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of
 			// this state that commutes with a leads to P·a·b = P·b·a. When P already knows P·b
 			// (tried before a, or after a but read through a link or found in the memo) and P·b
@@ -202,11 +387,11 @@ export class Analyzer {
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
 			here.stateWords = words;
-			const absorber = parent && here.corruptions > 0 ? fast.absorber(a, parent.stateWords, words) : 0;
+			const absorber = parent && here.corruptions > 0 ? moveList.absorber(a, parent.stateWords, words) : 0;
 			// The corruptions that reach P's own successor (rule 7): crashing the absorber, or making
 			// it byzantine (-1 when there is no absorber, which no move equals).
-			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, KIND.crash) : -1;
-			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, KIND.byzantine) : -1;
+			const absorbedCrash = absorber !== 0 ? fast.layout.corruption(absorber, KIND.crash) : -1;
+			const absorbedByzantine = absorber !== 0 ? fast.layout.corruption(absorber, KIND.byzantine) : -1;
 			const moves = here.moves;
 			// This state's links are written in place, in the memo's heap, as they become known:
 			// per move its link word (the move, the successor's mask and renumbering, as `linkWord`
@@ -305,13 +490,15 @@ export class Analyzer {
 		// search took and whatever the memo held before. A partial answer shows where the search
 		// found each outcome.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
-		if (wantWitnesses && !from) {
+		const runs: Partial<Record<Outcome, PackedMove[]>> = {};
+		if (wantWitnesses && (!from || options.raw) && !(complete && options.partialWitnesses)) {
 			for (const o of OUTCOMES) {
 				const first = paths.get(o);
 				if (complete ? (result & bit(o)) === 0 : !first) continue;
 				// (After a search cut short, a successor's own search obeys the same stop.)
 				const run = complete ? this.trail(c, start, o) : [...first!.moves, ...(first!.from ? this.trail(c, first!.from, o, options.shouldStop) : [])];
-				witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
+				if (options.raw) runs[o] = run;
+				else witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
 			}
 		}
 
@@ -324,6 +511,7 @@ export class Analyzer {
 			...(memoryFull ? {memoryFull: true as const} : {}),
 			states,
 			witnesses,
+			runs,
 		};
 	}
 
@@ -358,10 +546,9 @@ export class Analyzer {
 			if (model.isQuiescent(state) && (model.evaluate(state) & want) !== 0) return moves;
 			let next: Uint8Array | undefined;
 			for (const move of model.moves(state)) {
+				if (this.only && move >= 2 * model.messages && move !== model.corruption(this.only.node, this.only.kind)) continue;
 				const candidate = model.apply(state, move);
-				let mask = this.memo.get(model.key(candidate, new Uint8Array(model.size)));
-				if (mask < 0) mask = this.search(c, {witnesses: false, shouldStop}, candidate).mask;
-				if ((mask & want) !== 0) {
+				if ((this.maskAt(c, candidate, shouldStop) & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;
@@ -383,8 +570,8 @@ let keeper: Analyzer | undefined;
  * away when such a map is collected, which a full GC does once no object of that shape is
  * alive. So when a full GC came between one analyzer's last analysis and the next analyzer's
  * first (a fresh analyzer per analysis, as the bench and scenario checks use), the next
- * analysis ran unoptimized code until V8 had compiled it all again: docs/performance.md has the
- * cost. A tiny analyzer, kept from the first game on, keeps one object of every shape alive:
+ * analysis ran unoptimized code until V8 had compiled it all again. A tiny analyzer, kept
+ * from the first game on, keeps one object of every shape alive:
  * its model without symmetry or a step cache, and a memo and levels of one explored state (90
  * to 150 KB of arrays at n = 4 or 5, 1.7 MB at n = 6). It changes no answer.
  */
@@ -392,6 +579,43 @@ function keepShapes(c: Configuration): void {
 	if (keeper) return;
 	keeper = new Analyzer({symmetry: false, stepCache: false});
 	keeper.analyze(c, {maxStates: 1, witnesses: false});
+}
+
+/** The corrupt nodes of a state and their behaviours (1 crash, 2 lie, 3 byzantine: a node's status in its header byte). */
+function corruptedIn(model: PackedModel, state: Uint8Array): Array<{readonly node: number; readonly kind: number}> {
+	const corrupt = [];
+	for (let node = 1; node <= model.n; node++) {
+		const kind = state[(node - 1) * model.layout.block]! & 3;
+		if (kind !== 0) corrupt.push({node, kind});
+	}
+
+	return corrupt;
+}
+
+/**
+ * Keep in `moves` (the first `count`, its first `corruptions` corruptions) only the corruption
+ * `only` among the corruptions; returns the new count and how many corruptions are left.
+ */
+function onlyCorruption(moves: Int32Array, count: number, corruptions: number, only: number): [number, number] {
+	let kept = 0;
+	for (let i = 0; i < corruptions; i++) if (moves[i] === only) moves[kept++] = only;
+	const left = kept;
+	for (let i = corruptions; i < count; i++) moves[kept++] = moves[i]!;
+	return [kept, left];
+}
+
+/**
+ * The setup with `node` in a role of its own: in the game where it is the one node that can be
+ * corrupted, it is no longer interchangeable with the others (rule 5).
+ */
+function distinguished(setup: Configuration['setup'], node: number): Configuration['setup'] {
+	const protocol = setup.protocol;
+	const role = protocol.role;
+	if (role === undefined) return setup;
+	const alone: typeof protocol = Object.assign(Object.create(Object.getPrototypeOf(protocol) as object) as typeof protocol, protocol, {
+		role: (self: number) => (self === node ? Number.MIN_SAFE_INTEGER : role.call(protocol, self)),
+	});
+	return {...setup, protocol: alone};
 }
 
 /** What identifies a game: everything in the setup (state keys leave it out). */
@@ -489,13 +713,9 @@ class Level {
 	 * the list noted in `frame`, the successors read through a link written to the state's
 	 * links, the others marked unknown and listed in `built`. Returns the mask of those read.
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
-	 * loop, in a function of its own (its few calls are small ones V8 inlines), its numbers
-	 * made 32-bit integers once at its start: in the whole search function V8 checked and
-	 * untagged them at every use. The imported functions and constants it uses are copied into
-	 * locals first: V8 checks an imported binding each time it is read.
+	 * loop (the file header says how it is written).
 	 */
 	readLinks(count: number, parent: Level, at: number, a: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: PackedModel, seen: number): number {
-		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
 		count |= 0;
 		at |= 0;
 		a |= 0;
@@ -517,8 +737,10 @@ class Level {
 		const corruptions = this.corruptions | 0;
 		const guessBefore = (at - 1) | 0;
 		const guessCorrupt = (at - parent.corruptions) | 0;
-		const renumbers = fast.renumbers;
+		const symmetry = fast.symmetry;
+		const renumbers = symmetry.renumbers;
 		const nodeOfMove = fast.nodeOfMove;
+		const aNode = a >= 0 ? nodeOfMove[a]! | 0 : -1;
 		const orderFree = fast.orderFree;
 		const chunks = table.linkChunks;
 		const chunkOfLink = linkChunk;
@@ -552,10 +774,10 @@ class Level {
 						links[(list + 2 * i) | 0] = word;
 						links[(list + 2 * i + 1) | 0] = parentNext;
 					}
-				} else if (j !== at && parentNext >= 0 && commute(orderFree, nodeOfMove, a, b)) {
+				} else if (j !== at && parentNext >= 0 && commute(orderFree, a, aNode, b, nodeOfMove[b]!)) {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
 					const parentPerm = renumbers ? permOfLink(parentLinks[(parentList + 2 * j) | 0]!) : 0;
-					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
+					const want = parentPerm === 0 ? a : symmetry.renumbered(parentPerm, a);
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
 					if (chunkOfLink(parentNext) !== chunkAt) {
@@ -568,7 +790,7 @@ class Level {
 						const link = chunk[found]!;
 						known = maskOfLink(link);
 						const linkPermOf = permOfLink(link);
-						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : fast.compose(linkPermOf, parentPerm));
+						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : symmetry.compose(linkPermOf, parentPerm));
 						links[(list + 2 * i + 1) | 0] = chunk[(found + 1) | 0]!;
 					}
 				}
@@ -634,11 +856,12 @@ class Level {
 		const next = this.model.apply(state, this.moves[i]!, this.states[i], this.words[i]);
 		let key = next;
 		this.perms[i] = 0;
-		if (this.model.renumbers) {
+		const symmetry = this.model.symmetry;
+		if (symmetry.renumbers) {
 			const width = this.model.n + 1;
-			const node = this.model.nodeOf(this.moves[i]!);
-			key = this.model.keyAfter(state, parent.sigs, parent.blocks, at * width, next, node, this.keyBytes[i]!, this.sigs, this.blocks, i * width);
-			this.perms[i] = this.model.lastPerm;
+			const node = this.model.nodeOfMove[this.moves[i]!]!;
+			key = symmetry.keyAfter(state, parent.sigs, parent.blocks, at * width, next, node, this.keyBytes[i]!, this.sigs, this.blocks, i * width);
+			this.perms[i] = symmetry.lastPerm;
 		}
 
 		const words = key === next ? this.words[i]! : this.keyWords[i]!;

@@ -67,12 +67,15 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 	const names = pool.map(entry => formatMessage(setup, entry.message).replace(':', ' '));
 	const nameWidth = Math.max(0, ...names.map(name => name.length)) + 1;
 	const ageWidth = Math.max(0, ...pool.map(entry => String(entry.age).length)) + 4;
+	// The stall column (Lemma 2 at work): the target's starred label after each other message
+	// (amb* for ambiguous*, to leave room for the flags).
+	const stallColumn = hints && target >= 0 && (previews ?? []).some(preview => preview.then !== undefined);
 	return (
 		// The rest of the board's width and no more, so a row too long is cut (…), not wrapped.
 		<Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} minWidth={0}>
 			<Text bold wrap="truncate">
-				{`POOL (age)${pool.length > visible ? ` ${first + 1}-${first + shown.length} of ${pool.length}` : ''}`}
-				{hints ? <Text dimColor>{'   if delivered now'}</Text> : null}
+				{stallColumn ? 'POOL (age)'.padEnd(3 + nameWidth + ageWidth) : `POOL (age)${pool.length > visible ? ` ${first + 1}-${first + shown.length} of ${pool.length}` : ''}`}
+				{hints ? <Text dimColor>{stallColumn ? `${'after it'.padEnd(10)}then ${TARGET}` : '   if delivered now'}</Text> : null}
 			</Text>
 			{pool.length === 0 ? <Text dimColor>  (empty: the run is quiescent)</Text> : null}
 			{shown.map((entry, offset) => {
@@ -81,6 +84,7 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 				const isTarget = index === target;
 				const name = names[index]!;
 				const label = preview ? `${preview.label}${isTarget ? '*' : ''}` : '…';
+				const then = preview?.then === undefined ? (isTarget ? '' : '…') : `${preview.then === 'ambiguous' ? 'amb' : preview.then === 'unknown' ? '?' : preview.then}*`;
 				const marks = preview ? flagMarks(preview.flags) : '';
 				const colourOf = (c: Colour): Colour => (colour ? c : undefined);
 				return (
@@ -88,7 +92,8 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 						{index === cursor ? CURSOR : ' '}
 						{isTarget ? TARGET : ' '}
 						{` ${name.padEnd(nameWidth)}${`(${entry.age})`.padEnd(ageWidth)}`}
-						{hints ? <Text color={colourOf(preview ? labelColour(preview.label) : 'gray')}>{label.padEnd(11)}</Text> : null}
+						{hints ? <Text color={colourOf(preview ? labelColour(preview.label) : 'gray')}>{label.padEnd(stallColumn ? 10 : 11)}</Text> : null}
+						{stallColumn ? <Text color={colourOf(preview?.then ? labelColour(preview.then) : 'gray')}>{then.padEnd(6)}</Text> : null}
 						{hints && marks ? <Text color={colourOf('red')}>{marks}</Text> : null}
 					</Text>
 				);

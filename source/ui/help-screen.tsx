@@ -45,6 +45,19 @@ export const HELP_PAGES: ReadonlyArray<{title: string; lines: readonly string[]}
 		],
 	},
 	{
+		title: 'The stall column',
+		lines: [
+			'When the game has a target, each other pending message shows two labels:',
+			'  after it    what delivering it would leave (keep this ambiguous)',
+			'  then ◎      the target\'s star after it: 0*, 1* or ambiguous*',
+			'  ▸  start 3    (0)   ambiguous  0*',
+			'     2<3 vote=1 (1)   ambiguous  ambiguous*   ← deliver this, then ◎',
+			'A stall (Lemma 2) is a few "after it: ambiguous" moves that end where',
+			'"then ◎" turns ambiguous*. Then deliver the target: still ambiguous.',
+			'The column is exact, from the same analysis as the labels.',
+		],
+	},
+	{
 		title: 'The proof in four moves',
 		lines: [
 			'Lemma 1: line up the inputs 000…, 100…, 110…, …, 111…. The first is',
@@ -55,6 +68,19 @@ export const HELP_PAGES: ReadonlyArray<{title: string; lines: readonly string[]}
 			'  order can matter, but a byzantine recipient can hide the order.',
 			'The theorem: repeat Lemma 2 with the oldest message as target.',
 			'Every level of the campaign is one of these steps, or a protocol flaw.',
+		],
+	},
+	{
+		title: 'Seeing the proof',
+		lines: [
+			'[p] show the proof: Lemma 2 run at this position: the first Y where the',
+			'    target is no longer 0*, its predecessor X, and the diamond at X.',
+			'[l] the ladder X_0 … X_n with labels, the pivot pair, and the two runs',
+			'    that show why the pivot is ambiguous (or which assumption fails).',
+			'[d] on two messages: the diamond, both orders side by side (Case 1/2).',
+			'[i] a hint: the move the proof\'s strategy would make here, and why.',
+			'Watch the proof (menu, or flp watch): the engine plays the whole',
+			'strategy, Lemma 1 then round after round of Lemma 2, and narrates it.',
 		],
 	},
 ];

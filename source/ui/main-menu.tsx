@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {SelectList} from './select-list.js';
 
-export type MenuChoice = 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'help' | 'quit';
+export type MenuChoice = 'campaign' | 'challenge' | 'replay' | 'sandbox' | 'watch' | 'help' | 'quit';
 
 export interface MainMenuProps {
 	readonly onChoose: (choice: MenuChoice) => void;
@@ -17,6 +17,7 @@ const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> =
 	{label: 'Challenge', detail: 'a timed classroom challenge from a file', value: 'challenge'},
 	{label: 'Replay a file', detail: 'step through a saved game', value: 'replay'},
 	{label: 'Sandbox', detail: 'any protocol, any inputs, free play', value: 'sandbox'},
+	{label: 'Watch the proof', detail: 'the engine plays the FLP adversary, move by move', value: 'watch'},
 	{label: 'How to play', detail: 'the model, the moves, the labels', value: 'help'},
 	{label: 'Quit', detail: '', value: 'quit'},
 ];
@@ -28,7 +29,7 @@ export function MainMenu({onChoose, notice, last}: MainMenuProps): React.JSX.Ele
 			<Text>You are the network. Keep consensus from ever happening.</Text>
 			<Text dimColor>{notice ?? ' '}</Text>
 			<Text> </Text>
-			<SelectList title="" initial={ITEMS.findIndex(item => item.value === last)} rows={ITEMS.length} items={ITEMS.map(item => ({...item, label: item.label.padEnd(14)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
+			<SelectList title="" initial={ITEMS.findIndex(item => item.value === last)} rows={ITEMS.length} items={ITEMS.map(item => ({...item, label: item.label.padEnd(16)}))} onSelect={onChoose} onCancel={() => onChoose('quit')} />
 		</Box>
 	);
 }

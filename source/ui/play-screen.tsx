@@ -23,6 +23,7 @@ import {formatClock} from './clock.js';
 import {TARGET, labelColour} from './theme.js';
 import {type AnalysisState, useAnalysis} from './use-analysis.js';
 import {useSpinner} from './use-spinner.js';
+import {useProofKeys} from './proof-keys.js';
 
 export interface PlayScreenProps {
 	/** The game to start from (a new game, a level, or a loaded save). */
@@ -175,9 +176,26 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 		else setNotice(next.message);
 	};
 
+	const proofKeys = useProofKeys({
+		service,
+		session,
+		cursor: () => cursorRef.current,
+		active: mode.kind === 'board' && !timeUp,
+		hints: level.hints && (level.show ?? 'full') === 'full',
+		ready: analysis.report !== undefined && !analysis.busy,
+		...(props.goal ? {goal: props.goal.spec} : {}),
+		colour,
+		rows,
+		onPlay: makeMoves,
+		...(props.onHint ? {onHint: props.onHint} : {}),
+	});
+	// While a proof view is open it has the keys: the board's handler must not take them too.
+	const proofOpen = useRef(false);
+	proofOpen.current = proofKeys.overlay !== undefined;
+
 	useInput(
 		(input, key) => {
-			if (modeRef.current.kind !== 'board') return;
+			if (modeRef.current.kind !== 'board' || proofOpen.current) return;
 			const session = sessionRef.current;
 			if (timeUpRef.current && !(key.escape || input === 'q')) return setNotice('Time is up: q to leave.');
 			const c = current(session);
@@ -336,6 +354,8 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	}
 
 	const show = level.show ?? (level.hints ? 'full' : 'label');
+	// The proof views (p, l, d, i): full-screen in place of the play screen while one is open.
+	if (proofKeys.overlay) return proofKeys.overlay;
 	const targetPreview = targetIndex >= 0 && show === 'full' ? report?.previews[targetIndex] : undefined;
 	const explained = show === 'none' ? undefined : explain(session, analysis, start);
 	const explanation = show === 'full' ? explained : explained?.replace(' [w] shows the runs.', '');
@@ -388,7 +408,13 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				{report && !report.now.complete && show !== 'none' ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
 			</Text>
 			<Box height={2} paddingLeft={1}>
-				<Text wrap="wrap">{notice ?? explanation ?? ''}</Text>
+				{proofKeys.notice ?? notice ?? explanation ? (
+					<Text wrap="wrap">{proofKeys.notice ?? notice ?? explanation}</Text>
+				) : level.hints && show === 'full' ? (
+					<Text dimColor wrap="truncate">
+						[p] show the proof [d] diamond [i] hint{props.goal === undefined || props.goal.spec.kind === 'find-ambiguous-start' ? ' [l] ladder' : ''}
+					</Text>
+				) : null}
 			</Box>
 			{rule}
 			<Text wrap="truncate">{status ? ` ${status}` : ` Goal: ${level.goal}`}</Text>

@@ -4,11 +4,18 @@ import React from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type GameSpec, MAX_NODES, MIN_NODES, lemmaInputs} from '../engine/game.js';
 import {PROTOCOLS} from '../protocols/registry.js';
+import {outOfReach} from '../engine/frontier.js';
 
 export interface SandboxSetupProps {
 	readonly initial?: GameSpec;
 	readonly onStart: (spec: GameSpec) => void;
 	readonly onCancel: () => void;
+	/** The title (default: the sandbox's). */
+	readonly title?: string;
+	/** Whether the inputs can be chosen (Watch the proof leaves them to Lemma 1). */
+	readonly withInputs?: boolean;
+	/** What Enter does, in the key line (default "play"). */
+	readonly action?: string;
 }
 
 const ALLOW_CHOICES: ReadonlyArray<readonly string[]> = [
@@ -32,10 +39,10 @@ const hasRounds = (id: string): boolean => PROTOCOLS.find(p => p.id === id)?.has
 
 const cycle = (value: number, delta: number, size: number): number => (value + delta + size) % size;
 
-export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: SandboxSetupProps): React.JSX.Element {
+export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play'}: SandboxSetupProps): React.JSX.Element {
 	const [spec, setSpec, specRef] = useSyncState<Required<GameSpec>>({f: 1, allow: [], rounds: 1, ...initial} as Required<GameSpec>);
 	const [field, setField, fieldRef] = useSyncState<Field>('protocol');
-	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', 'inputs', 'f', 'allow', ...(hasRounds(s.protocol) ? (['rounds'] as const) : [])];
+	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', ...(withInputs ? (['inputs'] as const) : []), 'f', 'allow', ...(hasRounds(s.protocol) ? (['rounds'] as const) : [])];
 
 	const change = (delta: number): void => {
 		setSpec(s => {
@@ -92,14 +99,15 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: San
 	const rows: Array<[Field, string, string, string]> = [
 		['protocol', 'Protocol', spec.protocol, `${protocol.title}; flaw: ${protocol.flaw}`],
 		['nodes', 'Nodes', `n = ${spec.n}`, `${MIN_NODES} to ${MAX_NODES}`],
-		['inputs', 'Inputs', spec.inputs + lemma, `[1-${spec.n}] flip a node's input, [←→] X_0..X_${spec.n}`],
+		...(withInputs ? [['inputs', 'Inputs', spec.inputs + lemma, `[1-${spec.n}] flip a node's input, [←→] X_0..X_${spec.n}`] as [Field, string, string, string]] : []),
 		['f', 'Faults', `f = ${spec.f}`, 'the most nodes you may corrupt'],
 		['allow', 'Allowed', spec.allow.length === 0 ? 'none' : spec.allow.join(', '), 'crash, lie, byzantine'],
 	];
+	const reach = outOfReach(spec);
 	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `${protocol.id} rounds: 2 or more can take the analysis a long time`]);
 	return (
 		<Box flexDirection="column" paddingX={1}>
-			<Text bold>SANDBOX: choose a game</Text>
+			<Text bold>{title}</Text>
 			<Text> </Text>
 			{rows.map(([name, title, value, note]) => (
 				<Text key={name} wrap="truncate" inverse={field === name}>
@@ -108,7 +116,8 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel}: San
 				</Text>
 			))}
 			<Text> </Text>
-			<Text dimColor>[↑↓] field [←→] change [enter] play [esc] back</Text>
+			{reach ? <Text wrap="truncate">{`Note: ${reach}`}</Text> : null}
+			<Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>
 		</Box>
 	);
 }

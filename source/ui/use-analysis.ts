@@ -1,7 +1,7 @@
 /** Ask the analysis service about the session's position; keep every answer by position. */
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {formatMoves} from '../engine/notation.js';
-import {type Session, current} from '../engine/session.js';
+import {formatMessage, formatMoves} from '../engine/notation.js';
+import {type Session, current, targetOf} from '../engine/session.js';
 import type {PositionReport, PositionRequest} from '../worker/position.js';
 import type {AnalysisService} from '../worker/service.js';
 
@@ -42,14 +42,19 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	const running = useRef<{id: number; key: string} | undefined>(undefined);
 	const key = positionKey(session);
 	const moves = key === '' ? [] : key.split(';');
+	// The stall column depends on the target: a report for another target is asked for again.
+	// Only where the target is what the level is about: a stall, the theorem, the sandbox.
+	const target = !goal || ['stall', 'forever', 'explore'].includes(goal.spec.kind) ? targetOf(session) : undefined;
+	const targetText = target ? formatMessage(current(session).setup, target.message) : undefined;
+	const fresh = reports.has(key) && reports.get(key)!.target === targetText;
 
 	useEffect(() => {
-		if (reports.has(key)) return;
+		if (fresh) return;
 		const id = nextId.current++;
 		running.current = {id, key};
 		setStates(0);
 		service.request(
-			{id, spec: session.spec, moves, ...(goal ? {goal} : {})},
+			{id, spec: session.spec, moves, ...(goal ? {goal} : {}), ...(targetText ? {target: targetText} : {})},
 			{
 				report(report) {
 					if (running.current?.id === report.id) running.current = undefined;
@@ -61,10 +66,10 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 			},
 		);
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
-	}, [key, nonce, service]);
+	}, [key, targetText, nonce, service]);
 
 	// The background: one position at a time, only while nothing else runs.
-	const missing = reports.has(key) ? options.fill?.find(k => !reports.has(k)) : undefined;
+	const missing = fresh ? options.fill?.find(k => !reports.has(k)) : undefined;
 	useEffect(() => {
 		if (missing === undefined || running.current) return;
 		const id = nextId.current++;
@@ -95,10 +100,11 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	}, [key]);
 
 	return {
+		// A report for another target still has the right labels: shown until the new one is in.
 		report: reports.get(key),
 		reportAt: k => reports.get(positionKey(session, k)),
 		reportFor: k => reports.get(k),
-		busy: !reports.has(key),
+		busy: !fresh,
 		states,
 		cancel,
 		retry,

@@ -103,7 +103,7 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 	const current = moves > 0 ? answer!.moves[moves - 1] : undefined;
 	const round = current ? current.round : 0;
 	const ended = answer !== undefined && shown >= total;
-	const lines = answer ? [...answer.intro, ...answer.moves.slice(0, moves).map(m => m.text), ...(ended ? answer.end.sentences : [])] : [];
+	const lines = answer ? [...answer.intro, ...answer.moves.slice(0, moves).map(m => m.text)] : [];
 	const bodyRows = Math.max(5, rows - 16);
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 	const rounds = spec.protocol === 'ben-or' ? ` r=${spec.rounds ?? 1}` : '';
@@ -142,14 +142,25 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 			</Text>
 			{rule}
 			<Box flexDirection="column" height={7} overflow="hidden">
-				{lines.slice(-7, -1).length + 1 > 0
-					? lines.slice(Math.max(0, lines.length - 4), -1).map((line, i) => (
-							<Text key={`${lines.length}-${i}`} dimColor wrap="truncate">
-								{` ${line}`}
-							</Text>
+				{ended && answer
+					? // The end: what it means for the protocol, in full.
+						answer.end.sentences.map((line, i) => (
+							<Box key={`end-${i}`} paddingLeft={1}>
+								<Text wrap="wrap">{line}</Text>
+							</Box>
 						))
-					: null}
-				{lines.length > 0 ? <Text wrap="wrap">{` ${lines.at(-1)}`}</Text> : null}
+					: [
+							...lines.slice(Math.max(0, lines.length - 4), -1).map((line, i) => (
+								<Text key={`${lines.length}-${i}`} dimColor wrap="truncate">
+									{` ${line}`}
+								</Text>
+							)),
+							lines.length > 0 ? (
+								<Box key="newest" paddingLeft={1}>
+									<Text wrap="wrap">{lines.at(-1)}</Text>
+								</Box>
+							) : null,
+						]}
 			</Box>
 			{rule}
 			<Text dimColor wrap="truncate">{` [space] ${paused ? 'play' : 'pause'} [←→] step [+/-] speed ${((SPEEDS[speed] ?? 1000) / 1000).toFixed(1)} s a move [esc] leave${ended ? '   (the end)' : ''}`}</Text>

@@ -60,6 +60,8 @@ export interface PositionReport {
 	readonly goal?: GoalProgress;
 	/** The answer to the request's proof question. */
 	readonly proof?: ProofAnswer;
+	/** The target the stall column was computed for, as the request named it. */
+	readonly target?: string;
 }
 
 /**
@@ -143,6 +145,14 @@ export class PositionAnalyst {
 				)
 			: undefined;
 		const proof = request.proof ? answerProof(this.oracle.adopt(c, this.analyzer).budget(options), c, request.proof) : undefined;
-		return {id: request.id, now: {...verdict, witnesses}, previews, states, ...(goal ? {goal} : {}), ...(proof ? {proof} : {})};
+		return {
+			id: request.id,
+			now: {...verdict, witnesses},
+			previews,
+			states,
+			...(goal ? {goal} : {}),
+			...(proof ? {proof} : {}),
+			...(targetMessage ? {target: request.target} : {}),
+		};
 	}
 }

@@ -52,3 +52,10 @@ describe('the memory budget (issue 26 point 7)', () => {
 		expect(result.stdout).toMatch(/^label {8}(unknown|ambiguous) {3}\(search cut short by the memory budget, 64 MB: see --budget-mb\)$/m);
 	});
 });
+
+test("the game's position analyst honours the budget it is given (the worker passes the process's)", async () => {
+	const {PositionAnalyst} = await import('../../source/worker/position.js');
+	const spec = {protocol: 'quorum', n: 5, inputs: '11100', allow: ['crash' as const]};
+	const cut = new PositionAnalyst().report({id: 1, spec, moves: []}, {maxBytes: 4 * 1024 * 1024});
+	expect(cut.now.complete).toBe(false);
+});

@@ -15,7 +15,7 @@ import type {GameSpec} from '../../source/engine/game.js';
 
 const runs = {numRuns: 40, seed: 20261203};
 
-/** Games where no corruption can be made: every position is in the reduced regime. */
+/** Games where no corruption can be made: every position is in the regime of rule 8. */
 const UNCORRUPTED: readonly GameSpec[] = [
 	{protocol: 'wait-all', n: 3, inputs: '011', allow: []},
 	{protocol: 'quorum', n: 3, inputs: '001', allow: []},
@@ -62,6 +62,9 @@ describe('stubborn sets of deliveries', () => {
 			{protocol: 'wait-all', n: 4, inputs: '0011', allow: []},
 			{protocol: 'quorum', n: 4, inputs: '0111', allow: ['crash']},
 			{protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 1},
+			{protocol: 'wait-all', n: 4, inputs: '1100', allow: ['crash', 'lie', 'byzantine']},
+			{protocol: 'leader', n: 4, inputs: '1001', allow: ['byzantine']},
+			{protocol: 'quorum', n: 3, inputs: '011', allow: ['lie']},
 		];
 		fc.assert(
 			fc.property(fc.constantFrom(...specs), fc.array(fc.nat(1000), {maxLength: 12}), (spec, picks) => {
@@ -81,6 +84,18 @@ describe('stubborn sets of deliveries', () => {
 				}
 			}),
 			{...runs, numRuns: 12},
+		);
+	});
+
+	test('the witnesses are the ones the search of every successor gives (the first run in the game order)', () => {
+		fc.assert(
+			fc.property(reachable(SMALL, 0, 10), ({config}) => {
+				const reduced = new Analyzer().analyze(config);
+				const every = new Analyzer({partialOrder: false}).analyze(config);
+				expect(reduced.witnesses).toEqual(every.witnesses);
+				expect(reduced.mask).toBe(every.mask);
+			}),
+			runs,
 		);
 	});
 });

@@ -45,3 +45,11 @@ describe('reading files (issue 26 point 6): regular files only, up to 1 MB', () 
 		});
 	});
 });
+
+test('a FIFO in place of the challenge attempt counter is refused, not waited on', async () => {
+	const {nextAttempt, attemptsPath} = await import('../../source/challenge/attempts.js');
+	const state = join(dir, 'state');
+	execFileSync('mkdir', ['-p', state]);
+	execFileSync('mkfifo', [attemptsPath(state)]);
+	expect(nextAttempt(state, 'lab', 'ada')).toBe(1);
+});

@@ -11,23 +11,23 @@ function open() {
 }
 
 describe('the main menu', () => {
-	test('lists the six choices, the first picked', async () => {
+	test('lists the seven choices, the first picked', async () => {
 		const {frame} = open();
 		const text = await until(frame, containing('FLP ADVERSARY'));
-		const choices = ['Campaign', 'Challenge', 'Replay a file', 'Sandbox', 'How to play', 'Quit'];
-		expect(text.split('\n').filter(line => /^ [▸ ] /.test(line)).map(line => line.slice(3, 17).trim())).toEqual(choices);
+		const choices = ['Campaign', 'Challenge', 'Replay a file', 'Sandbox', 'Watch the proof', 'How to play', 'Quit'];
+		expect(text.split('\n').filter(line => /^ [▸ ] /.test(line)).map(line => line.slice(3, 19).trim())).toEqual(choices);
 		expect(text).toContain(' ▸ Campaign');
 	});
 
 	test('How to play pages forward and back, and Esc returns to the menu', async () => {
 		const {frame, stdin} = open();
 		await until(frame, containing('FLP ADVERSARY'));
-		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
-		await until(frame, containing('HOW TO PLAY  1/4: You are the network'));
+		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
+		await until(frame, containing('HOW TO PLAY  1/6: You are the network'));
 		await press(stdin, ARROW_RIGHT);
-		await until(frame, containing('HOW TO PLAY  2/4: Reading the board'));
+		await until(frame, containing('HOW TO PLAY  2/6: Reading the board'));
 		await press(stdin, ARROW_LEFT);
-		await until(frame, containing('HOW TO PLAY  1/4'));
+		await until(frame, containing('HOW TO PLAY  1/6'));
 		await press(stdin, ESCAPE);
 		await until(frame, containing('FLP ADVERSARY'));
 	});

@@ -1,5 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
@@ -7,9 +6,12 @@ import {App, type Opening} from '../../source/app.js';
 import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
+import {tempDirs} from '../helpers/temp.js';
+
+const newStateDir = tempDirs('flp-ui-');
 
 function open(opening: Opening = {kind: 'menu'}) {
-	const stateDir = mkdtempSync(join(tmpdir(), 'flp-ui-'));
+	const stateDir = newStateDir();
 	const farewells: string[] = [];
 	const app = render(
 		<App service={new InlineService()} colour={false} stateDir={stateDir} clock={() => Date.UTC(2026, 10, 24, 12, 0, 0)} opening={opening} onFarewell={m => farewells.push(m)} />,

@@ -1,5 +1,4 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import React from 'react';
@@ -13,6 +12,7 @@ import {InlineService} from '../../source/worker/service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, BACKSPACE, ENTER, ESCAPE} from '../helpers/keys.js';
 import {HeldService} from '../helpers/held-service.js';
+import {tempDirs} from '../helpers/temp.js';
 import {lookUpProtocol} from '../../source/protocols/registry.js';
 
 function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlayScreen>> = {}) {
@@ -36,6 +36,8 @@ function start(spec: GameSpec, extra: Partial<React.ComponentProps<typeof PlaySc
 	return {...app, frame, exits};
 }
 
+const newDir = tempDirs('flp-save-');
+
 const quorum: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash']};
 
 describe('the play screen', () => {
@@ -46,8 +48,8 @@ describe('the play screen', () => {
 		expect(text).toContain('quorum  n=3 f=1  inputs 011  allow: crash');
 		expect(text).toContain('moves 0');
 		expect(text).toContain('1  in 0  —');
-		expect(text).toContain('│ ▸◎ start 1 (0)  ambiguous* ⚠split,invalid');
-		expect(text).toContain('│    start 2 (0)  ambiguous  ⚠split,invalid');
+		expect(text).toContain('│ ▸◎ start 1 (0)  ambiguous*      ⚠split,invalid');
+		expect(text).toContain('│    start 2 (0)  ambiguous amb*  ⚠split,invalid');
 		expect(text).toContain(' NOW ambiguous agreement: breakable  validity: breakable  termination: holds');
 		expect(text).toContain(' TARGET ◎ start 1 → ambiguous*  (the oldest)');
 		expect(text).toContain(' Goal: explore');
@@ -65,7 +67,8 @@ describe('the play screen', () => {
 		const lines = text.split('\n');
 		expect(lines.filter(line => line.length > 80)).toEqual([]);
 		expect(text).toContain(' Sandbox');
-		expect(text).toMatch(/│ {4}2<1 p1\.1=0 \(1\) {2}ambiguous {2}⚠split,stuck,inval…/);
+		// With the stall column (the sandbox has a target) the marks are cut sooner.
+		expect(text).toMatch(/│ {4}2<1 p1\.1=0 \(1\) {2}ambiguous .*…/);
 	}, 60_000);
 
 	test('delivers the picked message, and reaches the position of the screen sketch', async () => {
@@ -84,10 +87,10 @@ describe('the play screen', () => {
 		// The example position of docs/model.md, with the same ages.
 		expect(text).toContain('1  in 0  decided 0');
 		expect(text).toContain('   votes 0 1 ·');
-		expect(text).toContain('│  ◎ start 1    (0)  ambiguous* ⚠split,invalid');
-		expect(text).toContain('│ ▸  3<2 vote=1 (1)  ambiguous  ⚠split,invalid');
-		expect(text).toContain('│    1<3 vote=1 (2)  ambiguous  ⚠split,invalid');
-		expect(text).toContain('│    2<1 vote=0 (3)  0          ⚠split,invalid');
+		expect(text).toContain('│  ◎ start 1    (0)  ambiguous*      ⚠split,invalid');
+		expect(text).toContain('│ ▸  3<2 vote=1 (1)  ambiguous amb*  ⚠split,invalid');
+		expect(text).toContain('│    1<3 vote=1 (2)  ambiguous amb*  ⚠split,invalid');
+		expect(text).toContain('│    2<1 vote=0 (3)  0         0*    ⚠split,invalid');
 		expect(text).toContain(' Node 1 decided 0, yet 1 is still reachable: if node 1 is the faulty one, nodes\n 2 and 3 can still both decide 1.');
 	});
 
@@ -196,7 +199,7 @@ describe('the play screen', () => {
 	});
 
 	test('saves the game to the path typed', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'flp-save-'));
+		const dir = newDir();
 		const path = join(dir, 'mine.yaml');
 		const {frame, stdin} = start(quorum, {
 			savePath: join(dir, 'x'),
