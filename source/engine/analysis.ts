@@ -13,6 +13,18 @@
  * search (it is only a cache). When the
  * search stops early the answer says `complete: false`, lists what it found, and its label is
  * `unknown` unless both `zero` and `one` were found (then `ambiguous` is certain).
+ *
+ * Written for V8. The search's hot code (here, in packed/ and in state-table.ts) follows a few
+ * rules, each measured when it was adopted (docs/performance.md has how to measure): indices and
+ * counters are kept 32-bit integers (`| 0`, once at a hot function's start for its arguments), so
+ * V8 checks no addition for overflow and untags no argument at each use; imported functions and
+ * constants, and fields read in a loop, are copied into locals first, since V8 checks an imported
+ * binding or reloads a field at each read; the hottest loop (`Level.readLinks`) is a function of
+ * its own whose few calls are small enough to be inlined; short loops over a few words are
+ * written out rather than calling a builtin, and long byte loops are unrolled four at a time so
+ * the arrays are checked once per turn; and one object of every engine shape is kept alive for
+ * the process (`keepShapes`), since V8 throws away optimized code whose objects' shapes were all
+ * collected.
  */
 import {type Configuration, type PoolEntry, findInPool} from './configuration.js';
 import {applyLegal} from './moves.js';
@@ -337,18 +349,18 @@ export class Analyzer {
 			}
 
 			states++;
-			// The memo and the model as locals: read once per state, not once per use.
 			const table = memo;
 			const fast = model;
+			const moveList = fast.moveList;
 			let mask: OutcomeMask = 0;
-			if (fast.quiescentWords(words)) {
+			if (fast.layout.quiescentWords(words)) {
 				mask = fast.evaluate(state);
 				discover(mask, depth, null);
 			}
 
 			const here = level(depth);
-			let count = fast.searchMovesInto(state, here.moves, words);
-			let corruptions = fast.lastCorruptions;
+			let count = moveList.searchMovesInto(state, here.moves, words);
+			let corruptions = moveList.lastCorruptions;
 			// In one corruption's game, that corruption is the only one (rule 9).
 			if (onlyMove >= 0 && corruptions > 0) [count, corruptions] = onlyCorruption(here.moves, count, corruptions, onlyMove);
 			// Only a stubborn set's successors (rules 8 and 9).
@@ -375,11 +387,11 @@ export class Analyzer {
 			const a = parent ? parent.moves[at]! : -1;
 			here.state = state;
 			here.stateWords = words;
-			const absorber = parent && here.corruptions > 0 ? fast.absorber(a, parent.stateWords, words) : 0;
+			const absorber = parent && here.corruptions > 0 ? moveList.absorber(a, parent.stateWords, words) : 0;
 			// The corruptions that reach P's own successor (rule 7): crashing the absorber, or making
 			// it byzantine (-1 when there is no absorber, which no move equals).
-			const absorbedCrash = absorber !== 0 ? fast.corruption(absorber, KIND.crash) : -1;
-			const absorbedByzantine = absorber !== 0 ? fast.corruption(absorber, KIND.byzantine) : -1;
+			const absorbedCrash = absorber !== 0 ? fast.layout.corruption(absorber, KIND.crash) : -1;
+			const absorbedByzantine = absorber !== 0 ? fast.layout.corruption(absorber, KIND.byzantine) : -1;
 			const moves = here.moves;
 			// This state's links are written in place, in the memo's heap, as they become known:
 			// per move its link word (the move, the successor's mask and renumbering, as `linkWord`
@@ -558,8 +570,8 @@ let keeper: Analyzer | undefined;
  * away when such a map is collected, which a full GC does once no object of that shape is
  * alive. So when a full GC came between one analyzer's last analysis and the next analyzer's
  * first (a fresh analyzer per analysis, as the bench and scenario checks use), the next
- * analysis ran unoptimized code until V8 had compiled it all again: docs/performance.md has the
- * cost. A tiny analyzer, kept from the first game on, keeps one object of every shape alive:
+ * analysis ran unoptimized code until V8 had compiled it all again. A tiny analyzer, kept
+ * from the first game on, keeps one object of every shape alive:
  * its model without symmetry or a step cache, and a memo and levels of one explored state (90
  * to 150 KB of arrays at n = 4 or 5, 1.7 MB at n = 6). It changes no answer.
  */
@@ -701,13 +713,9 @@ class Level {
 	 * the list noted in `frame`, the successors read through a link written to the state's
 	 * links, the others marked unknown and listed in `built`. Returns the mask of those read.
 	 * Outcomes new to this call (not in `seen`) are listed in `fresh`. The search's hottest
-	 * loop, in a function of its own (its few calls are small ones V8 inlines), its numbers
-	 * made 32-bit integers once at its start: in the whole search function V8 checked and
-	 * untagged them at every use. The imported functions and constants it uses are copied into
-	 * locals first: V8 checks an imported binding each time it is read.
+	 * loop (the file header says how it is written).
 	 */
 	readLinks(count: number, parent: Level, at: number, a: number, absorbedCrash: number, absorbedByzantine: number, table: StateTable, fast: PackedModel, seen: number): number {
-		// The numbers as 32-bit integers from here on (V8 otherwise checks and untags each argument at every use).
 		count |= 0;
 		at |= 0;
 		a |= 0;
@@ -729,8 +737,10 @@ class Level {
 		const corruptions = this.corruptions | 0;
 		const guessBefore = (at - 1) | 0;
 		const guessCorrupt = (at - parent.corruptions) | 0;
-		const renumbers = fast.renumbers;
+		const symmetry = fast.symmetry;
+		const renumbers = symmetry.renumbers;
 		const nodeOfMove = fast.nodeOfMove;
+		const aNode = a >= 0 ? nodeOfMove[a]! | 0 : -1;
 		const orderFree = fast.orderFree;
 		const chunks = table.linkChunks;
 		const chunkOfLink = linkChunk;
@@ -764,10 +774,10 @@ class Level {
 						links[(list + 2 * i) | 0] = word;
 						links[(list + 2 * i + 1) | 0] = parentNext;
 					}
-				} else if (j !== at && parentNext >= 0 && commute(orderFree, nodeOfMove, a, b)) {
+				} else if (j !== at && parentNext >= 0 && commute(orderFree, a, aNode, b, nodeOfMove[b]!)) {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
 					const parentPerm = renumbers ? permOfLink(parentLinks[(parentList + 2 * j) | 0]!) : 0;
-					const want = parentPerm === 0 ? a : fast.renumbered(parentPerm, a);
+					const want = parentPerm === 0 ? a : symmetry.renumbered(parentPerm, a);
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
 					if (chunkOfLink(parentNext) !== chunkAt) {
@@ -780,7 +790,7 @@ class Level {
 						const link = chunk[found]!;
 						known = maskOfLink(link);
 						const linkPermOf = permOfLink(link);
-						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : fast.compose(linkPermOf, parentPerm));
+						links[(list + 2 * i) | 0] = makeLink(b, known, parentPerm === 0 && linkPermOf === 0 ? 0 : symmetry.compose(linkPermOf, parentPerm));
 						links[(list + 2 * i + 1) | 0] = chunk[(found + 1) | 0]!;
 					}
 				}
@@ -846,11 +856,12 @@ class Level {
 		const next = this.model.apply(state, this.moves[i]!, this.states[i], this.words[i]);
 		let key = next;
 		this.perms[i] = 0;
-		if (this.model.renumbers) {
+		const symmetry = this.model.symmetry;
+		if (symmetry.renumbers) {
 			const width = this.model.n + 1;
-			const node = this.model.nodeOf(this.moves[i]!);
-			key = this.model.keyAfter(state, parent.sigs, parent.blocks, at * width, next, node, this.keyBytes[i]!, this.sigs, this.blocks, i * width);
-			this.perms[i] = this.model.lastPerm;
+			const node = this.model.nodeOfMove[this.moves[i]!]!;
+			key = symmetry.keyAfter(state, parent.sigs, parent.blocks, at * width, next, node, this.keyBytes[i]!, this.sigs, this.blocks, i * width);
+			this.perms[i] = symmetry.lastPerm;
 		}
 
 		const words = key === next ? this.words[i]! : this.keyWords[i]!;

@@ -4,6 +4,7 @@ import React from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type GameSpec, MAX_NODES, MIN_NODES, lemmaInputs} from '../engine/game.js';
 import {PROTOCOLS} from '../protocols/registry.js';
+import {outOfReach} from '../engine/frontier.js';
 
 export interface SandboxSetupProps {
 	readonly initial?: GameSpec;
@@ -102,6 +103,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 		['f', 'Faults', `f = ${spec.f}`, 'the most nodes you may corrupt'],
 		['allow', 'Allowed', spec.allow.length === 0 ? 'none' : spec.allow.join(', '), 'crash, lie, byzantine'],
 	];
+	const reach = outOfReach(spec);
 	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `${protocol.id} rounds: 2 or more can take the analysis a long time`]);
 	return (
 		<Box flexDirection="column" paddingX={1}>
@@ -114,6 +116,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 				</Text>
 			))}
 			<Text> </Text>
+			{reach ? <Text wrap="truncate">{`Note: ${reach}`}</Text> : null}
 			<Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>
 		</Box>
 	);

@@ -9,6 +9,9 @@ import {hashSeed, seeded} from '../../source/challenge/random.js';
 import {type ChallengeResult, judgeLevel, verifyResult} from '../../source/challenge/result.js';
 import {runBoard, runVerify} from '../../source/commands/results.js';
 import {resultFor} from '../helpers/results.js';
+import {tempDirs} from '../helpers/temp.js';
+
+const newDir = tempDirs('flp-challenge-');
 
 const PATH = 'scenarios/challenges/lab-break-and-stall.yaml';
 
@@ -90,7 +93,7 @@ describe('verifying results', () => {
 	});
 
 	test('with seeds: free, moves must still fit the claimed seed’s puzzle', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'flp-free-'));
+		const dir = newDir();
 		const copy = join(dir, 'free.yaml');
 		writeFileSync(copy, `${readFileSync(PATH, 'utf8').replace('../campaign/', `${process.cwd()}/scenarios/campaign/`)}seeds: free\n`);
 		const free = load(copy);
@@ -117,7 +120,7 @@ describe('verifying results', () => {
 	});
 
 	test('a changed challenge file changes the hash, so old results are rejected', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'flp-ch-'));
+		const dir = newDir();
 		const copy = join(dir, 'c.yaml');
 		writeFileSync(copy, readFileSync(PATH, 'utf8').replace('timeLimit: 1200', 'timeLimit: 1500').replace('../campaign/', `${process.cwd()}/scenarios/campaign/`));
 		const changed = load(copy);

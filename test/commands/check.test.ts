@@ -1,12 +1,12 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {runCheck, runReplayPrint} from '../../source/commands/check.js';
 import {runCli} from '../helpers/run-cli.js';
+import {tempDirs} from '../helpers/temp.js';
 
 const clock = (): number => 0;
-const dir = mkdtempSync(join(tmpdir(), 'flp-check-'));
+const dir = tempDirs('flp-check-')();
 const file = (name: string, lines: string[]): string => {
 	const path = join(dir, name);
 	writeFileSync(path, `${lines.join('\n')}\n`);

@@ -1,10 +1,10 @@
-import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {tempDirs} from '../helpers/temp.js';
 import {EMPTY_PROGRESS, loadProgress, progressPath, recordSolved, saveProgress, stateDirectory} from '../../source/scenario/progress.js';
 
-const fresh = (): string => mkdtempSync(join(tmpdir(), 'flp-state-'));
+const fresh = tempDirs('flp-state-');
 
 describe('progress', () => {
 	test('lives under XDG_STATE_HOME, or ~/.local/state', () => {

@@ -191,7 +191,6 @@ export class PackedLayout {
 	 * machines, where the move lister reads bytes).
 	 */
 	pendingWords(words: Int32Array, ids: Int32Array, count: number): number {
-		// (Numbers as 32-bit integers, `| 0`, so V8 checks no addition for overflow.)
 		const skip = (8 * this.poolAt) | 0;
 		const end = words.length | 0;
 		let w = this.poolWord | 0;

@@ -11,6 +11,8 @@
  * - step-cache.ts: a delivery's effect remembered and replayed;
  * - move-list.ts: the moves of a state, commutation and absorption;
  * - symmetry.ts: keys that merge states differing by a renumbering of interchangeable nodes.
+ *
+ * The hot code of every part is written for V8 the way analysis.ts's header describes.
  */
 import type {Configuration, Setup} from '../configuration.js';
 import {INVALID, ONE, type OutcomeMask, SPLIT, STUCK, ZERO} from '../outcomes.js';
@@ -135,7 +137,7 @@ export class PackedModel {
 
 	/** Whether two moves commute (`commutes` in move-list.ts, which the search calls). */
 	commute(a: PackedMove, b: PackedMove): boolean {
-		return commutes(this.orderFree, this.nodeOfMove, a, b);
+		return commutes(this.orderFree, a, this.nodeOfMove[a]!, b, this.nodeOfMove[b]!);
 	}
 
 	/** The moves of a state, in the game's order: deliveries by id, corruptions, injections. */

@@ -13,10 +13,12 @@ import {KIND, LITTLE_ENDIAN, type PackedLayout, type PackedMove, STARTED, STATUS
  * messages to the pool, and whether a message is recorded or dropped as inert depends on its
  * recipient alone. (Whether each stays a move after the other is not claimed: with f = 1,
  * corrupting one node takes away corrupting another.) For an `orderFree` protocol any two moves
- * commute in that sense. The search calls this in its hottest loop; the property tests check it.
+ * commute in that sense. `aNode` and `bNode` are the nodes the moves act on (`nodeOfMove`). The
+ * search calls this in its hottest loop (with a's node read once); the property tests check it
+ * through `PackedModel.commute`.
  */
-export function commutes(orderFree: boolean, nodeOfMove: Int8Array, a: PackedMove, b: PackedMove): boolean {
-	return orderFree ? a !== b : nodeOfMove[a] !== nodeOfMove[b];
+export function commutes(orderFree: boolean, a: PackedMove, aNode: number, b: PackedMove, bNode: number): boolean {
+	return orderFree ? a !== b : aNode !== bNode;
 }
 
 export class MoveList {

@@ -86,7 +86,9 @@ export class ProtocolAdapter {
 
 	/** Record a send: the message joins the pool unless the recipient would ignore it. */
 	send(state: Uint8Array, to: number, from: number, slot: number, value: number): void {
-		if (!this.layout.processing(state, to)) return;
+		// (The layout's `processing`, read here: a send is the model's most frequent step.)
+		const status = state[(to - 1) * this.block]! & STATUS;
+		if (status !== 0 && status !== 2) return;
 		const at = (to - 1) * this.block + this.rows + from * this.slots + slot;
 		if (state[at] !== 0) return;
 		const id = this.layout.id(to, from, slot, value);

@@ -120,7 +120,6 @@ export class StepCache {
 
 		// The block's bytes, a word at a time: its first and last word masked (they may hold
 		// bytes of other blocks or of the pool), the words between as they are.
-		// (Indices as 32-bit integers, `| 0`, so V8 checks no addition for overflow.)
 		const at = this.blockAt[to]! | 0;
 		const last = (at + this.blockWordsOf[to]! - 1) | 0;
 		const head = words[at]! & this.headMask[to]!;
@@ -169,7 +168,6 @@ export class StepCache {
 
 	/** The cached step at `e` done on `state` (and its `words`), whose recipient `to` has the entry's block. */
 	private replay(state: Uint8Array, words: Int32Array, e: number, to: number): void {
-		// (Indices as 32-bit integers, as in `step`.)
 		const at = this.blockAt[to]! | 0;
 		const last = (at + this.blockWordsOf[to]! - 1) | 0;
 		const cache = this.steps;
@@ -203,7 +201,6 @@ export class StepCache {
 		const base = (node - 1) * this.block + this.rows;
 		const started = (state[(node - 1) * this.block]! & STARTED) !== 0;
 		const count = this.spanOf[node]!;
-		// (Numbers as 32-bit integers, as in `step`; a loop, not `fill`: a builtin call costs more for a few words.)
 		for (let j = 0; j < count; j = (j + 1) | 0) into[(offset + j) | 0] = -1;
 		// Message id is bit 8 * poolAt + id of the state (words are little-endian): bit `id + skip`
 		// of the span. The ids run over the start message, then by sender, slot and value, so

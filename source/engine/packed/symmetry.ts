@@ -281,7 +281,6 @@ export class Symmetry {
 		// and the padding need clearing.
 		const sources = this.sourcesOf(this.lastPerm);
 		const poolAt = this.poolAt;
-		// Four bytes a turn: V8 checks the arrays and reloads their data once per turn, not per byte.
 		let k = 0;
 		for (; k + 4 <= poolAt; k += 4) {
 			into[k] = state[sources[k]!]!;
