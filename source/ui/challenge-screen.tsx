@@ -244,6 +244,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 					saving={{off: 'In a challenge your moves are saved in the result file.'}}
 					onChange={(session: Session) => updateLevel(index, l => ({...l, session}))}
 					onSolved={(session: Session) => updateLevel(index, l => solveLevel(l, session))}
+					onHint={() => updateLevel(index, l => ({...l, hintsUsed: l.hintsUsed + 1}))}
 					onTimeUp={() => finish('time-up')}
 					onExit={() => {
 						leaveLevel();

@@ -155,6 +155,30 @@ describe('a classroom challenge', () => {
 		expect(list).toMatch(/▸ {3}Level 2/);
 	});
 
+	test('each hint used (witness runs, a proof view) is counted in the result file, and verify accepts it (issue 24, point 6)', async () => {
+		const ui = open();
+		await until(ui.frame, containing('CHALLENGE:'));
+		await press(ui.stdin, ENTER);
+		await until(ui.frame, containing('time 20:00'));
+		await press(ui.stdin, ENTER);
+		await until(ui.frame, analysed());
+		ui.advance(5_000); // a credible time for the move (verify rejects moves faster than a floor)
+		await deliver(ui.frame, ui.stdin, 'start 1');
+		await until(ui.frame, analysed());
+		expect(ui.written.at(-1)!.levels[0]).toMatchObject({hintsUsed: 0});
+		await press(ui.stdin, 'w');
+		await until(ui.frame, containing('WITNESS'));
+		await until(() => String(ui.written.at(-1)?.levels[0]?.hintsUsed), t => t === '1');
+		await press(ui.stdin, ESCAPE);
+		await until(ui.frame, analysed());
+		await press(ui.stdin, 'i');
+		await until(ui.frame, containing('Hint: '));
+		await until(() => String(ui.written.at(-1)?.levels[0]?.hintsUsed), t => t === '2');
+		const last = ui.written.at(-1)!;
+		expect(last.levels.map(l => l.hintsUsed)).toEqual([2, ...last.levels.slice(1).map(() => 0)]);
+		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, result: last});
+	});
+
 	test('Hand in asks first; then the summary is drawn and the challenge ends by itself', async () => {
 		const ui = open(true);
 		await until(ui.frame, containing('CHALLENGE:'));
