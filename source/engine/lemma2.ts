@@ -241,7 +241,7 @@ export function lemma2Argument(oracle: Oracle, c: Configuration, target: Message
 	const configs = [...toXConfigs, foundVisit.config];
 	const x = toXConfigs.at(-1)!;
 	const mPrime = foundVisit.move!;
-	const mName = formatMove(c.setup, mPrime).replace(':', ' ');
+	const mName = formatMove(c.setup, mPrime);
 	const distance = path.length === 1 ? 'one move' : `${path.length} moves`;
 	if (foundVisit.star === 'ambiguous') {
 		steps.push(

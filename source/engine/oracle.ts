@@ -116,7 +116,7 @@ export function breachSentence(c: Configuration, breach: Breach): string {
 	return `${breach.property} breaks: ${what}`;
 }
 
-export const messageName = (c: Configuration, m: Message): string => formatMessage(c.setup, m).replace(':', ' ');
+export const messageName = (c: Configuration, m: Message): string => formatMessage(c.setup, m);
 
 /** "a 0-configuration", "an ambiguous configuration", "a configuration with no decision". */
 export function labelPhrase(label: AnalysisLabel): string {

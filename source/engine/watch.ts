@@ -119,7 +119,7 @@ export class RoundCounter {
 	}
 }
 
-const name = (c: Configuration, move: Move): string => formatMove(c.setup, move).replace(':', ' ');
+const name = (c: Configuration, move: Move): string => formatMove(c.setup, move);
 
 /** Play the theorem's strategy on a game's protocol, n, f and faults (its inputs are Lemma 1's to choose). */
 export function watchProof(oracle: Oracle, setup: Setup, options: WatchOptions = {}): WatchPlan {

@@ -15,9 +15,6 @@ export const CASE_TITLES: Record<DiamondAnswer['case'], string> = {
 	'case-2-differs': 'Case 2 (r = r′): only the recipient saw the order, and it differs',
 };
 
-/** "3<1 vote=0": a message as the board writes it. */
-export const spaced = (notation: string): string => notation.replace(':', ' ');
-
 export interface DiamondPanelProps {
 	readonly answer: DiamondAnswer;
 	readonly colour: boolean;
@@ -49,7 +46,7 @@ export function DiamondPanel({answer, colour, names}: DiamondPanelProps): React.
 	);
 	return (
 		<Box>
-			{side(names?.[0] ?? `${spaced(answer.m)} then ${spaced(answer.mm)}`, answer.left)}
+			{side(names?.[0] ?? `${answer.m} then ${answer.mm}`, answer.left)}
 			<Box flexDirection="column" marginRight={1}>
 				{Array.from({length: answer.left.nodes.length + 1}, (_, i) => (
 					<Text key={i} dimColor>
@@ -57,7 +54,7 @@ export function DiamondPanel({answer, colour, names}: DiamondPanelProps): React.
 					</Text>
 				))}
 			</Box>
-			{side(names?.[1] ?? `${spaced(answer.mm)} then ${spaced(answer.m)}`, answer.right)}
+			{side(names?.[1] ?? `${answer.mm} then ${answer.m}`, answer.right)}
 		</Box>
 	);
 }
@@ -83,7 +80,7 @@ export function DiamondView({answer, error, colour, onClose, isActive = true}: D
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 	return (
 		<Box flexDirection="column" width={80}>
-			<Text bold wrap="truncate">{answer ? ` THE DIAMOND  m = ${spaced(answer.m)}, m′ = ${spaced(answer.mm)}` : ' THE DIAMOND'}</Text>
+			<Text bold wrap="truncate">{answer ? ` THE DIAMOND  m = ${answer.m}, m′ = ${answer.mm}` : ' THE DIAMOND'}</Text>
 			{rule}
 			{error ? <Text wrap="wrap">{` ${error}`}</Text> : null}
 			{!answer && !error ? <Text dimColor> working out both orders…</Text> : null}

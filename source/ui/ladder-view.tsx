@@ -26,7 +26,7 @@ export function wrapMoves(moves: readonly string[], width: number, lines: number
 	const out: string[] = [];
 	let line = '';
 	for (const [k, move] of moves.entries()) {
-		const word = move.replace(':', ' ') + (k < moves.length - 1 ? ';' : '');
+		const word = move + (k < moves.length - 1 ? ';' : '');
 		if (line.length > 0 && line.length + 1 + word.length > width) {
 			out.push(line);
 			line = '';
@@ -70,7 +70,29 @@ export function LadderView({answer, error, facts, colour, rows, onClose, isActiv
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 	const pivot = answer?.pivot;
 	const failed = answer?.failure?.rung;
-	const runLines = 3;
+	// The runs take the rows they need, as far as the screen allows; the steps keep at least 3.
+	const top = 2 + (answer?.rungs.length ?? 1) + (error ? 1 : 0);
+	const bottom = 3 + 3;
+	const wide = Number.POSITIVE_INFINITY;
+	const both = answer && pivot !== undefined && answer.left && answer.right ? {left: answer.left, right: answer.right} : undefined;
+	const toOne = both && answer?.toOne ? answer.toOne : undefined;
+	const toOneAll = toOne ? wrapMoves([`${toOne.from}, its own run: ${toOne.moves[0] ?? ''}`, ...toOne.moves.slice(1)], 78, wide) : [];
+	let runLines = 0;
+	let oneLines = 0;
+	let runRows = 0;
+	if (both) {
+		const fixed = 3 + (toOne ? 1 : 0);
+		const avail = Math.max(2, rows - top - bottom - fixed);
+		const needed = Math.max(wrapMoves(both.left.moves, 37, wide).length, wrapMoves(both.right.moves, 37, wide).length);
+		oneLines = toOne ? Math.max(1, Math.min(toOneAll.length, avail - Math.min(needed, avail - 1))) : 0;
+		runLines = Math.max(1, Math.min(needed, avail - oneLines));
+		runRows = fixed + runLines + oneLines;
+	} else if (answer?.failure?.run) {
+		const avail = Math.max(1, rows - top - bottom - 3);
+		runLines = Math.max(1, Math.min(wrapMoves(answer.failure.run.moves, 76, wide).length, avail));
+		runRows = 3 + runLines;
+	}
+
 	const column = (title: string, run: RunAnswer): React.JSX.Element => (
 		<Box flexDirection="column" width={38} flexShrink={0}>
 			<Text bold wrap="truncate">{`${run.from}, ${title}`}</Text>
@@ -83,12 +105,12 @@ export function LadderView({answer, error, facts, colour, rows, onClose, isActiv
 		</Box>
 	);
 	let runs: React.JSX.Element | null = null;
-	if (answer && pivot !== undefined && answer.left && answer.right) {
+	if (answer && pivot !== undefined && both) {
 		const [leftTitle, rightTitle] = hidingText(answer, pivot);
 		runs = (
 			<>
 				<Box>
-					{column(leftTitle, answer.left)}
+					{column(leftTitle, both.left)}
 					<Box flexDirection="column" marginRight={1}>
 						{Array.from({length: runLines + 2}, (_, i) => (
 							<Text key={i} dimColor>
@@ -96,12 +118,16 @@ export function LadderView({answer, error, facts, colour, rows, onClose, isActiv
 							</Text>
 						))}
 					</Box>
-					{column(rightTitle, answer.right)}
+					{column(rightTitle, both.right)}
 				</Box>
-				{answer.toOne ? (
-					<Text wrap="truncate">{`${answer.toOne.from}, its own run: ${wrapMoves(answer.toOne.moves, 200, 1)[0] ?? ''}`}</Text>
-				) : null}
-				{answer.toOne ? <Text wrap="truncate">{`→ ${answer.toOne.decisions}`}</Text> : null}
+				{toOne
+					? wrapMoves([`${toOne.from}, its own run: ${toOne.moves[0] ?? ''}`, ...toOne.moves.slice(1)], 78, oneLines).map((line, i) => (
+							<Text key={`one-${i}`} wrap="truncate">
+								{line}
+							</Text>
+						))
+					: null}
+				{toOne ? <Text wrap="truncate">{`→ ${toOne.decisions}`}</Text> : null}
 			</>
 		);
 	} else if (answer?.failure?.run) {
@@ -119,8 +145,7 @@ export function LadderView({answer, error, facts, colour, rows, onClose, isActiv
 		);
 	}
 
-	const used = 4 + (answer?.rungs.length ?? 1) + (runs ? (answer?.toOne ? runLines + 5 : runLines + 3) : 0) + 2;
-	const stepRows = Math.max(3, rows - used);
+	const stepRows = Math.max(3, rows - top - runRows - 3);
 	return (
 		<Box flexDirection="column" width={80}>
 			<Text bold wrap="truncate">{` LEMMA 1: THE LADDER  ${facts}`}</Text>

@@ -92,7 +92,7 @@ export function ProofView({answer, error, colour, rows, onClose, onPlay, isActiv
 	const stepRows = Math.max(3, rows - usedAbove - 2);
 	return (
 		<Box flexDirection="column" width={80}>
-			<Text bold wrap="truncate">{` SHOW THE PROOF  Lemma 2 here, target e = ${answer?.target.replace(':', ' ') ?? '…'}`}</Text>
+			<Text bold wrap="truncate">{` SHOW THE PROOF  Lemma 2 here, target e = ${answer?.target ?? '…'}`}</Text>
 			{rule}
 			{error ? <Text wrap="wrap">{` ${error}`}</Text> : null}
 			{!answer && !error ? <Text dimColor> running the argument on the engine’s graph…</Text> : null}
@@ -105,7 +105,7 @@ export function ProofView({answer, error, colour, rows, onClose, onPlay, isActiv
 						) : (
 							<Text key={k} wrap="truncate">
 								{` ${role(k).padEnd(6)}`}
-								{(k === 0 ? '(the position on the board)' : path[k - 1]!.move.replace(':', ' ')).padEnd(30)}
+								{(k === 0 ? '(the position on the board)' : path[k - 1]!.move).padEnd(30)}
 								{'delivering e: '}
 								{star(k === 0 ? answer.star : path[k - 1]!.star)}
 							</Text>

@@ -101,7 +101,7 @@ describe('the stall column and the Lemma 2 argument', () => {
 		]);
 	});
 
-	test('level 8: the argument finds Y two moves away (start 3; 2<3 vote=1), ambiguous*', () => {
+	test('level 8: the argument finds Y two moves away (start 3; 2<3:vote=1), ambiguous*', () => {
 		const c = quorum('start 1');
 		const argument = lemma2Argument(new Oracle(), c, message(c, '2<1:vote=0'));
 		expect(argument.kind).toBe('stall');
@@ -109,9 +109,9 @@ describe('the stall column and the Lemma 2 argument', () => {
 		expect(names(c, argument.path)).toEqual(['start 3', '2<3:vote=1']);
 		expect(argument.yStar).toBe('ambiguous');
 		expect(argument.steps).toEqual([
-			'C is ambiguous, but delivering e = 2<1 vote=0 now is 0*: it would force 0.',
+			'C is ambiguous, but delivering e = 2<1:vote=0 now is 0*: it would force 0.',
 			'Lemma 2: search the configurations reached without delivering e, nearest first, for the first Y that is not 0*.',
-			'Found Y 2 moves from C (last move m′ = 2<3 vote=1): delivering e at Y is ambiguous*.',
+			'Found Y 2 moves from C (last move m′ = 2<3:vote=1): delivering e at Y is ambiguous*.',
 			'So C_{i+1} = Y·e is ambiguous: stall with those moves, then deliver e. Every configuration on the way is ambiguous.',
 		]);
 		const stall = findStall(new Oracle(), c, message(c, '2<1:vote=0'));
@@ -124,7 +124,7 @@ describe('the stall column and the Lemma 2 argument', () => {
 		const argument = lemma2Argument(oracle, c, message(c, '3<1:vote=0'));
 		expect([argument.kind, argument.star, argument.yStar]).toEqual(['pair', '0', '1']);
 		expect(names(c, argument.path)).toEqual(['start 2', '3<2:vote=1']);
-		// X is C after start 2; Y is X after 3<2 vote=1.
+		// X is C after start 2; Y is X after 3<2:vote=1.
 		expect(names(c, [{kind: 'deliver', message: argument.configs[1]!.pool[0]!.message}])).toEqual(['start 3']);
 		expect(oracle.star(argument.configs[1]!, message(c, '3<1:vote=0'))).toBe('0');
 		expect(oracle.star(argument.configs[2]!, message(c, '3<1:vote=0'))).toBe('1');
@@ -133,7 +133,7 @@ describe('the stall column and the Lemma 2 argument', () => {
 		expect(argument.stall?.status).toBe('none');
 		expect(argument.breach?.property).toBe('agreement');
 		expect(argument.steps.slice(2)).toEqual([
-			'The first Y, 2 moves from C, is 1*; its predecessor X is 0*: X and Y are one move apart (m′ = 3<2 vote=1).',
+			'The first Y, 2 moves from C, is 1*; its predecessor X is 0*: X and Y are one move apart (m′ = 3<2:vote=1).',
 			'The diamond at X: e then m′ gives V (a 0-configuration), m′ then e gives Z = Y·e (a 1-configuration). The order of e and m′ decides.',
 			'Both go to node 3 (Case 2). The proof makes node 3 byzantine to hide the order; this game allows only crash, so node 3 cannot pretend.',
 			'No stall exists: every way of delivering e loses ambiguity. So the protocol escapes the contradiction: from C, agreement breaks: two honest nodes decide differently.',
@@ -162,7 +162,7 @@ describe('the diamond', () => {
 		if (!made.ok) throw new Error(made.message);
 		expect([made.value.case, made.value.same, made.value.labels]).toEqual(['case-2-differs', false, {left: '0', right: '1'}]);
 		expect(made.value.differences).toEqual([{node: 3, left: 'decided 0, votes 0 1 1', right: 'decided 1, votes 0 1 1'}]);
-		expect(made.value.sentences.at(-1)).toBe('3<1 vote=0 first gives a 0-configuration; 3<2 vote=1 first gives a 1-configuration: the order decides.');
+		expect(made.value.sentences.at(-1)).toBe('3<1:vote=0 first gives a 0-configuration; 3<2:vote=1 first gives a 1-configuration: the order decides.');
 	});
 
 	test('level 11: a byzantine recipient hides the order', () => {
@@ -196,7 +196,7 @@ describe('the hint key', () => {
 	test('diamond levels: the pair, or the corruption that hides it', () => {
 		const oracle = new Oracle();
 		const ten = quorum('start 2; start 1; corrupt 1 as crash');
-		expect(proofHint(oracle, ten, undefined, {kind: 'diamond'}).text).toBe('3<2 vote=1, then 3<1 vote=0: this order gives 1, the other 0; the order decides (Case 2).');
+		expect(proofHint(oracle, ten, undefined, {kind: 'diamond'}).text).toBe('3<2:vote=1, then 3<1:vote=0: this order gives 1, the other 0; the order decides (Case 2).');
 		const eleven = quorum('start 1; start 2; start 3', ['byzantine']);
 		const pair = [message(eleven, '3<1:vote=0'), message(eleven, '3<2:vote=1')] as const;
 		expect(proofHint(oracle, eleven, undefined, {kind: 'diamond', hide: true, pair}).move).toEqual({kind: 'corrupt', node: 3, behaviour: 'byzantine'});

@@ -118,7 +118,7 @@ describe('watch the proof', () => {
 		expect(plan.moves[0]!.text).toBe('Round 1: e = start 1, the oldest message, is ambiguous*: deliver it. C_1 is ambiguous.');
 		expect(plan.end.breach?.property).toBe('agreement');
 		expect(plan.end.sentences[0]).toBe(
-			'Round 6: e = 1<2 vote=1 is the oldest message and 1* here, and no stall keeps the run ambiguous: every way to deliver it loses ambiguity.',
+			'Round 6: e = 1<2:vote=1 is the oldest message and 1* here, and no stall keeps the run ambiguous: every way to deliver it loses ambiguity.',
 		);
 		expect(formatMoves(plan.start!.setup, plan.moves.map(m => m.move))).toEqual(['start 1', 'start 2', 'start 3', '2<1:vote=1', '3<1:vote=1']);
 	});
@@ -128,8 +128,8 @@ describe('watch the proof', () => {
 		expect(plan.maximal).toBe(false);
 		expect(plan.rounds).toBe(9);
 		expect(plan.moves.filter(m => m.role === 'stall').map(m => m.text)).toEqual([
-			'Round 6, Lemma 2: e = 1<2 p1.1=1 is 1*, so stall with 1<3 p1.1=0; then e is ambiguous*.',
-			'Round 9, Lemma 2: e = 1<2 p2.1=1 is 1*, so stall with 1<3 p2.1=?; then e is ambiguous*.',
+			'Round 6, Lemma 2: e = 1<2:p1.1=1 is 1*, so stall with 1<3:p1.1=0; then e is ambiguous*.',
+			'Round 9, Lemma 2: e = 1<2:p2.1=1 is 1*, so stall with 1<3:p2.1=?; then e is ambiguous*.',
 		]);
 		const analyzer = new Analyzer();
 		replayChecks(plan, c => analyzer.analyze(c, {witnesses: false}).label);

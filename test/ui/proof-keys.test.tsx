@@ -57,8 +57,8 @@ describe('the proof views from the play screen', () => {
 		const {frame, stdin} = level8();
 		await until(frame, analysed('ambiguous'));
 		await press(stdin, 'p');
-		const proof = await until(frame, containing(' Y     2<3 vote=1'));
-		expect(proof).toContain(' SHOW THE PROOF  Lemma 2 here, target e = 2<1 vote=0');
+		const proof = await until(frame, containing(' Y     2<3:vote=1'));
+		expect(proof).toContain(' SHOW THE PROOF  Lemma 2 here, target e = 2<1:vote=0');
 		expect(proof).toContain(' X     start 3                       delivering e: 0*');
 		await press(stdin, ESCAPE);
 		await until(frame, containing('NOW ambiguous'));
@@ -68,7 +68,7 @@ describe('the proof views from the play screen', () => {
 		const {frame, stdin} = level8();
 		await until(frame, analysed('ambiguous'));
 		await press(stdin, 'p');
-		await until(frame, containing(' Y     2<3 vote=1'));
+		await until(frame, containing(' Y     2<3:vote=1'));
 		await press(stdin, ENTER);
 		const text = await until(frame, t => t.includes('GOAL REACHED'));
 		expect(text).toContain('moves 3');

@@ -38,9 +38,9 @@ describe('the diamond view', () => {
 		const {lastFrame} = mount(<DiamondView answer={answer} colour={false} onClose={() => {}} />);
 		const frame = lines(lastFrame());
 		expect(frame.slice(0, 8)).toEqual([
-			' THE DIAMOND  m = 3<1 vote=0, m′ = 3<2 vote=1',
+			' THE DIAMOND  m = 3<1:vote=0, m′ = 3<2:vote=1',
 			'─'.repeat(78),
-			'3<1 vote=0 then 3<2 vote=1  → 0        │ 3<2 vote=1 then 3<1 vote=0  → 1',
+			'3<1:vote=0 then 3<2:vote=1  → 0        │ 3<2:vote=1 then 3<1:vote=0  → 1',
 			' 1  in 0  ✗crash     votes 0 · ·       │  1  in 0  ✗crash     votes 0 · ·',
 			' 2  in 1  —          votes · 1 ·       │  2  in 1  —          votes · 1 ·',
 			'≠3  in 1  decided 0  votes 0 1 1       │ ≠3  in 1  decided 1  votes 0 1 1',
@@ -59,13 +59,13 @@ describe('show the proof', () => {
 		let played: readonly string[] = [];
 		const {lastFrame, stdin} = mount(<ProofView answer={answer} colour={false} rows={24} onClose={() => {}} onPlay={moves => (played = moves)} />);
 		expect(lines(lastFrame()).slice(0, 7)).toEqual([
-			' SHOW THE PROOF  Lemma 2 here, target e = 2<1 vote=0',
+			' SHOW THE PROOF  Lemma 2 here, target e = 2<1:vote=0',
 			'─'.repeat(78),
 			' C     (the position on the board)   delivering e: 0*',
 			' X     start 3                       delivering e: 0*',
-			' Y     2<3 vote=1                    delivering e: ambiguous*',
+			' Y     2<3:vote=1                    delivering e: ambiguous*',
 			'─'.repeat(78),
-			' 1. C is ambiguous, but delivering e = 2<1 vote=0 now is 0*: it would force 0.',
+			' 1. C is ambiguous, but delivering e = 2<1:vote=0 now is 0*: it would force 0.',
 		]);
 		for (const step of [2, 3, 4]) {
 			await press(stdin, ARROW_RIGHT);
@@ -85,7 +85,7 @@ describe('show the proof', () => {
 		expect(frame.slice(2, 11)).toEqual([
 			' C     (the position on the board)   delivering e: 0*',
 			' X     start 2                       delivering e: 0*',
-			' Y     3<2 vote=1                    delivering e: 1*',
+			' Y     3<2:vote=1                    delivering e: 1*',
 			'─'.repeat(78),
 			' THE DIAMOND AT X: Case 2 (r = r′): only the recipient saw the order, and it di…',
 			'V: e then m′  → 0                      │ Z: m′ then e  → 1',
@@ -102,7 +102,7 @@ describe('the Lemma 1 ladder', () => {
 		const c = game({protocol: 'wait-all', n: 3, inputs: '100', allow: ['lie']});
 		const answer = answerProof(new Oracle(), c, {kind: 'ladder'}) as LadderAnswer;
 		const {lastFrame, stdin} = mount(<LadderView answer={answer} facts="wait-all  n=3 f=1  allow: lie" colour={false} rows={24} onClose={() => {}} />);
-		expect(lines(lastFrame()).slice(0, 14)).toEqual([
+		expect(lines(lastFrame()).slice(0, 16)).toEqual([
 			' LEMMA 1: THE LADDER  wait-all  n=3 f=1  allow: lie',
 			'─'.repeat(78),
 			' ◆ X_0  000  0',
@@ -112,12 +112,16 @@ describe('the Lemma 1 ladder', () => {
 			'─'.repeat(78),
 			'X_0 = 000, all honest                 │ X_1 = 100, node 1 lies (input 0)',
 			'start 1; start 2; start 3;            │ corrupt 1 as lie; start 1; start 2;',
-			'2<1 vote=0; 3<1 vote=0; 1<2 vote=0;   │ start 3; 2<1 vote=0; 3<1 vote=0;',
-			'3<2 vote=0; 1<3 vote=0; 2<3 vote=0    │ 1<2 vote=0; 3<2 vote=0; 1<3 vote=0; …',
-			'→ nodes 1, 2, 3 decide 0              │ → nodes 2 and 3 decide 0',
-			'X_1 = 100, its own run: start 1; start 2; 1<2 vote=0; 2<1 vote=1; corrupt 3 as …',
+			'2<1:vote=0; 3<1:vote=0; 1<2:vote=0;   │ start 3; 2<1:vote=0; 3<1:vote=0;',
+			'3<2:vote=0; 1<3:vote=0; 2<3:vote=0    │ 1<2:vote=0; 3<2:vote=0; 1<3:vote=0;',
+			'→ nodes 1, 2, 3 decide 0              │ 2<3:vote=0',
+			'                                      │ → nodes 2 and 3 decide 0',
+			'X_1 = 100, its own run: start 1; start 2; 1<2:vote=0; 2<1:vote=1;',
+			'corrupt 3 as lie; start 3; 1<3:vote=1; 2<3:vote=1; 3<1:vote=1; 3<2:vote=0',
 			'→ nodes 1 and 2 decide 1',
 		]);
+		// The runs fit whole at 80x24: nothing is cut with "…".
+		expect(lastFrame()).not.toMatch(/; …/);
 		for (const step of [2, 3, 4]) {
 			await press(stdin, ARROW_RIGHT);
 			await until(lastFrame, containing(`step ${step}/4`));
@@ -142,7 +146,7 @@ describe('the Lemma 1 ladder', () => {
 			'corrupt 1 as crash; start 2; start 3; │ corrupt 1 as crash; start 2; start 3;',
 			'start 1                               │ start 1',
 			'→ nodes 2 and 3 are undecided         │ → nodes 2 and 3 are undecided',
-			'                                      │',
+			'X_1 = 100, its own run: start 1; start 2; 2<1:value=1; start 3; 3<1:value=1',
 		]);
 	});
 });
@@ -163,7 +167,7 @@ describe('watch the proof', () => {
 		}
 
 		expect(lastFrame()).toContain(' ROUNDS 1● 2● 3● 4● 5●');
-		expect(lastFrame()).toContain(' Round 5: e = 3<1 vote=1, the oldest message, is ambiguous*: deliver it. C_5 is');
+		expect(lastFrame()).toContain(' Round 5: e = 3<1:vote=1, the oldest message, is ambiguous*: deliver it. C_5 is');
 		await press(stdin, ARROW_RIGHT);
 		await until(lastFrame, containing('(the end)'));
 		expect(lastFrame()).toContain(' ROUNDS 1● 2● 3● 4● 5● ✗');
