@@ -12,7 +12,7 @@ export const CASE_TITLES: Record<DiamondAnswer['case'], string> = {
 	'case-1': 'Case 1 (r ≠ r′): two recipients, one configuration',
 	'case-2-hidden': 'Case 2 (r = r′): the recipient is faulty and hides the order',
 	'case-2-same': 'Case 2 (r = r′): one recipient, yet the same configuration',
-	'case-2-differs': 'Case 2 (r = r′): only the recipient saw the order, and it differs',
+	'case-2-differs': 'Case 2 (r = r′): only the recipient saw the order; it differs',
 };
 
 export interface DiamondPanelProps {
@@ -88,7 +88,7 @@ export function DiamondView({answer, error, colour, onClose, isActive = true}: D
 				<>
 					<DiamondPanel answer={answer} colour={colour} />
 					{rule}
-					<Text bold wrap="truncate">{` ${CASE_TITLES[answer.case]}${answer.same ? ': the same configuration' : ''}`}</Text>
+					<Text bold wrap="wrap">{` ${CASE_TITLES[answer.case]}${answer.same ? ': the same configuration' : ''}`}</Text>
 					<Box flexDirection="column" paddingLeft={1}>
 						{answer.sentences.map((sentence, i) => (
 							<Text key={i} wrap="wrap">

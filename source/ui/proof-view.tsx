@@ -37,21 +37,23 @@ export function playable(answer: ArgumentAnswer): string[] | undefined {
  */
 export function Steps({steps, shown, rows}: {readonly steps: readonly string[]; readonly shown: number; readonly rows: number}): React.JSX.Element {
 	const newest = Math.min(shown, steps.length);
-	const current = steps[newest - 1] ?? '';
-	const currentRows = Math.ceil((current.length + 4) / 77);
-	const before = Math.max(0, Math.min(newest - 1, rows - currentRows));
+	// Rows a step takes when wrapped whole (a little wide of the mark: words wrap before the edge).
+	const rowsOf = (k: number): number => Math.ceil((` ${k}. ${steps[k - 1] ?? ''}`.length + 6) / 77);
+	// The newest step, then as many earlier ones as fit above it, each whole.
+	let first = newest;
+	let used = newest > 0 ? rowsOf(newest) : 0;
+	while (first > 1 && used + rowsOf(first - 1) <= rows) {
+		first--;
+		used += rowsOf(first);
+	}
+
 	return (
 		<Box flexDirection="column" height={rows} overflow="hidden">
-			{steps.slice(newest - 1 - before, newest - 1).map((step, i) => (
-				<Text key={i} dimColor wrap="truncate">
-					{` ${newest - before + i}. ${step}`}
-				</Text>
-			))}
-			{newest > 0 ? (
-				<Box paddingLeft={1}>
-					<Text wrap="wrap">{`${newest}. ${current}`}</Text>
+			{steps.slice(first - 1, newest).map((step, i) => (
+				<Box key={first + i} paddingLeft={1}>
+					<Text dimColor={first + i < newest} wrap="wrap">{`${first + i}. ${step}`}</Text>
 				</Box>
-			) : null}
+			))}
 		</Box>
 	);
 }
@@ -115,7 +117,7 @@ export function ProofView({answer, error, colour, rows, onClose, onPlay, isActiv
 			{answer?.diamond ? (
 				<>
 					{rule}
-					<Text bold wrap="truncate">{` THE DIAMOND AT X: ${CASE_TITLES[answer.diamond.case]}`}</Text>
+					<Text bold wrap="truncate">{` DIAMOND AT X: ${CASE_TITLES[answer.diamond.case]}`}</Text>
 					<DiamondPanel answer={answer.diamond} colour={colour} names={['V: e then m′', 'Z: m′ then e']} />
 				</>
 			) : null}

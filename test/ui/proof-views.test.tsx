@@ -45,7 +45,7 @@ describe('the diamond view', () => {
 			' 2  in 1  —          votes · 1 ·       │  2  in 1  —          votes · 1 ·',
 			'≠3  in 1  decided 0  votes 0 1 1       │ ≠3  in 1  decided 1  votes 0 1 1',
 			'─'.repeat(78),
-			' Case 2 (r = r′): only the recipient saw the order, and it differs',
+			' Case 2 (r = r′): only the recipient saw the order; it differs',
 		]);
 		expect(frame.length).toBeLessThanOrEqual(24);
 		expect(frame.every(line => line.length <= 80)).toBe(true);
@@ -73,6 +73,9 @@ describe('show the proof', () => {
 		}
 
 		expect(lastFrame()).toContain(' 4. So C_{i+1} = Y·e is ambiguous: stall with those moves, then deliver e.');
+		// Every step stays whole on screen, the earlier ones too (none cut with "…").
+		expect(lastFrame()).toContain(' 3. Found Y 2 moves from C');
+		expect(lastFrame()).not.toContain('…');
 		await press(stdin, '\r');
 		expect(played).toEqual(['start 3', '2<3:vote=1', '2<1:vote=0']);
 	});
@@ -87,7 +90,7 @@ describe('show the proof', () => {
 			' X     start 2                       delivering e: 0*',
 			' Y     3<2:vote=1                    delivering e: 1*',
 			'─'.repeat(78),
-			' THE DIAMOND AT X: Case 2 (r = r′): only the recipient saw the order, and it di…',
+			' DIAMOND AT X: Case 2 (r = r′): only the recipient saw the order; it differs',
 			'V: e then m′  → 0                      │ Z: m′ then e  → 1',
 			' 1  in 0  ✗crash     votes 0 · ·       │  1  in 0  ✗crash     votes 0 · ·',
 			' 2  in 1  —          votes · 1 ·       │  2  in 1  —          votes · 1 ·',
