@@ -88,7 +88,7 @@ export function DiamondView({answer, error, colour, onClose, isActive = true}: D
 				<>
 					<DiamondPanel answer={answer} colour={colour} />
 					{rule}
-					<Text bold wrap="wrap">{` ${CASE_TITLES[answer.case]}${answer.same ? ': the same configuration' : ''}`}</Text>
+					<Text bold wrap="wrap">{` ${CASE_TITLES[answer.case]}${answer.same && answer.case === 'case-2-hidden' ? ': the same configuration' : ''}`}</Text>
 					<Box flexDirection="column" paddingLeft={1}>
 						{answer.sentences.map((sentence, i) => (
 							<Text key={i} wrap="wrap">

@@ -194,7 +194,10 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	);
 
 	const c = current(session);
-	const bodyRows = Math.max(4, rows - 12);
+	// The goal line wraps onto a second row when it needs one; the board gives that row up.
+	const goalText = timeUp ? 'TIME IS UP. q: leave' : (goalLine(report?.goal) ?? `Goal: ${level.goal}`);
+	const goalRows = goalText.length > 77 ? 2 : 1;
+	const bodyRows = Math.max(4, rows - 11 - goalRows);
 	const close = (notice?: string): void => dispatch({type: 'mode', mode: {kind: 'board'}, notice});
 	// What of the analysis this game shows (a challenge may show the label only, or nothing).
 	const show = level.show ?? (level.hints ? 'full' : 'label');
@@ -276,7 +279,9 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				/>
 			) : (
 				<>
-					<Text wrap="truncate">{timeUp ? ' TIME IS UP. q: leave' : ` ${goalLine(report?.goal) ?? `Goal: ${level.goal}`}`}</Text>
+					<Box height={goalRows} paddingLeft={1} width={78}>
+						<Text wrap="wrap">{goalText}</Text>
+					</Box>
 					<Text wrap="truncate" dimColor>
 						{` ${keyBar.join('  ')}`}
 					</Text>

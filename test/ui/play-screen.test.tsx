@@ -10,7 +10,8 @@ import {freshPath, saveFile, saveTarget, sessionToFile} from '../../source/scena
 import {SANDBOX} from '../../source/ui/level.js';
 import {PlayScreen, type Saving} from '../../source/ui/play-screen.js';
 import {InlineService} from '../../source/worker/service.js';
-import {analysed, containing, press, until} from '../helpers/ink.js';
+import {analysed, containing, deliver, press, until} from '../helpers/ink.js';
+import {readScenario, startLevel} from '../../source/scenario/scenario.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
 import {HeldService} from '../helpers/held-service.js';
 import {lookUpProtocol} from '../../source/protocols/registry.js';
@@ -313,6 +314,30 @@ describe('the play screen', () => {
 		const {frame} = start(quorum, {service: new InlineService(3)});
 		const text = await until(frame, analysed('unknown'));
 		expect(text).not.toMatch(/NOW (0|1|none) /);
+	});
+
+	test('a goal message longer than a row wraps whole onto a second row (level 9 at 80x24)', async () => {
+		const file = readScenario('scenarios/campaign/09-diamond-commute.yaml');
+		if (!file.ok) throw new Error(file.message);
+		const level = startLevel(file.value.file);
+		if (!level.ok) throw new Error(level.message);
+		const {frame, stdin} = start(quorum, {
+			initial: level.value.session,
+			level: level.value.info,
+			goal: {spec: level.value.goal, start: level.value.start},
+		});
+		await until(frame, analysed());
+		await deliver(frame, stdin, '3<2:vote=1');
+		await until(frame, analysed());
+		await deliver(frame, stdin, '2<3:vote=1');
+		const text = await until(frame, containing('GOAL REACHED'));
+		const rows = text.split('\n');
+		expect(rows.slice(-3)).toEqual([
+			' ✓ GOAL REACHED. Nodes 3 and 2 cannot tell the order: both orders reach the',
+			' same configuration.',
+			' enter deliver  c corrupt  t target  u/r undo/redo  w witness  ? keys',
+		]);
+		expect(rows.length).toBeLessThanOrEqual(23);
 	});
 
 	test('keys help and back', async () => {
