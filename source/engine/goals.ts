@@ -92,7 +92,7 @@ export function goalSentence(goal: GoalSpec, first?: Configuration): string {
 
 			return goal.commute
 				? 'deliver two messages to two different nodes, one right after the other.'
-				: 'deliver two messages whose order decides: one order forces 0, the other 1.';
+				: 'deliver a pair whose order decides: one order forces 0, the other 1.';
 		case 'forever':
 			return `complete ${goal.rounds ?? 1} rounds: each delivers the oldest message, always ambiguous.`;
 		case 'break-agreement':

@@ -33,6 +33,7 @@ import {useSpinner} from './use-spinner.js';
 import {useSyncReducer} from './use-sync-reducer.js';
 import {useProofKeys} from './proof-keys.js';
 import {WitnessStepper} from './witness-stepper.js';
+import {wrapWords} from './wrap.js';
 
 /** What the save prompt needs: a name to offer, a check of a typed name, and the write. */
 export interface Saving {
@@ -196,7 +197,8 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const c = current(session);
 	// The goal line wraps onto a second row when it needs one; the board gives that row up.
 	const goalText = timeUp ? 'TIME IS UP. q: leave' : (goalLine(report?.goal) ?? `Goal: ${level.goal}`);
-	const goalRows = goalText.length > 77 ? 2 : 1;
+	const goalLines = wrapWords(goalText, 77).slice(0, 2);
+	const goalRows = goalLines.length;
 	const bodyRows = Math.max(4, rows - 11 - goalRows);
 	const close = (notice?: string): void => dispatch({type: 'mode', mode: {kind: 'board'}, notice});
 	// What of the analysis this game shows (a challenge may show the label only, or nothing).
@@ -279,9 +281,9 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				/>
 			) : (
 				<>
-					<Box height={goalRows} paddingLeft={1} width={78}>
-						<Text wrap="wrap">{goalText}</Text>
-					</Box>
+					{goalLines.map((line, i) => (
+						<Text key={i} wrap="truncate">{` ${line}`}</Text>
+					))}
 					<Text wrap="truncate" dimColor>
 						{` ${keyBar.join('  ')}`}
 					</Text>
