@@ -66,7 +66,14 @@ export function loadYaml(text: string): LoadedYaml {
 	}
 
 	for (const error of doc.errors) {
-		const message = error.message.split('\n')[0]!;
+		const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		const quote = error.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(message)?.[1] : undefined;
+		if (quote) {
+			// The parser notices at the end of the file; the player needs the line the quote opened on.
+			report(openingQuote(text, error.pos[0], quote), `a ${quote === '"' ? 'double' : 'single'} quote opened here is never closed`);
+			continue;
+		}
+
 		report(error.pos[0], /call stack/i.test(message) ? 'the file is nested too deeply to read' : excerpt(message, 120));
 	}
 
@@ -177,3 +184,23 @@ export function loadYaml(text: string): LoadedYaml {
 	const root = doc.contents as Node | null;
 	return {ok: true, doc, data: root === null ? null : values.get(root), at};
 }
+
+/**
+ * Where an unclosed quote opened: the last quote before `end` that is not escaped inside a quoted
+ * text (an unclosed scalar holds no other unescaped quote of its kind, so this is its opening one).
+ */
+function openingQuote(text: string, end: number, quote: string): number {
+	for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+		if (text[i] !== quote) continue;
+		if (quote === '"' && text[i - 1] === '\\') continue;
+		if (quote === "'" && text[i - 1] === "'") {
+			i--;
+			continue;
+		}
+
+		return i;
+	}
+
+	return end;
+}
+

@@ -90,3 +90,34 @@ describe('odd YAML', () => {
 		expect(problems([...HEAD, '---', 'a: 1'].join('\n'))[0]).toMatch(/^level\.yaml:5:1: /);
 	});
 });
+
+describe('an unclosed quote (issue 20): pointed at the line it opened on, not the end of the file', () => {
+	test('double quote, in a scenario', () => {
+		expect(problems(['format: 1', 'title: "Lab: break it', 'protocol: leader', 'nodes: 3', 'inputs: "011"'].join('\n'))).toEqual([
+			'level.yaml:2:8: a double quote opened here is never closed',
+		]);
+	});
+
+	test("single quote, with an escaped '' before it is left open", () => {
+		const loaded = loadYaml(['a: 1', "b: 'it''s open", 'c: 2', ''].join('\n'));
+		expect(loaded.ok ? [] : loaded.problems).toEqual([{line: 2, column: 4, message: 'a single quote opened here is never closed'}]);
+	});
+
+	test('in a challenge file', async () => {
+		const {mkdtempSync, readFileSync, rmSync, writeFileSync} = await import('node:fs');
+		const {join} = await import('node:path');
+		const {tmpdir} = await import('node:os');
+		const {readChallenge} = await import('../../source/challenge/challenge.js');
+		const dir = mkdtempSync(join(tmpdir(), 'flp-quote-'));
+		try {
+			const path = join(dir, 'c.yaml');
+			const text = readFileSync('scenarios/challenges/lab-break-and-stall.yaml', 'utf8').split('\n');
+			text[2] = 'title: "Lab: break it';
+			writeFileSync(path, text.join('\n'));
+			const c = readChallenge(path);
+			expect(c.ok ? '' : c.message).toBe(`${path}:3:8: a double quote opened here is never closed`);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
