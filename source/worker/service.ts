@@ -37,7 +37,9 @@ export class WorkerService implements AnalysisService {
 		const url = new URL(`./analysis-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
 		// Run from the TypeScript sources (tests, tsx), the worker must register tsx before it
 		// can load a .ts entry; built, it loads the JavaScript directly.
-		const bootstrap = `import('tsx/esm/api').then(api => { api.register(); return import(${JSON.stringify(url.href)}); });`;
+		// tsx is found from this file, not from the working folder (which may be anywhere).
+		const tsx = fromSources && typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+		const bootstrap = `import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(url.href)}); });`;
 		this.worker = fromSources
 			? new Worker(bootstrap, {eval: true, workerData: this.control})
 			: new Worker(url, {workerData: this.control});
