@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeResult} from './challenge/result.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
+import {nextAttempt, recordAttempt} from './challenge/attempts.js';
 import {prepareChallenge} from './challenge/prepare.js';
 import type {Result} from './engine/types.js';
 import {fail, ok} from './engine/types.js';
@@ -53,6 +54,8 @@ export interface AppFiles {
 	prepareChallenge(path: string, player: string): Result<{run: ChallengeRun; out: string}>;
 	/** Write a challenge's result; the sentence says where, or why not. */
 	saveResult(out: string, result: ChallengeResult): string;
+	/** Record that a run's clock started (its attempt number), as `flp challenge` does. */
+	recordAttempt(run: ChallengeRun): void;
 }
 
 export interface DiskOptions {
@@ -119,8 +122,14 @@ export function diskFiles({stateDir, saveBase = 'flp-game', clock = Date.now}: D
 		readChallenge: path => readChallenge(path),
 		prepareChallenge(path, player) {
 			const prepared = prepareChallenge([path], {player});
-			return 'code' in prepared ? fail('challenge', prepared.stderr.trim()) : ok(prepared);
+			if ('code' in prepared) return fail('challenge', prepared.stderr.trim());
+			// A restart under the same name counts, from the menu as from `flp challenge`.
+			const attempt = stateDir ? nextAttempt(stateDir, prepared.run.challenge.file.id, player) : 1;
+			return ok({...prepared, run: {...prepared.run, attempt}});
 		},
 		saveResult,
+		recordAttempt(run) {
+			if (stateDir) recordAttempt(stateDir, run.challenge.file.id, run.player, run.attempt);
+		},
 	};
 }

@@ -391,6 +391,7 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 					rows={rows}
 					clock={clock}
 					onResult={result => files.saveResult(screen.out, result)}
+					onStart={() => files.recordAttempt(screen.run)}
 					onExit={(_how, started) =>
 						setScreen({kind: 'menu', notice: started ? `Challenge over: your result is in ${resolve(screen.out)}.` : 'Challenge left before its clock started.'})
 					}

@@ -84,6 +84,41 @@ describe('keys and challenges from the menu', () => {
 	});
 });
 
+describe('a challenge from the menu counts attempts as flp challenge does', () => {
+	test('the second start under the same name is attempt 2 in the result file', async () => {
+		const {mkdtempSync, readFileSync, rmSync} = await import('node:fs');
+		const {join} = await import('node:path');
+		const {tmpdir} = await import('node:os');
+		const {diskFiles} = await import('../../source/app-files.js');
+		const {attemptsPath} = await import('../../source/challenge/attempts.js');
+		const dir = mkdtempSync(join(tmpdir(), 'flp-menu-attempts-'));
+		try {
+			const files = diskFiles({stateDir: join(dir, 'state')});
+			const written: unknown[] = [];
+			const saving = {...files, saveResult: (_out: string, result: unknown) => (written.push(result), 'written')};
+			for (const attempt of [1, 2]) {
+				const app = render(<App service={new InlineService()} colour={false} files={saving} />);
+				const frame = (): string => app.lastFrame() ?? '';
+				await until(frame, containing('FLP ADVERSARY'));
+				await press(app.stdin, ARROW_DOWN, ENTER);
+				await until(frame, containing('CHALLENGE: the challenge file'));
+				await press(app.stdin, 'scenarios/challenges/lab-break-and-stall.yaml', ENTER);
+				await until(frame, containing('your name'));
+				await press(app.stdin, 'Ada', ENTER);
+				await until(frame, containing('[enter] start the clock'), 15_000);
+				await press(app.stdin, ENTER);
+				await until(frame, containing('Hand in now'));
+				expect(written.at(-1)).toMatchObject({player: 'Ada', attempt});
+				app.unmount();
+			}
+
+			expect(JSON.parse(readFileSync(attemptsPath(join(dir, 'state')), 'utf8'))).toEqual({'lab-break-and-stall\u0000Ada': 2});
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	}, 60_000);
+});
+
 describe('the sandbox', () => {
 	test('sets up a game and plays it', async () => {
 		const {frame, stdin} = open();
