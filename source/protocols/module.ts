@@ -5,10 +5,11 @@
  * The two shipped real protocols (two-phase-commit, paxos) are loaded the same way.
  */
 import {createHash} from 'node:crypto';
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {isAbsolute, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import type {Protocol} from '../engine/protocol.js';
+import {readText} from '../files/read.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {ProtocolFault, guardProtocol} from './guard.js';
 
@@ -56,11 +57,10 @@ export async function loadProtocolModule(path: string, options: {trial?: boolean
 	const full = resolve(path);
 	const known = loaded.get(full);
 	if (known) return ok(known);
-	try {
-		if (!statSync(full).isFile()) return fail('bad-module', `${full}: not a file`);
-	} catch {
-		return fail('bad-module', `${full}: no such protocol module`);
-	}
+	// Read through the shared reader first: a regular file within the size limit, so a FIFO, a
+	// device or a huge file is refused before Node's loader would wait on it or read it all.
+	const readable = readText(full);
+	if (!readable.ok) return fail('bad-module', `protocol module ${readable.message}`);
 
 	const hash = hashFile(full) ?? '';
 	let exports: Record<string, unknown>;

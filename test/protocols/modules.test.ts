@@ -118,7 +118,16 @@ describe('broken modules: one clear line, exit 2', () => {
 	});
 
 	test('a missing file', async () => {
-		expectOneLine(await analyze(`${folder.dir}/nothing.mjs`), 'no such protocol module');
+		expectOneLine(await analyze(`${folder.dir}/nothing.mjs`), `protocol module ${folder.dir}/nothing.mjs: cannot read it (no such file)`);
+	});
+
+	test('a module bigger than the file limit, or a FIFO, is refused before it is imported (issue 26)', async () => {
+		const big = folder.write('big.mjs', `${voteModule()}\n//${'x'.repeat(1024 * 1024)}\n`);
+		expectOneLine(await analyze(big), `protocol module ${big}: cannot read it (bigger than 1.0 MB, the most flp reads from one file)`);
+		const fifo = `${folder.dir}/fifo.mjs`;
+		const {spawnSync} = await import('node:child_process');
+		if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+		expectOneLine(await analyze(fifo), `protocol module ${fifo}: cannot read it (a FIFO (named pipe), not a regular file)`);
 	});
 
 	test('through the real command line: one line, exit 2', () => {
