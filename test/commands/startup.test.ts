@@ -59,7 +59,7 @@ function entryModules(command: string): string[] {
 	return specs.map(spec => join(root, 'source', spec.replace(/\.js$/, '')) + (existsSync(join(root, 'source', spec.replace(/\.js$/, '.ts'))) ? '.ts' : '.tsx'));
 }
 
-const SCREEN_PACKAGES = ['ink', 'react', 'ink-select-input', 'yoga-layout'];
+const SCREEN_PACKAGES = ['ink', 'react', 'yoga-layout'];
 
 describe('start-up', () => {
 	test('cli.tsx itself loads only the flag parser: every command is imported when it runs', () => {
