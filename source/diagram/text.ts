@@ -178,12 +178,12 @@ function describe(layout: RunLayout, s: number, options: TextOptions): Piece[] {
 	const last = layout.steps.length;
 	if (s === last + 1 && layout.pending) {
 		const p = layout.pending;
-		return [{text: `pending ${p.from === 0 ? `start ${p.to}` : `${p.to}<${p.from} ${p.text} (${p.sent})`}`, ink: 'pending'}];
+		return [{text: `pending ${p.from === 0 ? `start ${p.to}` : `${p.to}<${p.from}:${p.text} (${p.sent})`}`, ink: 'pending'}];
 	}
 
 	const setup = options.start !== undefined && s > 0 && s <= options.start;
 	const arrow = layout.arrows.find(a => a.delivered === s);
-	const move = s === 0 ? '(start)' : arrow ? `${arrow.to}<${arrow.from} ${arrow.text} (${arrow.sent})` : layout.steps[s - 1]!.move;
+	const move = s === 0 ? '(start)' : arrow ? `${arrow.to}<${arrow.from}:${arrow.text} (${arrow.sent})` : layout.steps[s - 1]!.move;
 	const label = options.labels?.[s];
 	const pieces: Piece[] = [{text: `${move} `.padEnd(21), ink: setup ? 'dim' : 'text'}];
 	if (label !== undefined) pieces.push({text: label, ink: `label-${label}`});

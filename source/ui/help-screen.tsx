@@ -52,7 +52,7 @@ export const HELP_PAGES: ReadonlyArray<{title: string; lines: readonly string[]}
 			'  after it    what delivering it would leave (keep this ambiguous)',
 			'  then ◎      the target\'s star after it: 0*, 1* or ambiguous*',
 			'  ▸  start 3    (0)   ambiguous  0*',
-			'     2<3 vote=1 (1)   ambiguous  ambiguous*   ← deliver this, then ◎',
+			'     2<3:vote=1 (1)   ambiguous  ambiguous*   ← deliver this, then ◎',
 			'A stall (Lemma 2) is a few "after it: ambiguous" moves that end where',
 			'"then ◎" turns ambiguous*. Then deliver the target: still ambiguous.',
 			'The column is exact, from the same analysis as the labels.',

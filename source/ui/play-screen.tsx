@@ -8,7 +8,7 @@
  * component rendered for it in `Body`, which calls `close` (or dispatches) when done.
  */
 import {Box, Text, useInput, type Key} from 'ink';
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {type Configuration, isQuiescent} from '../engine/configuration.js';
 import type {GoalSpec} from '../engine/goals.js';
 import {legalCorruptions} from '../engine/moves.js';
@@ -34,6 +34,10 @@ import {useSyncReducer} from './use-sync-reducer.js';
 import {useProofKeys} from './proof-keys.js';
 import {WitnessStepper} from './witness-stepper.js';
 import {wrapWords} from './wrap.js';
+import {layoutRun} from '../diagram/layout.js';
+import {cellsOf, fillKeys, labelsOf, wholeRun, witnessSession} from './run-pictures.js';
+import {SpaceTimeView} from './space-time-view.js';
+import {TimelineStrip} from './timeline-strip.js';
 
 /** What the save prompt needs: a name to offer, a check of a typed name, and the write. */
 export interface Saving {
@@ -125,6 +129,8 @@ export function boardKey(state: PlayState, input: string, key: Partial<Key>, con
 			return {effect: 'stop-analysis'};
 		case 'a':
 			return report && !report.now.complete ? {effect: 'analyse-again'} : {};
+		case 'm':
+			return {action: {type: 'mode', mode: {kind: 'diagram', back: {kind: 'board'}}}};
 		case '?':
 			return {action: {type: 'mode', mode: {kind: 'keys'}}};
 		default:
@@ -137,7 +143,12 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const start = props.goal?.start ?? 0;
 	const [state, dispatch, stateRef] = useSyncReducer(playReducer, () => initialPlayState(props.initial, start, level.hints));
 	const {session, cursor, mode, notice, hints} = state;
-	const analysis = useAnalysis(service, session, props.goal);
+	// The run the pictures show: the game, and a witness run's first k moves while one is stepped.
+	const stepping = mode.kind === 'step' ? mode : mode.kind === 'diagram' && mode.back.kind === 'step' ? mode.back : undefined;
+	const witnessRun = stepping?.run;
+	const fill = useMemo(() => fillKeys(session, start, witnessRun ? {run: witnessRun} : undefined), [session, start, witnessRun]);
+	const analysis = useAnalysis(service, session, props.goal, {fill});
+	const run = useMemo(() => wholeRun(session, stepping ? {run: stepping.run, k: stepping.k} : undefined), [session, stepping]);
 	const report = analysis.report;
 	const spinner = useSpinner(analysis.busy);
 	const {now, deadline, timeUp} = useCountdown(level.timeLimit, props.deadline, props.clock ?? Date.now);
@@ -199,7 +210,10 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const goalText = timeUp ? 'TIME IS UP. q: leave' : (goalLine(report?.goal) ?? `Goal: ${level.goal}`);
 	const goalLines = wrapWords(goalText, 77).slice(0, 2);
 	const goalRows = goalLines.length;
-	const bodyRows = Math.max(4, rows - 11 - goalRows);
+	// The timeline strip: where the run is what the player looks at (not over a menu).
+	const strip = (level.show ?? (level.hints ? 'full' : 'label')) === 'full' && ['board', 'step', 'save'].includes(mode.kind);
+	const stripRows = strip ? 2 : 0;
+	const bodyRows = Math.max(4, rows - 11 - goalRows - stripRows);
 	const close = (notice?: string): void => dispatch({type: 'mode', mode: {kind: 'board'}, notice});
 	// What of the analysis this game shows (a challenge may show the label only, or nothing).
 	const show = level.show ?? (level.hints ? 'full' : 'label');
@@ -217,6 +231,27 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	].filter(Boolean);
 	// The proof views (p, l, d, i): full-screen in place of the play screen while one is open.
 	if (proofKeys.overlay) return proofKeys.overlay;
+	const pictured = {run, reportFor: analysis.reportFor, start, target: session.target, ...(props.goal ? {goal: props.goal.spec} : {})};
+	if (mode.kind === 'diagram') {
+		// On the board, the message under the cursor is drawn as an arrow still on its way.
+		const selected = mode.back.kind === 'board' ? c.pool[cursor]?.message : undefined;
+		const layout = layoutRun(run.configs[0]!, run.moves, selected ? {selected} : {});
+		if (layout.ok) {
+			return (
+				<SpaceTimeView
+					title={level.title}
+					layout={layout.value}
+					{...(show === 'full' ? {labels: labelsOf(pictured)} : {})}
+					start={start}
+					focus={run.moves.length}
+					rows={rows}
+					colour={colour}
+					onClose={() => dispatch({type: 'mode', mode: mode.back})}
+				/>
+			);
+		}
+	}
+
 	return (
 		<Box flexDirection="column" width={80}>
 			<Box>
@@ -242,8 +277,10 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				colour={colour}
 				dispatch={dispatch}
 				close={close}
+				{...('off' in props.saving ? {} : {saveWitness: (run: readonly Move[], k: number) => dispatch({type: 'mode', mode: {kind: 'save', suggestion: (props.saving as Saving).suggestion(), witness: {run, k}}})})}
 			/>
 			<Rule />
+			{strip ? <TimelineStrip cells={cellsOf(pictured)} focus={run.moves.length - start} colour={colour} /> : null}
 			{show === 'full' ? (
 				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} over={isQuiescent(current(session))} />
 			) : show === 'label' ? (
@@ -274,7 +311,13 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 				<SavePrompt
 					suggestion={mode.suggestion}
 					check={props.saving.check}
-					save={path => (props.saving as Saving).save(stateRef.current.session, path)}
+					save={path => {
+						const saving = props.saving as Saving;
+						const witness = mode.witness;
+						if (!witness) return saving.save(stateRef.current.session, path);
+						const played = witnessSession(stateRef.current.session, witness.run, witness.k);
+						return played.ok ? saving.save(played.value, path) : played;
+					}}
 					onProblem={problem => dispatch({type: 'notice', notice: problem})}
 					onDone={close}
 					onCancel={() => close()}
@@ -310,6 +353,8 @@ function useCountdown(limit: number | undefined, given: number | undefined, cloc
 
 interface BodyProps {
 	readonly mode: Mode;
+	/** Save the game followed by a witness run's first k moves (absent where saving is off). */
+	readonly saveWitness?: (run: readonly Move[], k: number) => void;
 	readonly config: Configuration;
 	readonly session: Session;
 	readonly cursor: number;
@@ -323,7 +368,7 @@ interface BodyProps {
 }
 
 /** The board, or the overlay open in its place. */
-function Body({mode, config, session, cursor, hints, report, rows, colour, dispatch, close}: BodyProps): React.JSX.Element {
+function Body({mode, config, session, cursor, hints, report, rows, colour, dispatch, close, saveWitness}: BodyProps): React.JSX.Element {
 	const playMoves = (moves: readonly Move[]): void => dispatch({type: 'play', moves});
 	switch (mode.kind) {
 		case 'corrupt':
@@ -354,12 +399,15 @@ function Body({mode, config, session, cursor, hints, report, rows, colour, dispa
 					onStep={k => dispatch({type: 'mode', mode: {...mode, k}})}
 					onPlay={k => playMoves(mode.run.slice(0, k))}
 					onCancel={() => dispatch({type: 'mode', mode: {kind: 'witnesses'}})}
+					onDiagram={() => dispatch({type: 'mode', mode: {kind: 'diagram', back: mode}})}
+					{...(saveWitness ? {onSave: (k: number) => saveWitness(mode.run, k)} : {})}
 				/>
 			);
 		case 'keys':
 			return <KeysHelp onClose={() => close()} />;
 		case 'board':
 		case 'save':
+		case 'diagram':
 			return <Board config={config} session={session} cursor={cursor} hints={hints} report={report} rows={rows} colour={colour} />;
 	}
 }

@@ -16,7 +16,10 @@ export type Mode =
 	| {readonly kind: 'send'}
 	| {readonly kind: 'witnesses'}
 	| {readonly kind: 'step'; readonly outcome: Outcome; readonly run: readonly Move[]; readonly k: number}
-	| {readonly kind: 'save'; readonly suggestion: string}
+	/** Save the game, or (`witness`) the game followed by a witness run's first k moves. */
+	| {readonly kind: 'save'; readonly suggestion: string; readonly witness?: {readonly run: readonly Move[]; readonly k: number}}
+	/** The space-time diagram of the run on screen, full-screen; Esc goes back to `back`. */
+	| {readonly kind: 'diagram'; readonly back: Mode}
 	| {readonly kind: 'keys'};
 
 export interface PlayState {

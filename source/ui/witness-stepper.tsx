@@ -18,9 +18,13 @@ export interface WitnessStepperProps {
 	readonly onStep: (k: number) => void;
 	readonly onPlay: (k: number) => void;
 	readonly onCancel: () => void;
+	/** m: the space-time diagram of the game and this run so far. */
+	readonly onDiagram?: () => void;
+	/** s: save the game and this run so far as a file. */
+	readonly onSave?: (k: number) => void;
 }
 
-export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, onPlay, onCancel}: WitnessStepperProps): React.JSX.Element {
+export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, onPlay, onCancel, onDiagram, onSave}: WitnessStepperProps): React.JSX.Element {
 	const configs = useMemo(() => {
 		const list = [config];
 		for (const move of run) list.push(applyLegal(list.at(-1)!, move));
@@ -41,18 +45,22 @@ export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, o
 		else if (key.home) step(0);
 		else if (key.end) step(run.length);
 		else if (input === 'p') onPlay(at.current);
+		else if (input === 'm') onDiagram?.();
+		else if (input === 's') onSave?.(at.current);
 	});
 	const shown = configs[k]!;
 	const last = k > 0 ? formatMove(config.setup, run[k - 1]!) : '(start: the position you are in)';
 	const end = k === run.length ? `  → quiescent, outcome ${outcomesOf(evaluate(shown)).join(', ')}` : '';
 	return (
 		<Box flexDirection="column" height={rows}>
-			<Text bold wrap="truncate">{`WITNESS for ${outcome}: step ${k}/${run.length}  ${last}${end}`}</Text>
-			<Box height={rows - 2}>
-				<Nodes config={shown} colour={colour} rows={rows - 2} />
-				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 2} colour={colour} />
+			<Box height={2}>
+				<Text bold wrap="wrap">{`WITNESS for ${outcome}: step ${k}/${run.length}  ${last}${end}`}</Text>
 			</Box>
-			<Text dimColor wrap="truncate">{`[←→] step [home/end] ends [p] play these ${k} moves [esc] back`}</Text>
+			<Box height={rows - 3}>
+				<Nodes config={shown} colour={colour} rows={rows - 3} />
+				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 3} colour={colour} />
+			</Box>
+			<Text dimColor wrap="truncate">{`[←→] step [p] play these ${k} moves${onDiagram ? ' [m] diagram' : ''}${onSave ? ' [s] save' : ''} [esc] back`}</Text>
 		</Box>
 	);
 }

@@ -34,8 +34,8 @@ describe('diagramRows', () => {
 			'   4  ◇           │           │  start 1              ambiguous',
 			'   5  ┊           ◆           │  start 2              ambiguous',
 			'   6  ┊           │           ◆  start 3              ambiguous',
-			'   7  ╞══════════▶0           │  2<1 value=0 (2)      0',
-			'   8  ╞═══════════┼══════════▶1  3<1 value=1 (3)      none',
+			'   7  ╞══════════▶0           │  2<1:value=0 (2)      0',
+			'   8  ╞═══════════┼══════════▶1  3<1:value=1 (3)      none',
 		]);
 	});
 
@@ -47,9 +47,9 @@ describe('diagramRows', () => {
 			'   2  │           ◆           │  start 2              setup',
 			'   3  │           │           ◆  start 3              setup',
 			'   4  │           │           ⊗  corrupt 3 as byzantine',
-			'   5  │           ├╌╌╌╌╌╌╌╌╌╌▷○  3<2 vote=1 (2)',
-			'   6  ├╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌▷○  3<1 vote=0 (1)',
-			'      ├┈┈┈┈┈┈┈┈┈┈▷?           ┊  pending 2<1 vote=0 (1)',
+			'   5  │           ├╌╌╌╌╌╌╌╌╌╌▷○  3<2:vote=1 (2)',
+			'   6  ├╌╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌╌╌╌╌╌╌▷○  3<1:vote=0 (1)',
+			'      ├┈┈┈┈┈┈┈┈┈┈▷?           ┊  pending 2<1:vote=0 (1)',
 		]);
 	});
 
@@ -66,12 +66,12 @@ describe('diagramRows', () => {
 			'   0  │      │      │      │      │      │  (start)              ambiguous',
 			'   1  │      │      │      │      │      ◆  start 6              ambiguous',
 			'   2  ◆      │      │      │      │      │  start 1              ambiguous',
-			'   3  ●◀─────┼──────┼──────┼──────┼──────┤  1<6 vote=0 (1)       ambiguous',
+			'   3  ●◀─────┼──────┼──────┼──────┼──────┤  1<6:vote=0 (1)       ambiguous',
 			'   4  │      │      │      │      ⊗      │  corrupt 5 as byzantine ambiguous',
 			'   5  │      │      │      │      □      │  5>2:vote=1           ambiguous',
-			'   6  ├──────┼──────┼──────┼──────┼─────▶●  6<1 vote=0 (2)       ambiguous',
-			'   7  │      ●◀═════┼══════┼══════╡      │  2<5 vote=1 (5)       ambiguous',
-			'      │      ?◁┈┈┈┈┈┼┈┈┈┈┈┈┼┈┈┈┈┈┈┼┈┈┈┈┈┈┤  pending 2<6 vote=0 (1)',
+			'   6  ├──────┼──────┼──────┼──────┼─────▶●  6<1:vote=0 (2)       ambiguous',
+			'   7  │      ●◀═════┼══════┼══════╡      │  2<5:vote=1 (5)       ambiguous',
+			'      │      ?◁┈┈┈┈┈┼┈┈┈┈┈┈┼┈┈┈┈┈┈┼┈┈┈┈┈┈┤  pending 2<6:vote=0 (1)',
 		]);
 		for (const line of [...lines, ...TEXT_LEGEND]) expect([...line].length).toBeLessThanOrEqual(80);
 	});

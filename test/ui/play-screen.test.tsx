@@ -340,6 +340,62 @@ describe('the play screen', () => {
 		expect(rows.length).toBeLessThanOrEqual(23);
 	});
 
+	test('the timeline strip under the board: the start and one cell per move (issue 25)', async () => {
+		const {frame, stdin} = start({protocol: 'leader', n: 3, inputs: '011', allow: ['crash']});
+		await until(frame, analysed('0'));
+		expect(frame().split('\n').filter(line => line.startsWith(' run '))).toEqual([' run   0']);
+		await press(stdin, ENTER); // start 1
+		await until(frame, containing('moves 1'));
+		await until(frame, analysed('0'));
+		expect(frame().split('\n').filter(line => line.startsWith(' run '))).toEqual([' run   0 0']);
+		expect(frame().split('\n').length).toBeLessThanOrEqual(23);
+	});
+
+	test('m on the board draws the run as a space-time diagram, the picked message still on its way; Esc comes back', async () => {
+		const {frame, stdin} = start({protocol: 'leader', n: 3, inputs: '011', allow: ['crash']});
+		await until(frame, analysed('0'));
+		await press(stdin, ENTER); // start 1
+		await until(frame, containing('moves 1'));
+		await press(stdin, 'm');
+		const text = await until(frame, containing('SPACE-TIME'));
+		expect(text).toContain(' SPACE-TIME  Sandbox');
+		expect(text.split('\n').length).toBeLessThanOrEqual(24);
+		await press(stdin, ESCAPE);
+		await until(frame, containing('moves 1'));
+		expect(frame()).toContain('POOL');
+	});
+
+	test('a witness run: m draws the game and the run so far, s saves them as a file that replays (issue 25)', async () => {
+		const dir = temporary();
+		const path = join(dir, 'witness.yaml');
+		const {frame, stdin} = start({protocol: 'leader', n: 3, inputs: '011', allow: ['crash']}, {saving: diskSaving(dir)});
+		await until(frame, analysed('0'));
+		await press(stdin, 'w');
+		await until(frame, containing('WITNESS RUNS'));
+		await press(stdin, ARROW_DOWN);
+		await until(frame, containing('▸ stuck'));
+		await press(stdin, ENTER);
+		await until(frame, containing('WITNESS for stuck: step 0/4'));
+		await press(stdin, ARROW_RIGHT, ARROW_RIGHT);
+		let text = await until(frame, containing('step 2/4'));
+		expect(text).toContain('[m] diagram [s] save');
+		expect(text.split('\n').filter(line => line.startsWith(' run '))).toHaveLength(1);
+		await press(stdin, 'm');
+		await until(frame, containing('SPACE-TIME'));
+		await press(stdin, ESCAPE);
+		await until(frame, containing('WITNESS for stuck: step 2/4'));
+		await press(stdin, 's');
+		await until(frame, containing(' Save to: '));
+		await press(stdin, path, ENTER);
+		await until(frame, containing(`Saved to ${path}.`));
+		const saved = readFileSync(path, 'utf8');
+		expect(saved).toContain(['moves:', '  - start 2', '  - start 3', ''].join('\n'));
+		const {runCli} = await import('../helpers/run-cli.js');
+		const svg = join(dir, 'witness.svg');
+		expect(runCli(['replay', path, '--svg', svg]).code).toBe(0);
+		expect(readFileSync(svg, 'utf8')).toContain('<svg');
+	});
+
 	test('keys help and back', async () => {
 		const {frame, stdin} = start(quorum);
 		await until(frame, analysed());

@@ -77,8 +77,8 @@ describe('the replay screen', () => {
 			'   4  ◇           │           │  start 1              ambiguous',
 			'   5  ┊           ◆           │  start 2              ambiguous',
 			'   6  ┊           │           ◆  start 3              ambiguous',
-			'   7  ╞══════════▶0           │  2<1 value=0 (2)      0',
-			'▸  8  ╞═══════════┼══════════▶1  3<1 value=1 (3)      none',
+			'   7  ╞══════════▶0           │  2<1:value=0 (2)      0',
+			'▸  8  ╞═══════════┼══════════▶1  3<1:value=1 (3)      none',
 		]);
 		await press(stdin, ESCAPE);
 		await until(frame, containing('REPLAY'));

@@ -37,8 +37,8 @@ describe('the space-time view', () => {
 		for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
 		expect(lines[0]).toBe(' SPACE-TIME  wait-all n=6                                      rows 19-36 of 36');
 		expect(lines[1]).toBe('step  1      2      3      4      5      6  move');
-		expect(lines[3]).toBe('  19  ║      ║      ●◀─────┤      │      │  3<4 vote=0 (4)');
-		expect(lines[20]).toBe('  36  ║      ║      ║      ║      ├─────▶0  6<5 vote=0 (5)');
+		expect(lines[3]).toBe('  19  ║      ║      ●◀─────┤      │      │  3<4:vote=0 (4)');
+		expect(lines[20]).toBe('  36  ║      ║      ║      ║      ├─────▶0  6<5:vote=0 (5)');
 		expect(lines[21]).toBe(' ◆ start  ●─▶ delivered, (age) = row it was sent  ○╌▷ no effect  0/1 decides');
 		expect(lines[23]).toBe(' ↑↓ scroll  pgup/pgdn page  home/end  m/esc back');
 		await press(app.stdin, ARROW_UP, ARROW_UP);
@@ -64,8 +64,8 @@ describe('the space-time view', () => {
 			'     in 0        in 1        in 1',
 			'   0  │           │           │  (start)              0',
 			'   1  0           │           │  start 1              0',
-			'   2  ├───────────┼──────────▶0  3<1 value=0 (1)      0',
-			'      ├┈┈┈┈┈┈┈┈┈┈▷?           ║  pending 2<1 value=0 (1)',
+			'   2  ├───────────┼──────────▶0  3<1:value=0 (1)      0',
+			'      ├┈┈┈┈┈┈┈┈┈┈▷?           ║  pending 2<1:value=0 (1)',
 		]);
 		app.unmount();
 	});
