@@ -109,8 +109,17 @@ export interface VerdictLineProps {
 	readonly busy: boolean;
 	readonly spinner: string;
 	readonly states: number;
+	/** Milliseconds the running search had run at its last progress report. */
+	readonly elapsedMs?: number;
 	/** The run is over (the pool is empty): a property that fails is broken, no longer breakable. */
 	readonly over?: boolean;
+}
+
+/** "1,234,567 states, 250,000/s, 4.9 s": how a running search is getting on. */
+export function progressText(states: number, elapsedMs: number): string {
+	if (states <= 0) return '';
+	const rate = elapsedMs > 0 ? `, ${Math.round((states * 1000) / elapsedMs).toLocaleString('en-US')}/s, ${(elapsedMs / 1000).toFixed(1)} s` : '';
+	return `${states.toLocaleString('en-US')} states${rate} `;
 }
 
 const property = (name: string, broken: boolean, complete: boolean, over: boolean): string =>
@@ -120,12 +129,13 @@ const property = (name: string, broken: boolean, complete: boolean, over: boolea
  * " NOW ambiguous agreement: breakable  validity: breakable  termination: breakable": 80
  * characters at most, the board's width.
  */
-export function VerdictLine({verdict, colour, busy, spinner, states, over = false}: VerdictLineProps): React.JSX.Element {
-	if (!verdict) {
+export function VerdictLine({verdict, colour, busy, spinner, states, elapsedMs = 0, over = false}: VerdictLineProps): React.JSX.Element {
+	// Searching, with nothing certain to show yet: the progress line.
+	if (!verdict || (busy && !verdict.complete)) {
 		return (
-			<Text>
+			<Text wrap="truncate">
 				<Text bold>{' NOW '}</Text>
-				<Text color={colour ? 'gray' : undefined}>{`${spinner} analysing… ${states > 0 ? `${states.toLocaleString('en-US')} states ` : ''}[x] stop`}</Text>
+				<Text color={colour ? 'gray' : undefined}>{`${spinner} ${verdict ? 'searching longer' : 'analysing'}… ${progressText(states, elapsedMs)}[x] stop`}</Text>
 			</Text>
 		);
 	}

@@ -18,7 +18,7 @@ export function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.E
 		['l', 'the Lemma 1 ladder X_0 … X_n (Lemma 1 levels and the sandbox)'],
 		['d', 'the diamond: press on two messages to see both orders'],
 		['i', 'a hint: the move the proof’s strategy would make, and why'],
-		['x / a', 'stop a long analysis / analyse again'],
+		['x / a', 'stop a long search / keep searching, with twice the budget'],
 		['s', 'save the game to a file'],
 		['q / esc', 'back to the menu'],
 	];

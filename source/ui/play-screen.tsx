@@ -86,7 +86,7 @@ const BEHAVIOUR_NOTES = {
 } as const;
 
 /** What a key on the board asks for beyond the state: leaving, a hint, the analysis. */
-type Effect = 'exit' | 'hint' | 'stop-analysis' | 'analyse-again';
+type Effect = 'exit' | 'hint' | 'stop-analysis' | 'keep-searching';
 
 interface BoardContext {
 	readonly level: LevelInfo;
@@ -128,7 +128,7 @@ export function boardKey(state: PlayState, input: string, key: Partial<Key>, con
 		case 'x':
 			return {effect: 'stop-analysis'};
 		case 'a':
-			return report && !report.now.complete ? {effect: 'analyse-again'} : {};
+			return report && !report.now.complete ? {effect: 'keep-searching'} : {};
 		case 'm':
 			return {action: {type: 'mode', mode: {kind: 'diagram', back: {kind: 'board'}}}};
 		case '?':
@@ -200,7 +200,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			if (effect === 'exit') props.onExit(stateRef.current.session);
 			else if (effect === 'hint') props.onHint?.();
 			else if (effect === 'stop-analysis') analysis.cancel();
-			else if (effect === 'analyse-again') analysis.retry();
+			else if (effect === 'keep-searching') analysis.keepSearching();
 		},
 		{isActive: mode.kind === 'board' && !proofOpen.current},
 	);
@@ -282,7 +282,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			<Rule />
 			{strip ? <TimelineStrip cells={cellsOf(pictured)} focus={run.moves.length - start} colour={colour} /> : null}
 			{show === 'full' ? (
-				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} over={isQuiescent(current(session))} />
+				<VerdictLine verdict={report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} elapsedMs={analysis.elapsedMs} over={isQuiescent(current(session))} />
 			) : show === 'label' ? (
 				<Text wrap="truncate">
 					<Text bold>{' NOW '}</Text>
@@ -495,7 +495,7 @@ function TargetLine({session, report, colour, show}: {readonly session: Session;
 			) : (
 				' TARGET none: the pool is empty'
 			)}
-			{report && !report.now.complete && show !== 'none' ? <Text color={colour ? 'gray' : undefined}>{'   search cut short: [a] again'}</Text> : null}
+			{report && !report.now.complete && show !== 'none' ? <Text color={colour ? 'gray' : undefined}>{'   cut short: [a] keep searching'}</Text> : null}
 		</Text>
 	);
 }

@@ -60,6 +60,7 @@ export function explain(session: Session, reportAt: (k: number) => PositionRepor
 	const report = reportAt(session.moves.length);
 	const c = current(session);
 	if (!report) return undefined;
+	if (!report.now.complete) return cutShort(report);
 	const {label} = report.now;
 	const change = label === 'ambiguous' ? undefined : labelChange(session, reportAt, start);
 	if (change) {
@@ -120,3 +121,16 @@ export function outcomeRuns(c: Configuration, report: PositionReport): OutcomeRu
 
 	return items;
 }
+
+/** Why a search was cut short, and what the player can do about it. */
+export function cutShort(report: Pick<PositionReport, 'stopped'>): string {
+	switch (report.stopped) {
+		case 'cancelled':
+			return 'Stopped ([x]): the label is what was found. [a] searches on, twice as long.';
+		case 'memory':
+			return 'The search filled its memory (--budget-mb): more time will not help.';
+		default:
+			return 'Out of time before it was certain: [a] keeps searching, twice as long.';
+	}
+}
+

@@ -19,10 +19,16 @@ export interface AnalysisState {
 	readonly busy: boolean;
 	/** States explored so far by the running analysis. */
 	readonly states: number;
+	/** Milliseconds the running analysis had run at its last progress message. */
+	readonly elapsedMs: number;
+	/** The budget of the current position's search, in multiples of the service's (1, 2, 4, ...). */
+	readonly budgetScale: number;
 	/** Stop the running analysis: it answers with what it found. */
 	cancel(): void;
 	/** Analyse the current position again (after a cancel). */
 	retry(): void;
+	/** Search the current position again with twice the budget (complete answers found so far are kept in the worker's memo). */
+	keepSearching(): void;
 }
 
 export interface AnalysisFill {
@@ -37,6 +43,10 @@ export interface AnalysisFill {
 export function useAnalysis(service: AnalysisService, session: Session, goal?: PositionRequest['goal'], options: AnalysisFill = {}): AnalysisState {
 	const [reports, setReports] = useState<ReadonlyMap<string, PositionReport>>(new Map());
 	const [states, setStates] = useState(0);
+	const [elapsedMs, setElapsedMs] = useState(0);
+	// The budget per position: doubled by "keep searching", for that position only.
+	const [scales, setScales] = useState<ReadonlyMap<string, number>>(new Map());
+	const startedAt = useRef(0);
 	const [nonce, setNonce] = useState(0);
 	const nextId = useRef(1);
 	const running = useRef<{id: number; key: string} | undefined>(undefined);
@@ -46,22 +56,30 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	// Only where the target is what the level is about: a stall, the theorem, the sandbox.
 	const target = !goal || ['stall', 'forever', 'explore'].includes(goal.spec.kind) ? targetOf(session) : undefined;
 	const targetText = target ? formatMessage(current(session).setup, target.message) : undefined;
-	const fresh = reports.has(key) && reports.get(key)!.target === targetText;
+	// A position asked again to search longer keeps its cut-short report on screen meanwhile.
+	const [again, setAgain] = useState<string | undefined>(undefined);
+	const fresh = reports.has(key) && reports.get(key)!.target === targetText && again !== key;
 
 	useEffect(() => {
 		if (fresh) return;
 		const id = nextId.current++;
 		running.current = {id, key};
 		setStates(0);
+		setElapsedMs(0);
+		startedAt.current = Date.now();
+		const scale = scales.get(key) ?? 1;
 		service.request(
-			{id, spec: session.spec, moves, ...(goal ? {goal} : {}), ...(targetText ? {target: targetText} : {})},
+			{id, spec: session.spec, moves, ...(goal ? {goal} : {}), ...(targetText ? {target: targetText} : {}), ...(scale > 1 ? {budgetScale: scale} : {})},
 			{
 				report(report) {
 					if (running.current?.id === report.id) running.current = undefined;
 					setReports(previous => new Map(previous).set(key, report));
+					setAgain(previous => (previous === key ? undefined : previous));
 				},
 				progress(progressId, count) {
-					if (progressId === running.current?.id) setStates(count);
+					if (progressId !== running.current?.id) return;
+					setStates(count);
+					setElapsedMs(Date.now() - startedAt.current);
 				},
 			},
 		);
@@ -98,6 +116,11 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 		});
 		setNonce(n => n + 1);
 	}, [key]);
+	const keepSearching = useCallback(() => {
+		setScales(previous => new Map(previous).set(key, (previous.get(key) ?? 1) * 2));
+		setAgain(key);
+		setNonce(n => n + 1);
+	}, [key]);
 
 	return {
 		// A report for another target still has the right labels: shown until the new one is in.
@@ -106,7 +129,10 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 		reportFor: k => reports.get(k),
 		busy: !fresh,
 		states,
+		elapsedMs,
+		budgetScale: scales.get(key) ?? 1,
 		cancel,
 		retry,
+		keepSearching,
 	};
 }

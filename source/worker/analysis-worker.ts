@@ -1,7 +1,7 @@
 /** The analysis worker: answers position requests off the UI thread, keeping its memo. */
 import {parentPort, workerData} from 'node:worker_threads';
 import {CANCELLED, type FromWorker, LATEST, type ToWorker} from './messages.js';
-import {PositionAnalyst} from './position.js';
+import {PositionAnalyst, type StopReason} from './position.js';
 
 const control = new Int32Array(workerData as SharedArrayBuffer);
 const analyst = new PositionAnalyst();
@@ -9,7 +9,8 @@ const port = parentPort!;
 
 port.on('message', (message: ToWorker) => {
 	const {request, budgetMs, maxBytes} = message;
-	const deadline = Date.now() + budgetMs;
+	const deadline = Date.now() + budgetMs * (request.budgetScale ?? 1);
+	let why: StopReason | undefined;
 	let states = 0;
 	let lastProgress = Date.now();
 	const shouldStop = (): boolean => {
@@ -20,10 +21,15 @@ port.on('message', (message: ToWorker) => {
 			port.postMessage({kind: 'progress', id: request.id, states} satisfies FromWorker);
 		}
 
-		return Atomics.load(control, LATEST) !== request.id || Atomics.load(control, CANCELLED) === request.id || now > deadline;
+		if (Atomics.load(control, LATEST) !== request.id) return true;
+		if (Atomics.load(control, CANCELLED) === request.id) why = 'cancelled';
+		else if (now > deadline) why = 'time';
+		return why !== undefined;
 	};
 
 	if (Atomics.load(control, LATEST) !== request.id) return; // already superseded
-	const report = analyst.report(request, {shouldStop, maxBytes});
+	const found = analyst.report(request, {shouldStop, maxBytes});
+	const stopped = found.now.complete ? undefined : (why ?? 'memory');
+	const report = stopped ? {...found, stopped} : found;
 	port.postMessage({kind: 'report', report} satisfies FromWorker);
 });

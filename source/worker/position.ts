@@ -28,7 +28,12 @@ export interface PositionRequest {
 	readonly target?: string;
 	/** A question for the proof views, answered in `proof`. */
 	readonly proof?: ProofQuestion;
+	/** The search budget, in multiples of the service's own ("keep searching" doubles it). */
+	readonly budgetScale?: number;
 }
+
+/** Why a search stopped before it was complete: its time, its memory, or the player (x). */
+export type StopReason = 'time' | 'memory' | 'cancelled';
 
 export interface Verdict {
 	readonly label: AnalysisLabel;
@@ -62,6 +67,8 @@ export interface PositionReport {
 	readonly proof?: ProofAnswer;
 	/** The target the stall column was computed for, as the request named it. */
 	readonly target?: string;
+	/** When `now` is not complete: why the search stopped. */
+	readonly stopped?: StopReason;
 }
 
 /**

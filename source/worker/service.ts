@@ -81,10 +81,12 @@ export class InlineService implements AnalysisService {
 		this.requests.push(request);
 		setTimeout(() => {
 			if (request.id !== this.latest) return;
-			const report = this.analyst.report(request, {
-				maxStates: this.maxStates,
+			const found = this.analyst.report(request, {
+				...(this.maxStates === undefined ? {} : {maxStates: this.maxStates * (request.budgetScale ?? 1)}),
 				shouldStop: () => this.cancelled === request.id,
 			});
+			// Its budget is states, not time: stopped by it, the search ran out of time as it would in the worker.
+			const report = found.now.complete ? found : {...found, stopped: this.cancelled === request.id ? ('cancelled' as const) : ('time' as const)};
 			if (request.id === this.latest) listener.report(report);
 		}, 0);
 	}

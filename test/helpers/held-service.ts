@@ -8,8 +8,10 @@ import type {AnalysisListener, AnalysisService} from '../../source/worker/servic
 export class HeldService implements AnalysisService {
 	private held: {request: PositionRequest; listener: AnalysisListener} | undefined;
 	readonly cancelled: number[] = [];
+	readonly requests: PositionRequest[] = [];
 
 	request(request: PositionRequest, listener: AnalysisListener): void {
+		this.requests.push(request);
 		this.held = {request, listener};
 		listener.progress?.(request.id, 4096);
 	}
@@ -19,7 +21,7 @@ export class HeldService implements AnalysisService {
 		const held = this.held;
 		if (!held || held.request.id !== id) return;
 		this.held = undefined;
-		held.listener.report(new PositionAnalyst().report(held.request, {maxStates: 3}));
+		held.listener.report({...new PositionAnalyst().report(held.request, {maxStates: 3}), stopped: 'cancelled'});
 	}
 
 	dispose(): void {}

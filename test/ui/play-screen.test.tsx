@@ -306,8 +306,32 @@ describe('the play screen', () => {
 		await press(stdin, 'x');
 		text = await until(frame, analysed('unknown'));
 		expect(service.cancelled).toEqual([1]);
-		expect(text).toContain('search cut short: [a] again');
+		expect(text).toContain('(the oldest)   cut short: [a] keep searching');
 		expect(text).toMatch(/NOW unknown {3}cut short; found so far: (nothing|zero|split|invalid)/);
+		expect(text).toContain('Stopped ([x]): the label is what was found. [a] searches on, twice as long.');
+		// Keep searching: the same position again, with twice the budget, its progress shown.
+		await press(stdin, 'a');
+		text = await until(frame, containing('searching longer… 4,096 states [x] stop'));
+		expect(service.requests.map(r => r.budgetScale ?? 1)).toEqual([1, 2]);
+		expect(service.requests[1]!.moves).toEqual(service.requests[0]!.moves);
+		await press(stdin, 'x');
+		await until(frame, containing('Stopped ([x])'));
+		await press(stdin, 'a');
+		await until(frame, containing('searching longer…'));
+		expect(service.requests.map(r => r.budgetScale ?? 1)).toEqual([1, 2, 4]);
+	});
+
+	test('the progress line: states, states per second, elapsed time', async () => {
+		const {progressText} = await import('../../source/ui/board.js');
+		expect(progressText(0, 0)).toBe('');
+		expect(progressText(4096, 0)).toBe('4,096 states ');
+		expect(progressText(1_250_000, 2500)).toBe('1,250,000 states, 500,000/s, 2.5 s ');
+	});
+
+	test('a search that ran out of time says so, and how to go on', async () => {
+		const {cutShort} = await import('../../source/ui/position-text.js');
+		expect(cutShort({stopped: 'time'})).toBe('Out of time before it was certain: [a] keeps searching, twice as long.');
+		expect(cutShort({stopped: 'memory'})).toBe('The search filled its memory (--budget-mb): more time will not help.');
 	});
 
 	test('a budget cut short gives unknown, never a guess', async () => {
