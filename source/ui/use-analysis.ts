@@ -119,6 +119,8 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 	const keepSearching = useCallback(() => {
 		setScales(previous => new Map(previous).set(key, (previous.get(key) ?? 1) * 2));
 		setAgain(key);
+		setStates(0);
+		setElapsedMs(0);
 		setNonce(n => n + 1);
 	}, [key]);
 

@@ -301,7 +301,7 @@ describe('the play screen', () => {
 	test('a long analysis shows a spinner and progress; x stops it, giving an honest unknown', async () => {
 		const service = new HeldService();
 		const {frame, stdin} = start(quorum, {service});
-		let text = await until(frame, containing('analysing… 4,096 states [x] stop'));
+		let text = await until(frame, t => /analysing… 4,096 states.*\[x\] stop/.test(t));
 		expect(text).toContain(' TARGET ◎ start 1 → …');
 		await press(stdin, 'x');
 		text = await until(frame, analysed('unknown'));
@@ -311,13 +311,14 @@ describe('the play screen', () => {
 		expect(text).toContain('Stopped ([x]): the label is what was found. [a] searches on, twice as long.');
 		// Keep searching: the same position again, with twice the budget, its progress shown.
 		await press(stdin, 'a');
-		text = await until(frame, containing('searching longer… 4,096 states [x] stop'));
+		await until(() => String(service.requests.length), n => n === '2');
+		text = await until(frame, t => /searching longer… 4,096 states.*\[x\] stop/.test(t));
 		expect(service.requests.map(r => r.budgetScale ?? 1)).toEqual([1, 2]);
 		expect(service.requests[1]!.moves).toEqual(service.requests[0]!.moves);
 		await press(stdin, 'x');
 		await until(frame, containing('Stopped ([x])'));
 		await press(stdin, 'a');
-		await until(frame, containing('searching longer…'));
+		await until(() => String(service.requests.length), n => n === '3');
 		expect(service.requests.map(r => r.budgetScale ?? 1)).toEqual([1, 2, 4]);
 	});
 
