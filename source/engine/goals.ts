@@ -102,7 +102,7 @@ export function goalSentence(goal: GoalSpec, first?: Configuration): string {
 		case 'break-termination':
 			return 'end the run (empty pool) with an honest node that never decides.';
 		case 'hold-agreement':
-			return 'try to split the nodes: end a run (empty pool) with a crash in it and a decision.';
+			return 'try to split: end a run (empty pool) with a crash and a decision.';
 		case 'explore':
 			return 'explore: keep the run ambiguous, or break a property of the protocol.';
 	}

@@ -1,0 +1,90 @@
+/**
+ * Every shipped level at 80x24, as a player meets it: the intro, the board once analysed, and
+ * the board with the level solved (its shipped solution played). No line is wider than 80
+ * columns, none is cut with "…" where a word is hidden, and no word is wrapped onto a line of
+ * its own under a full line of text (issue 21, point 4).
+ */
+import {readdirSync} from 'node:fs';
+import {Box} from 'ink';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {describe, expect, test} from 'vitest';
+import {playFile, readScenario, startLevel} from '../../source/scenario/scenario.js';
+import {LevelIntro} from '../../source/ui/level-intro.js';
+import {PlayScreen} from '../../source/ui/play-screen.js';
+import {InlineService} from '../../source/worker/service.js';
+import {analysed, containing, until} from '../helpers/ink.js';
+
+const levels = readdirSync('scenarios/campaign').filter(name => name.endsWith('.yaml')).sort();
+
+/**
+ * What is wrong with a frame, one sentence a line (empty: nothing). The board's own rows (nodes
+ * and pool, between the first two rules) are cut at their column on purpose and are not checked
+ * for cuts: a long protocol summary or the ⚠ marks of a long message end in "…" there.
+ */
+export function frameProblems(frame: string): string[] {
+	const problems: string[] = [];
+	const lines = frame.split('\n');
+	const rules = lines.flatMap((line, i) => (line.startsWith('────') ? [i] : []));
+	const inBoard = (i: number): boolean => rules.length >= 2 && i > rules[0]! && i < rules[1]!;
+	for (const [i, line] of lines.entries()) {
+		if ([...line].length > 80) problems.push(`line ${i + 1} is ${[...line].length} columns: ${line}`);
+		// A cut: "…" at the end of a line of text (not a placeholder "…" standing alone in a column).
+		if (/\S\S…\s*$/.test(line) && !inBoard(i)) problems.push(`line ${i + 1} is cut: ${line}`);
+		const word = line.trim();
+		const above = lines[i - 1]?.trim() ?? '';
+		if (word.length > 0 && !word.includes(' ') && word.length <= 12 && above.length >= 60 && /[a-z]/.test(above) && !/^[─│]/.test(word)) {
+			problems.push(`line ${i + 1} is one word wrapped alone: "${word}" under "${above}"`);
+		}
+	}
+
+	return problems;
+}
+
+describe('every shipped level at 80x24', () => {
+	test.each(levels)('%s: the intro, the board and the solved board', async name => {
+		const loaded = readScenario(`scenarios/campaign/${name}`);
+		if (!loaded.ok) throw new Error(loaded.message);
+		const file = loaded.value.file;
+
+		// The test terminal is 100 columns wide: the intro gets the 80 a player's terminal gives.
+		const intro = render(
+			<Box width={80}>
+				<LevelIntro file={file} onStart={() => {}} onCancel={() => {}} />
+			</Box>,
+		);
+		const introFrame = await until(() => intro.lastFrame() ?? '', containing('Goal:'));
+		expect(frameProblems(introFrame)).toEqual([]);
+		intro.unmount();
+
+		const solution = readScenario(`scenarios/solutions/${name}`);
+		if (!solution.ok) throw new Error(solution.message);
+		const inputs = file.inputs === 'choose' ? solution.value.file.inputs : undefined;
+		const level = startLevel(file, typeof inputs === 'string' ? inputs : undefined);
+		if (!level.ok) throw new Error(level.message);
+		const board = render(
+			<PlayScreen initial={level.value.session} level={level.value.info} goal={{spec: level.value.goal, start: level.value.start}} service={new InlineService()} colour={false} rows={24} saving={{off: 'no saving here'}} onExit={() => {}} />,
+		);
+		const boardFrame = await until(() => board.lastFrame() ?? '', analysed());
+		expect(frameProblems(boardFrame)).toEqual([]);
+		expect(boardFrame.split('\n').length).toBeLessThanOrEqual(23);
+		board.unmount();
+
+		const solved = playFile(solution.value.file);
+		if (!solved.ok) throw new Error(solved.message);
+		const end = render(
+			<PlayScreen initial={solved.value.session} level={level.value.info} goal={{spec: level.value.goal, start: level.value.start}} service={new InlineService()} colour={false} rows={24} saving={{off: 'no saving here'}} onExit={() => {}} />,
+		);
+		const endFrame = await until(() => end.lastFrame() ?? '', containing('GOAL REACHED'));
+		expect(frameProblems(endFrame)).toEqual([]);
+		expect(endFrame.split('\n').length).toBeLessThanOrEqual(23);
+		end.unmount();
+	});
+
+	test('the checks catch what they are for', () => {
+		expect(frameProblems('x'.repeat(81))).toHaveLength(1);
+		expect(frameProblems(' ✓ GOAL REACHED. Nodes 2 and 1 cannot tell the order: both orders reach the sam…')).toHaveLength(1);
+		expect(frameProblems(' Goal: deliver two messages whose order decides: one order forces 0, the other\n 1.')).toHaveLength(1);
+		expect(frameProblems(' ▸◎ start 1 (0)  …')).toEqual([]);
+	});
+});
