@@ -7,7 +7,6 @@
 import {readdirSync} from 'node:fs';
 import {Box} from 'ink';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {describe, expect, test} from 'vitest';
 import {playFile, readScenario, startLevel} from '../../source/scenario/scenario.js';
 import {LevelIntro} from '../../source/ui/level-intro.js';
