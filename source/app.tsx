@@ -332,7 +332,8 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 					}}
 					onExit={() => {
 						const saved = autosave(screen);
-						const message = saved === undefined ? undefined : saved.ok ? `Your game was saved: ${saved.value}` : saved.message;
+						// The path on a line of its own: wrapped after "saved:", not in the middle of the name.
+						const message = saved === undefined ? undefined : saved.ok ? `Your game was saved:\n${saved.value}` : saved.message;
 						latest.current = undefined;
 						setScreen(screen.back.kind === 'menu' ? {kind: 'menu', notice: message} : screen.back);
 						if (message) setProgressNotice(message);

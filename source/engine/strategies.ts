@@ -34,7 +34,7 @@ export function strategies(c: Configuration, k: number): Strategy[] {
 		if (moves.length > 0) {
 			found.push({
 				name: `pretend input ${b}`,
-				description: `send what an honest node ${k} with input ${b} sends at its start`,
+				description: `send what an honest node ${k} with input ${b} sends first`,
 				moves,
 			});
 		}

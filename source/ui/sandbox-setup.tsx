@@ -109,14 +109,24 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>{title}</Text>
 			<Text> </Text>
-			{rows.map(([name, title, value, note]) => (
+			{rows.map(([name, title, value]) => (
 				<Text key={name} wrap="truncate" inverse={field === name}>
-					{`${field === name ? '▸' : ' '} ${title.padEnd(9)} ${value.padEnd(26)}`}
-					<Text dimColor>{field === name ? note : ''}</Text>
+					{`${field === name ? '▸' : ' '} ${title.padEnd(9)} ${value}`}
 				</Text>
 			))}
 			<Text> </Text>
-			{reach ? <Text wrap="truncate">{`Note: ${reach}`}</Text> : null}
+			{/* What the picked field means, whole (wrapped), under the fields. */}
+			<Box width={78}>
+				<Text wrap="wrap" dimColor>
+					{rows.find(([name]) => name === field)?.[3] ?? ''}
+				</Text>
+			</Box>
+			<Text> </Text>
+			{reach ? (
+				<Box width={78}>
+					<Text wrap="wrap">{`Note: ${reach}`}</Text>
+				</Box>
+			) : null}
 			<Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>
 		</Box>
 	);

@@ -118,7 +118,9 @@ describe('saved games', () => {
 		await press(again.stdin, ENTER);
 		await until(again.frame, containing('moves 2'));
 		await press(again.stdin, 'q');
-		await until(again.frame, containing('Your game was saved'));
+		const left = await until(again.frame, containing('Your game was saved'));
+		// At 80 columns the path starts a line of its own, so it is never broken after "saved:".
+		expect(left).toContain(` Your game was saved:\n ${path}`);
 		// Leaving a continued game saves over the autosave it came from.
 		expect(readdirSync(join(stateDir, 'saves'))).toEqual(['sandbox-20261124-120000.yaml']);
 		expect(readFileSync(path, 'utf8')).toContain('moves:\n  - start 1\n  - start 2\n');

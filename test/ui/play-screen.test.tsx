@@ -149,7 +149,7 @@ describe('the play screen', () => {
 		await until(frame, containing('✗byzantine'));
 		await press(stdin, 'b');
 		const menu = await until(frame, containing('BYZANTINE SEND'));
-		expect(menu).toContain('▸ node 1: pretend input 0  send what an honest node 1 with input 0 sends at its…');
+		expect(menu).toContain('▸ node 1: pretend input 0  send what an honest node 1 with input 0 sends first\n');
 		expect(menu).toContain('  node 1: equivocate in vote  0 to node 2; 1 to node 3');
 		expect(menu).toContain('  node 1: stay silent');
 		expect(menu).toContain('  1>3:vote=1');
