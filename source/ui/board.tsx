@@ -22,13 +22,18 @@ export function Nodes({config, colour, rows}: NodesProps): React.JSX.Element {
 	const {setup} = config;
 	// Two lines a node where they fit, else one (the summary on the same line).
 	const compact = rows !== undefined && 2 * setup.n + 1 > rows;
+	const summaries = config.nodes.map((node, index) =>
+		node.corrupt === 'crash' && !node.started ? 'crashed, never started' : node.started || node.corrupt ? nodeSummary(config, index + 1) : 'not started',
+	);
+	// A long summary (a real protocol's) takes a second line where the rows allow, instead of being cut.
+	const long = (summary: string): boolean => summary.length > NODES_WIDTH - 4;
+	const roomy = rows !== undefined && 2 * setup.n + 1 + summaries.filter(long).length <= rows;
 	return (
 		<Box flexDirection="column" width={NODES_WIDTH} flexShrink={0}>
 			<Text bold>NODES</Text>
 			{config.nodes.map((node, index) => {
 				const i = index + 1;
-				const summary =
-					node.corrupt === 'crash' && !node.started ? 'crashed, never started' : node.started || node.corrupt ? nodeSummary(config, i) : 'not started';
+				const summary = summaries[index]!;
 				const output = node.output === null ? '—' : `decided ${node.output}`;
 				const tag = node.corrupt ? ` ✗${node.corrupt}` : '';
 				return (
@@ -39,7 +44,15 @@ export function Nodes({config, colour, rows}: NodesProps): React.JSX.Element {
 							<Text color={colour && node.output !== null ? labelColour(String(node.output) as AnalysisLabel) : undefined}>{output}</Text>
 							{compact ? <Text dimColor>{`  ${summary}`}</Text> : null}
 						</Text>
-						{compact ? null : <Text wrap="truncate" dimColor>{`   ${summary}`}</Text>}
+						{compact ? null : roomy && long(summary) ? (
+							<Box paddingLeft={3} height={2}>
+								<Text wrap="wrap" dimColor>
+									{summary}
+								</Text>
+							</Box>
+						) : (
+							<Text wrap="truncate" dimColor>{`   ${summary}`}</Text>
+						)}
 					</Box>
 				);
 			})}

@@ -30,6 +30,8 @@ export function frameProblems(frame: string): string[] {
 		if ([...line].length > 80) problems.push(`line ${i + 1} is ${[...line].length} columns: ${line}`);
 		// A cut: "…" at the end of a line of text (not a placeholder "…" standing alone in a column).
 		if (/\S\S…\s*$/.test(line) && !inBoard(i)) problems.push(`line ${i + 1} is cut: ${line}`);
+		// In the board, the nodes' column (left of │) is read whole: a node's state is never cut.
+		if (inBoard(i) && /\S…\s*$/.test(line.split('│')[0]!)) problems.push(`line ${i + 1}: a node's line is cut: ${line}`);
 		const word = line.trim();
 		const above = lines[i - 1]?.trim() ?? '';
 		if (word.length > 0 && !word.includes(' ') && word.length <= 12 && above.length >= 60 && /[a-z]/.test(above) && !/^[─│]/.test(word)) {
@@ -85,5 +87,7 @@ describe('every shipped level at 80x24', () => {
 		expect(frameProblems(' ✓ GOAL REACHED. Nodes 2 and 1 cannot tell the order: both orders reach the sam…')).toHaveLength(1);
 		expect(frameProblems(' Goal: deliver two messages whose order decides: one order forces 0, the other\n 1.')).toHaveLength(1);
 		expect(frameProblems(' ▸◎ start 1 (0)  …')).toEqual([]);
+		const rule = '─'.repeat(78);
+		expect(frameProblems([rule, '   ballot 2 preparing; promi…│    1<2:prepare.2=go   (1)', rule].join('\n'))).toHaveLength(1);
 	});
 });
