@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
 }
 
 /** The default time budget of one `flp analyze`, so that a huge question ends with `unknown`. */
-export const DEFAULT_BUDGET_MS = 60_000;
+export const ANALYZE_BUDGET_MS = 60_000;
 
 function wholeNumber(name: string, value: number | undefined, min: number): string | null {
 	if (value === undefined) return null;
@@ -101,7 +101,7 @@ export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandR
 	}
 
 	const started = now();
-	const deadline = started + (options.budgetMs ?? DEFAULT_BUDGET_MS);
+	const deadline = started + (options.budgetMs ?? ANALYZE_BUDGET_MS);
 	const budget = {maxStates: options.budgetStates, maxBytes: memoryBudgetBytes(), shouldStop: () => now() > deadline};
 	const analyzer = new Analyzer();
 	let result: Analysis;

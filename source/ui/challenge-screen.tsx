@@ -127,11 +127,18 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [phase.kind]);
 
+	// A level is made once per slot and inputs, not on every render of its screen.
+	const made = useRef(new Map<string, ReturnType<typeof startLevel>>());
+	const levelOf = (index: number, inputs?: string): ReturnType<typeof startLevel> => {
+		const key = `${index}/${inputs ?? ''}`;
+		if (!made.current.has(key)) made.current.set(key, startLevel(runRef.current.instances[index]!.file, inputs));
+		return made.current.get(key)!;
+	};
+
 	const openLevel = (index: number, inputs?: string): void => {
 		const state = runRef.current.levels[index]!;
-		const instance = runRef.current.instances[index]!;
 		if (!state.session) {
-			const level = startLevel(instance.file, inputs);
+			const level = levelOf(index, inputs);
 			if (!level.ok) return;
 			updateLevel(index, l => ({...l, session: level.value.session, start: level.value.start, ...(inputs ? {inputs} : {})}));
 		}
@@ -228,8 +235,7 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 		case 'play': {
 			const index = phase.index;
 			const state = run.levels[index]!;
-			const instance = run.instances[index]!;
-			const level = startLevel(instance.file, state.inputs);
+			const level = levelOf(index, state.inputs);
 			if (!level.ok || !state.session) return <Text>{level.ok ? '' : level.message}</Text>;
 			return (
 				<PlayScreen

@@ -1,6 +1,6 @@
 /** A level's story and goal; for a Lemma 1 level, the choice of inputs X_0..X_n. */
 import {Box, Text, useInput} from 'ink';
-import React from 'react';
+import React, {useMemo} from 'react';
 import {lemmaInputs} from '../engine/game.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import {goalSentence} from '../engine/goals.js';
@@ -25,6 +25,8 @@ function goalText(file: ScenarioFile): string {
 
 export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): React.JSX.Element {
 	const choose = file.inputs === 'choose';
+	// Making the level plays its setup: once per file, not on every render.
+	const goal = useMemo(() => goalText(file), [file]);
 	useInput(
 		(input, key) => {
 			if (key.escape || input === 'q') onCancel();
@@ -46,7 +48,7 @@ export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): 
 			<Text> </Text>
 			<Text>{(file.story ?? '').trimEnd()}</Text>
 			<Text> </Text>
-			<Text wrap="wrap">{`Goal: ${goalText(file)}`}</Text>
+			<Text wrap="wrap">{`Goal: ${goal}`}</Text>
 			<Text dimColor>{`${file.par ? `par ${file.par}` : ''}${file.timeLimit ? `${file.par ? '   ' : ''}time ${file.timeLimit} s` : ''}`}</Text>
 			{notice ? <Text color="yellow">{notice}</Text> : null}
 			{choose ? (

@@ -35,8 +35,8 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 	useInput(
 		(input, key) => {
 			if (key.escape || input === 'q') onExit();
-			else if (key.rightArrow || input === 'l') setK(i => Math.min(last, i + 1));
-			else if (key.leftArrow || input === 'j') setK(i => Math.max(start, i - 1));
+			else if (key.rightArrow) setK(i => Math.min(last, i + 1));
+			else if (key.leftArrow) setK(i => Math.max(start, i - 1));
 			else if (key.home) setK(start);
 			else if (key.end) setK(last);
 			else if (input === 'm') setDiagram(true);

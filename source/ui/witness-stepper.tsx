@@ -40,8 +40,8 @@ export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, o
 
 	useInput((input, key) => {
 		if (key.escape || input === 'q') onCancel();
-		else if (key.rightArrow || input === 'l') step(at.current + 1);
-		else if (key.leftArrow || input === 'j') step(at.current - 1);
+		else if (key.rightArrow) step(at.current + 1);
+		else if (key.leftArrow) step(at.current - 1);
 		else if (key.home) step(0);
 		else if (key.end) step(run.length);
 		else if (input === 'p') onPlay(at.current);

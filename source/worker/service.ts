@@ -21,7 +21,7 @@ export interface AnalysisService {
 }
 
 /** How long one position may be analysed before the answer is given as it stands. */
-export const DEFAULT_BUDGET_MS = 20_000;
+export const POSITION_BUDGET_MS = 20_000;
 
 export class WorkerService implements AnalysisService {
 	private readonly control = new SharedArrayBuffer(8);
@@ -30,7 +30,7 @@ export class WorkerService implements AnalysisService {
 	private listener: AnalysisListener | undefined;
 
 	constructor(
-		private readonly budgetMs = DEFAULT_BUDGET_MS,
+		private readonly budgetMs = POSITION_BUDGET_MS,
 		private readonly maxBytes = memoryBudgetBytes(),
 	) {
 		const fromSources = import.meta.url.endsWith('.ts');
