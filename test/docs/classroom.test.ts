@@ -4,13 +4,14 @@
  * sources. The student's session runs in a real terminal (tmux, 80x24) and is handed in.
  */
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
 import {readChallenge} from '../../source/challenge/challenge.js';
 import {hashSeed} from '../../source/challenge/random.js';
+import {flpOnPath} from '../helpers/docs.js';
 import {resultFor} from '../helpers/results.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,12 +32,7 @@ const lab = join(dir, 'lab.yaml');
 writeFileSync(lab, blocks.find(b => b.kind === 'yaml')!.text.replace('../campaign/', `${root}scenarios/campaign/`));
 writeFileSync(join(dir, 'roster.txt'), blocks.find(b => b.kind === 'text')!.text);
 mkdirSync(join(dir, 'results'));
-mkdirSync(join(dir, 'bin'));
-const flp = join(dir, 'bin', 'flp');
-// tsx reads the project's tsconfig (JSX) from the working folder unless told where it is.
-writeFileSync(flp, `#!/bin/sh\nTSX_TSCONFIG_PATH='${root}tsconfig.json' exec '${process.execPath}' --import '${pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href}' '${root}source/bin.ts' "$@"\n`);
-chmodSync(flp, 0o755);
-const env = {...process.env, PATH: `${join(dir, 'bin')}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1', XDG_STATE_HOME: join(dir, 'state')};
+const env = flpOnPath(dir);
 const sh = (command: string) => spawnSync('sh', ['-c', command], {cwd: dir, env, encoding: 'utf8', timeout: 120_000});
 const tmux = (...args: string[]): string => execFileSync('tmux', args, {encoding: 'utf8'});
 
