@@ -61,6 +61,17 @@ function open(leaveWhenOver = false, run = newRun(challenge.ok ? challenge.value
 	};
 }
 
+/** Start the clock and open level 1, its analysis in. */
+async function openFirstLevel(): Promise<ReturnType<typeof open>> {
+	const ui = open();
+	await until(ui.frame, containing('CHALLENGE:'));
+	await press(ui.stdin, ENTER);
+	await until(ui.frame, containing('time 20:00'));
+	await press(ui.stdin, ENTER);
+	await until(ui.frame, analysed());
+	return ui;
+}
+
 describe('a classroom challenge', () => {
 	test('shows a countdown, writes the result after every move, and stops when time runs out', async () => {
 		const ui = open();
@@ -132,12 +143,7 @@ describe('a classroom challenge', () => {
 	});
 
 	test('a level stays solved with the moves that solved it: undo afterwards changes nothing (issue 20, defect 3)', async () => {
-		const ui = open();
-		await until(ui.frame, containing('CHALLENGE:'));
-		await press(ui.stdin, ENTER);
-		await until(ui.frame, containing('time 20:00'));
-		await press(ui.stdin, ENTER);
-		await until(ui.frame, analysed());
+		const ui = await openFirstLevel();
 		const race = ['start 1', 'start 2', 'start 3', '2<1:vote=0', '1<2:vote=1', '3<2:vote=1', '3<1:vote=0', '1<3:vote=1', '2<3:vote=1'];
 		for (const move of race) await deliver(ui.frame, ui.stdin, move);
 		await until(ui.frame, containing('✓ GOAL REACHED.'));
@@ -156,12 +162,7 @@ describe('a classroom challenge', () => {
 	});
 
 	test('each hint used (witness runs, a proof view) is counted in the result file, and verify accepts it (issue 24, point 6)', async () => {
-		const ui = open();
-		await until(ui.frame, containing('CHALLENGE:'));
-		await press(ui.stdin, ENTER);
-		await until(ui.frame, containing('time 20:00'));
-		await press(ui.stdin, ENTER);
-		await until(ui.frame, analysed());
+		const ui = await openFirstLevel();
 		ui.advance(5_000); // a credible time for the move (verify rejects moves faster than a floor)
 		await deliver(ui.frame, ui.stdin, 'start 1');
 		await until(ui.frame, analysed());
