@@ -15,7 +15,7 @@ export interface MainMenuProps {
 }
 
 const ITEMS: ReadonlyArray<{label: string; detail: string; value: MenuChoice}> = [
-	{label: 'Campaign', detail: 'levels that walk through the proof and each protocol’s flaw', value: 'campaign'},
+	{label: 'Campaign', detail: 'the proof, lemma by lemma, and each protocol’s flaw', value: 'campaign'},
 	{label: 'Challenge', detail: 'a timed classroom challenge from a file', value: 'challenge'},
 	{label: 'Replay a file', detail: 'step through a saved game', value: 'replay'},
 	{label: 'Sandbox', detail: 'any protocol, any inputs, free play', value: 'sandbox'},

@@ -82,6 +82,18 @@ describe('every shipped level at 80x24', () => {
 		end.unmount();
 	});
 
+	test('the main menu, every item whole', async () => {
+		const {MainMenu} = await import('../../source/ui/main-menu.js');
+		const menu = render(
+			<Box width={80}>
+				<MainMenu onChoose={() => {}} continuing="the game you left: sandbox-20261204-0125.yaml" />
+			</Box>,
+		);
+		const frame = await until(() => menu.lastFrame() ?? '', containing('Quit'));
+		expect(frameProblems(frame)).toEqual([]);
+		menu.unmount();
+	});
+
 	test('the checks catch what they are for', () => {
 		expect(frameProblems('x'.repeat(81))).toHaveLength(1);
 		expect(frameProblems(' ✓ GOAL REACHED. Nodes 2 and 1 cannot tell the order: both orders reach the sam…')).toHaveLength(1);
