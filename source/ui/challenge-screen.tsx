@@ -118,13 +118,13 @@ export function ChallengeScreen({run: initial, service, colour, rows, clock, onR
 			if (end !== undefined && clock() >= end) finish('time-up');
 		}, 250);
 		return () => clearInterval(timer);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// One clock for the challenge's life: it reads the run and the deadline through refs.
 	}, []);
 
 	// Over: the summary is drawn, then (as a program) the challenge ends by itself.
 	useEffect(() => {
 		if (phase.kind === 'over' && leaveWhenOver) exit(phase.how);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// Only the phase's change matters: `exit` reads the rest when it runs.
 	}, [phase.kind]);
 
 	// A level is made once per slot and inputs, not on every render of its screen.

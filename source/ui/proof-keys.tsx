@@ -64,7 +64,7 @@ export function useProofKeys(options: ProofKeysOptions): ProofKeys {
 		setPick(undefined);
 		setView(undefined);
 		proof.clear();
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- only a new position clears
+		// Only a new position clears them.
 	}, [session]);
 	// The hint's answer goes to the notice line.
 	useEffect(() => {

@@ -23,7 +23,7 @@ export function WatchScreen({title, dir, levels, rows, scan, everyMs = 1000, clo
 	useEffect(() => {
 		const timer = setInterval(() => setState({scan: scan(), at: clock()}), everyMs);
 		return () => clearInterval(timer);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// One timer for the screen's life: scan and clock are fixed when it opens.
 	}, []);
 	useInput((input, key) => {
 		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) {

@@ -83,7 +83,7 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 				},
 			},
 		);
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
+		// Keyed on the position (its moves) only: a position is its key.
 	}, [key, targetText, nonce, service]);
 
 	// The background: one position at a time, only while nothing else runs.
@@ -102,7 +102,7 @@ export function useAnalysis(service: AnalysisService, session: Session, goal?: P
 				},
 			},
 		);
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- a position is its key
+		// Keyed on the position (its moves) only: a position is its key.
 	}, [missing, reports, service]);
 
 	const cancel = useCallback(() => {

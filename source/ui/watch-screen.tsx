@@ -77,7 +77,7 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 				},
 			},
 		);
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- one question per screen
+		// One question per screen: asked once, when it opens.
 	}, [service]);
 	const total = answer ? answer.moves.length + 1 : 0; // the moves, then the end
 	useEffect(() => {
