@@ -10,7 +10,10 @@ import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
 
 const made: string[] = [];
+const apps: Array<{unmount: () => void}> = [];
 afterEach(() => {
+	// The apps first: one still mounted could write its progress into a folder removed under it.
+	for (const app of apps.splice(0)) app.unmount();
 	for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
 });
 
@@ -21,6 +24,7 @@ function open(opening: Opening = {kind: 'menu'}, stateDir = mkdtempSync(join(tmp
 	const app = render(
 		<App service={new InlineService()} colour={false} files={diskFiles({stateDir, clock})} clock={clock} opening={opening} onFarewell={m => farewells.push(m)} />,
 	);
+	apps.push(app);
 	return {...app, frame: (): string => app.lastFrame() ?? '', stateDir, farewells};
 }
 
