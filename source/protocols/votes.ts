@@ -1,12 +1,12 @@
-/** Shared pieces of the vote-counting protocols (wait-all, quorum). */
-import type {NodeView, NodeWork} from '../engine/protocol.js';
+/** The vote-counting protocols (wait-all, quorum): one definition, told apart by a threshold. */
+import type {NodeView, NodeWork, Protocol} from '../engine/protocol.js';
 import type {Slot} from '../engine/types.js';
 
-export const VOTE_SLOTS: readonly Slot[] = [{name: 'vote', values: ['0', '1']}];
-export const VOTE = 0;
+const VOTE_SLOTS: readonly Slot[] = [{name: 'vote', values: ['0', '1']}];
+const VOTE = 0;
 
 /** The recorded votes, own included: how many, and how many are 1. */
-export function tally(node: NodeWork): {count: number; ones: number} {
+function tally(node: NodeWork): {count: number; ones: number} {
 	let count = 0;
 	let ones = 0;
 	for (let s = 1; s <= node.n; s++) {
@@ -19,10 +19,10 @@ export function tally(node: NodeWork): {count: number; ones: number} {
 }
 
 /** 1 if more than half of `count` votes are 1, else 0 (a tie gives 0). */
-export const majority = (ones: number, count: number): 0 | 1 => (2 * ones > count ? 1 : 0);
+const majority = (ones: number, count: number): 0 | 1 => (2 * ones > count ? 1 : 0);
 
 /** "votes 0 1 ·": the vote recorded from each node, · where none. */
-export function voteSummary(node: Readonly<NodeView>): string {
+function voteSummary(node: Readonly<NodeView>): string {
 	const votes: string[] = [];
 	for (let s = 1; s <= node.n; s++) {
 		const v = node.get(s, VOTE);
@@ -30,4 +30,53 @@ export function voteSummary(node: Readonly<NodeView>): string {
 	}
 
 	return `votes ${votes.join(' ')}`;
+}
+
+/** What tells two vote-counting protocols apart: their texts and how many votes decide. */
+export interface VoteProtocolSpec {
+	readonly id: string;
+	readonly title: string;
+	readonly flaw: string;
+	/** How many recorded votes (own included) a node waits for before it decides on them. */
+	readonly threshold: (n: number, f: number) => number;
+}
+
+/**
+ * A protocol in which each node broadcasts its input as a vote, and decides the majority of the
+ * votes it has recorded (a tie gives 0) the moment it has recorded `threshold(n, f)` of them.
+ */
+export function voteProtocol({id, title, flaw, threshold}: VoteProtocolSpec): Protocol {
+	return {
+		id,
+		title,
+		flaw,
+		hasRounds: false,
+		instantiate(n, f) {
+			const needed = threshold(n, f);
+			const decideAtThreshold = (node: NodeWork): void => {
+				const {count, ones} = tally(node);
+				if (count >= needed && node.output === null) node.decide(majority(ones, count));
+			};
+
+			return {
+				id,
+				n,
+				f,
+				params: {rounds: 1},
+				slots: VOTE_SLOTS,
+				initialLocal: [],
+				start(node) {
+					node.broadcast(VOTE, node.input);
+					decideAtThreshold(node);
+				},
+				receive: node => decideAtThreshold(node),
+				summary: voteSummary,
+				// Every node plays the same part.
+				orderFree: true,
+				role: () => 0,
+				// Decided: it never counts votes again.
+				closed: node => node.output !== null,
+			};
+		},
+	};
 }
