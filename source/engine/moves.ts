@@ -181,16 +181,27 @@ export function applyMove(c: Configuration, move: Move): Result<Configuration> {
 	}
 }
 
-/** Apply moves in order; the failure says which move (1-based) failed and why. */
-export function applyMoves(c: Configuration, moves: readonly Move[]): Result<Configuration> {
+/**
+ * Apply moves in order: the configuration after each move (after move 1, 2, ...), or the failure
+ * that says which move (1-based) failed and why.
+ */
+export function applyMovesTrail(c: Configuration, moves: readonly Move[]): Result<Configuration[]> {
+	const trail: Configuration[] = [];
 	let current = c;
 	for (const [i, move] of moves.entries()) {
 		const next = applyMove(current, move);
 		if (!next.ok) return fail(next.code, `move ${i + 1}: ${next.message}`);
 		current = next.value;
+		trail.push(current);
 	}
 
-	return ok(current);
+	return ok(trail);
+}
+
+/** Apply moves in order; the failure says which move (1-based) failed and why. */
+export function applyMoves(c: Configuration, moves: readonly Move[]): Result<Configuration> {
+	const trail = applyMovesTrail(c, moves);
+	return trail.ok ? ok(trail.value.at(-1) ?? c) : trail;
 }
 
 /** Apply a move known to be legal (a bug otherwise). */

@@ -4,8 +4,8 @@
  */
 import {type Configuration, type PoolEntry, initialConfiguration} from './configuration.js';
 import {type GameSpec, type ProtocolLookup, createSetup} from './game.js';
-import {applyMove} from './moves.js';
-import {type Message, type Move, type Result, fail, ok, sameMessage} from './types.js';
+import {applyMove, applyMovesTrail} from './moves.js';
+import {type Message, type Move, type Result, ok, sameMessage} from './types.js';
 
 export interface Session {
 	readonly spec: Required<Pick<GameSpec, 'protocol' | 'n' | 'inputs' | 'f' | 'rounds'>> & {readonly allow: readonly string[]};
@@ -45,30 +45,35 @@ export function targetIn(c: Configuration, chosen: Message | null): PoolEntry | 
 	return entry ?? c.pool[0];
 }
 
+/** The chosen target after a move: none once that move delivers it. */
+const targetAfter = (target: Message | null, move: Move): Message | null =>
+	target && move.kind === 'deliver' && sameMessage(move.message, target) ? null : target;
+
 /** Play a move: the new session, or the failure that names the move and why. */
 export function play(s: Session, move: Move): Result<Session> {
 	const next = applyMove(current(s), move);
 	if (!next.ok) return next;
-	const delivered = move.kind === 'deliver' && s.target && sameMessage(move.message, s.target);
 	return ok({
 		...s,
 		configs: [...s.configs, next.value],
 		moves: [...s.moves, move],
 		undone: [],
-		target: delivered ? null : s.target,
+		target: targetAfter(s.target, move),
 	});
 }
 
-/** Play several moves; stops at the first failure. */
+/** Play several moves, as `play` one after another; the failure says which move (1-based) failed and why. */
 export function playAll(s: Session, moves: readonly Move[]): Result<Session> {
-	let session = s;
-	for (const [i, move] of moves.entries()) {
-		const next = play(session, move);
-		if (!next.ok) return fail(next.code, `move ${i + 1}: ${next.message}`);
-		session = next.value;
-	}
-
-	return ok(session);
+	if (moves.length === 0) return ok(s);
+	const trail = applyMovesTrail(current(s), moves);
+	if (!trail.ok) return trail;
+	return ok({
+		...s,
+		configs: [...s.configs, ...trail.value],
+		moves: [...s.moves, ...moves],
+		undone: [],
+		target: moves.reduce(targetAfter, s.target),
+	});
 }
 
 export function undo(s: Session): Session {
