@@ -10,7 +10,7 @@
  */
 import {Analyzer} from '../engine/analysis.js';
 import {type Configuration, initialConfiguration, nodeView} from '../engine/configuration.js';
-import {allowedText, createSetup, parseAllow} from '../engine/game.js';
+import {allowedText, createSetup, factsLine, parseAllow} from '../engine/game.js';
 import {applyLegal, legalCorruptions, legalSends} from '../engine/moves.js';
 import {flushInert, isInert} from '../engine/reduce.js';
 import {formatMoves} from '../engine/notation.js';
@@ -281,11 +281,10 @@ const cell = (v: PropertyVerdict): string =>
 	v.verdict === 'broken' ? `broken (${v.run!.length}${v.shortest ? '' : '+'})` : v.verdict === 'holds' ? 'holds' : 'unknown';
 
 function humanAttack(report: AttackReport): string {
-	const rounds = report.rounds > 1 ? `  rounds=${report.rounds}` : '';
 	const width = Math.max(8, report.n + 2);
 	const lines = [
 		...report.notes.map(note => `note: ${note}`),
-		`attack on ${report.protocol}  n=${report.n} f=${report.f}${rounds}  allow: ${report.allow}`,
+		`attack on ${factsLine({protocol: report.protocol, n: report.n, f: report.f, rounds: report.rounds > 1 ? report.rounds : undefined, allow: report.allow})}`,
 		'',
 		`${'inputs'.padEnd(width)}${'agreement'.padEnd(15)}${'validity'.padEnd(15)}termination`,
 	];

@@ -5,7 +5,7 @@
  * This file holds the flag checks and `--print` (plain text, no Ink); the screen is in
  * watch-app.tsx.
  */
-import {type GameSpec, allowedText, createSetup, lemmaInputs, parseAllow} from '../engine/game.js';
+import {type GameSpec, createSetup, factsLine, lemmaInputs, parseAllow, setupFacts} from '../engine/game.js';
 import {Oracle} from '../engine/oracle.js';
 import {watchAnswer} from '../worker/proof.js';
 import {lookUpProtocol} from '../protocols/registry.js';
@@ -52,9 +52,8 @@ export function runWatchPrint(options: WatchOptions, now: () => number): Command
 	const deadline = now() + (options.budgetMs ?? DEFAULT_WATCH_BUDGET_MS);
 	const oracle = new Oracle({shouldStop: () => now() > deadline, ...(options.budgetStates ? {maxStates: options.budgetStates} : {})});
 	const answer = watchAnswer(oracle, setup.value);
-	const rounds = setup.value.rounds === undefined ? '' : ` r=${setup.value.rounds}`;
 	const lines = [
-		`watch the proof: ${setup.value.protocol.id}${rounds}  n=${setup.value.n} f=${setup.value.f}  allow: ${allowedText(setup.value)}`,
+		`watch the proof: ${factsLine({...setupFacts(setup.value), inputs: undefined}, 'after-protocol')}`,
 		'',
 		...answer.intro,
 		'',

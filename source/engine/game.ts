@@ -88,14 +88,45 @@ export const inputsOf = (setup: Setup): string => setup.inputs.join('');
 /** The allowed behaviours as people read them, or "none" when no corruption is possible. */
 export const allowedText = (setup: Setup): string => (setup.f === 0 || setup.allowed.length === 0 ? 'none' : setup.allowed.join(', '));
 
+/** What a one-line facts header can show; rounds and inputs only when given. */
+export interface Facts {
+	readonly protocol: string;
+	readonly n: number;
+	readonly f: number;
+	readonly rounds?: number | undefined;
+	readonly inputs?: string | undefined;
+	/** The allowed behaviours as people read them (`allowedText`). */
+	readonly allow: string;
+}
+
 /**
  * A game's facts on one line, as every header shows them: "quorum  n=3 f=1  inputs 011  allow:
- * crash", with "rounds=2" after f for a protocol that takes rounds.
+ * crash". Rounds, when given, come after f as "rounds=2", or after the protocol as "r=2" when
+ * `rounds` is 'after-protocol' (the watch headers).
  */
-export function gameFacts(setup: Setup): string {
-	const rounds = setup.rounds === undefined ? '' : `  rounds=${setup.rounds}`;
-	return `${setup.protocol.id}  n=${setup.n} f=${setup.f}${rounds}  inputs ${inputsOf(setup)}  allow: ${allowedText(setup)}`;
+export function factsLine(facts: Facts, rounds: 'after-f' | 'after-protocol' = 'after-f'): string {
+	const hasRounds = facts.rounds !== undefined;
+	return [
+		hasRounds && rounds === 'after-protocol' ? `${facts.protocol} r=${facts.rounds}` : facts.protocol,
+		`n=${facts.n} f=${facts.f}`,
+		...(hasRounds && rounds === 'after-f' ? [`rounds=${facts.rounds}`] : []),
+		...(facts.inputs === undefined ? [] : [`inputs ${facts.inputs}`]),
+		`allow: ${facts.allow}`,
+	].join('  ');
 }
+
+/** A setup's facts: its protocol, n, f, rounds (for a protocol that takes them), inputs, and allowed behaviours. */
+export const setupFacts = (setup: Setup): Facts => ({
+	protocol: setup.protocol.id,
+	n: setup.n,
+	f: setup.f,
+	rounds: setup.rounds,
+	inputs: inputsOf(setup),
+	allow: allowedText(setup),
+});
+
+/** A game's facts line, all of them: "quorum  n=3 f=1  inputs 011  allow: crash". */
+export const gameFacts = (setup: Setup): string => factsLine(setupFacts(setup));
 
 export function newGame(spec: GameSpec, lookUp: ProtocolLookup): Result<Configuration> {
 	const setup = createSetup(spec, lookUp);

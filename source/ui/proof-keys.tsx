@@ -7,7 +7,7 @@
  */
 import {useInput} from 'ink';
 import React, {useEffect, useState} from 'react';
-import {allowedText} from '../engine/game.js';
+import {factsLine, setupFacts} from '../engine/game.js';
 import type {GoalSpec} from '../engine/goals.js';
 import {formatMessage, parseMoves} from '../engine/notation.js';
 import {type Session, current, targetOf} from '../engine/session.js';
@@ -125,7 +125,7 @@ export function useProofKeys(options: ProofKeysOptions): ProofKeys {
 	};
 
 	let overlay: React.JSX.Element | undefined;
-	const facts = `${setup.protocol.id}  n=${setup.n} f=${setup.f}  allow: ${allowedText(setup)}`;
+	const facts = factsLine({...setupFacts(setup), rounds: undefined, inputs: undefined});
 	if (view === 'proof') {
 		overlay = (
 			<ProofView

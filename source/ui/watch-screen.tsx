@@ -7,7 +7,7 @@
 import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
 import {type Configuration, initialConfiguration} from '../engine/configuration.js';
-import {type GameSpec, createSetup} from '../engine/game.js';
+import {type GameSpec, createSetup, factsLine} from '../engine/game.js';
 import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import type {Bit} from '../engine/types.js';
@@ -106,8 +106,9 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 	const lines = answer ? [...answer.intro, ...answer.moves.slice(0, moves).map(m => m.text)] : [];
 	const bodyRows = Math.max(5, rows - 16);
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
-	const rounds = spec.protocol === 'ben-or' ? ` r=${spec.rounds ?? 1}` : '';
-	const setupFacts = `${spec.protocol}${rounds}  n=${spec.n} f=${spec.f ?? 1}  allow: ${(spec.allow ?? []).length > 0 && (spec.f ?? 1) > 0 ? (spec.allow ?? []).join(',') : 'none'}`;
+	const f = spec.f ?? 1;
+	const allow = (spec.allow ?? []).length > 0 && f > 0 ? (spec.allow ?? []).join(',') : 'none';
+	const setupFacts = factsLine({protocol: spec.protocol, n: spec.n, f, rounds: spec.protocol === 'ben-or' ? (spec.rounds ?? 1) : undefined, allow}, 'after-protocol');
 	return (
 		<Box flexDirection="column" width={80}>
 			<Box>
