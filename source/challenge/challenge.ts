@@ -2,8 +2,8 @@
 import {createHash} from 'node:crypto';
 import {dirname, resolve} from 'node:path';
 import {type Node, isMap, isScalar} from 'yaml';
-import {excerpt, keyName} from '../files/escape.js';
-import {loadYaml} from '../files/yaml.js';
+import {excerpt} from '../files/escape.js';
+import {fieldPosition, loadYaml} from '../files/yaml.js';
 import type {ScenarioFile} from '../scenario/format.js';
 import {readText} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
@@ -73,9 +73,7 @@ export function readChallenge(path: string): Result<Challenge> {
 	const {doc} = loaded;
 	const problems: string[] = [];
 	const report = (at: Array<string | number>, message: string, node?: unknown): void => {
-		const target = (node ?? doc.getIn(at, true)) as Node | undefined;
-		const {line, column} = loaded.at(target?.range?.[0]);
-		const field = at.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${keyName(part)}` : keyName(part)), '');
+		const {line, column, field} = fieldPosition(loaded, at, node as Node | undefined);
 		if (problems.length < 10) problems.push(`${shownPath}:${line}:${column}: ${field ? `${field}: ` : ''}${message}`);
 	};
 

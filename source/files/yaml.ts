@@ -17,7 +17,7 @@
  * thousands of lines.
  */
 import {type Document, LineCounter, type Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument} from 'yaml';
-import {excerpt} from './escape.js';
+import {excerpt, keyName} from './escape.js';
 
 export const MAX_PROBLEMS = 10;
 /** The most nodes aliases may add to a document when expanded. */
@@ -42,6 +42,26 @@ export type LoadedYaml =
 	| {readonly ok: false; readonly problems: readonly YamlProblem[]};
 
 type Frame = {node: Node | null; depth: number; exit: boolean};
+
+/** A path into a document: keys and list indexes, like ['moves', 3] or ['goal', 'kind']. */
+export type YamlPath = ReadonlyArray<string | number>;
+
+/** A path as people read it: `moves[3]`, `goal.kind`, '' for the whole document. */
+export const fieldName = (path: YamlPath): string =>
+	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${keyName(part)}` : keyName(part)), '');
+
+/**
+ * Where to show a problem with the field at `path`: the line and column (1-based) of `node` when
+ * given, else of the value at `path` (1:1 when there is none), and the field's name.
+ */
+export function fieldPosition(
+	loaded: Extract<LoadedYaml, {ok: true}>,
+	path: YamlPath,
+	node?: Node | null,
+): {line: number; column: number; field: string} {
+	const target = node ?? (loaded.doc.getIn(path, true) as Node | undefined);
+	return {...loaded.at(target?.range?.[0]), field: fieldName(path)};
+}
 
 export function loadYaml(text: string): LoadedYaml {
 	const lineCounter = new LineCounter();

@@ -3,8 +3,8 @@
  * Works on the parsed YAML document (JSON is read by the same parser), so positions are exact.
  */
 import {type Document, type Node, isMap, isScalar} from 'yaml';
-import {excerpt, hasControl, keyName} from '../files/escape.js';
-import {MAX_PROBLEMS, loadYaml} from '../files/yaml.js';
+import {excerpt, hasControl} from '../files/escape.js';
+import {MAX_PROBLEMS, type YamlPath, fieldPosition, loadYaml} from '../files/yaml.js';
 import {ANALYSIS_LABELS} from '../engine/analysis.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES, createSetup} from '../engine/game.js';
 import {GOAL_KINDS} from '../engine/goals.js';
@@ -48,17 +48,12 @@ export const TOP_FIELDS = [
 export const GOAL_FIELDS = ['kind', 'target', 'rounds', 'pair', 'hide', 'commute'] as const;
 export const CHECKPOINT_FIELDS = ['after', 'label', 'star', 'flags', 'goal'] as const;
 
-type Path = ReadonlyArray<string | number>;
-
-const fieldName = (path: Path): string =>
-	path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${keyName(part)}` : keyName(part)), '');
-
 export type Validated = {readonly ok: true; readonly file: ScenarioFile} | {readonly ok: false; readonly problems: Problem[]};
 
 export function validateText(text: string): Validated {
 	const loaded = loadYaml(text);
 	if (!loaded.ok) return {ok: false, problems: loaded.problems.map(p => ({...p, field: ''}))};
-	const {doc, at} = loaded;
+	const {doc} = loaded;
 	const root = doc.contents;
 	if (!isMap(root)) {
 		return {ok: false, problems: [{line: 1, column: 1, field: '', message: 'not a scenario file: a scenario file is a mapping of fields (format, protocol, nodes, ...)'}]};
@@ -70,14 +65,13 @@ export function validateText(text: string): Validated {
 	}
 
 	const problems: Problem[] = [];
-	const report = (path: Path, message: string, node?: Node | null): void => {
-		const target = node ?? (doc.getIn(path, true) as Node | undefined);
-		problems.push({...at(target?.range?.[0]), field: fieldName(path), message});
+	const report = (path: YamlPath, message: string, node?: Node | null): void => {
+		problems.push({...fieldPosition(loaded, path, node), message});
 	};
 
 	checkFields(doc, [], TOP_FIELDS, report);
 	const data = loaded.data as Record<string, unknown>;
-	const sourceOf = (path: Path): string => {
+	const sourceOf = (path: YamlPath): string => {
 		const range = (doc.getIn(path, true) as Node | undefined)?.range;
 		return range ? excerpt(text.slice(range[0], range[1]).trim()) : '';
 	};
@@ -97,10 +91,10 @@ export function validateText(text: string): Validated {
 	return {ok: true, file: data as unknown as ScenarioFile};
 }
 
-type Report = (path: Path, message: string, node?: Node | null) => void;
+type Report = (path: YamlPath, message: string, node?: Node | null) => void;
 
 /** Unknown fields of the mapping at `path`, each reported at its key. */
-function checkFields(doc: Document, path: Path, known: readonly string[], report: Report): void {
+function checkFields(doc: Document, path: YamlPath, known: readonly string[], report: Report): void {
 	const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
 	if (!isMap(map)) return;
 	for (const pair of map.items) {
@@ -126,7 +120,7 @@ function moveTextProblem(m: unknown): string | null {
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-function checkFile(doc: Document, data: Record<string, unknown>, report: Report, sourceOf: (path: Path) => string): void {
+function checkFile(doc: Document, data: Record<string, unknown>, report: Report, sourceOf: (path: YamlPath) => string): void {
 	const {format} = data;
 	if (format === undefined) report(['format'], `missing field "format" (write format: ${FORMAT_VERSION})`, doc.contents as Node);
 	else if (!isWhole(format) || format < 1) report(['format'], `format must be a whole number (${FORMAT_VERSION})`);
@@ -305,7 +299,7 @@ function checkMoves(data: Record<string, unknown>, report: Report): void {
 
 	const goal = data['goal'] as Record<string, unknown> | undefined;
 	if (goal && typeof goal === 'object') {
-		const texts: Array<[Path, unknown]> = [[['goal', 'target'], goal['target']]];
+		const texts: Array<[YamlPath, unknown]> = [[['goal', 'target'], goal['target']]];
 		if (Array.isArray(goal['pair'])) goal['pair'].forEach((p, i) => texts.push([['goal', 'pair', i], p]));
 		for (const [path, text] of texts) {
 			if (typeof text !== 'string' || moveTextProblem(text)) continue;
