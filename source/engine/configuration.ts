@@ -118,6 +118,19 @@ export const isQuiescent = (c: Configuration): boolean => c.pool.length === 0;
 /** The oldest pending message, or undefined for an empty pool. */
 export const oldest = (c: Configuration): PoolEntry | undefined => c.pool[0];
 
+/**
+ * "The same configuration" as a key: node states, the pool (as a set, or in its order when
+ * `ordered`, since the oldest message depends on it) and the byzantine nodes' sends. Ages and the
+ * step count are left out. (The analysis's packed keys, and `flp attack`'s search key, mean less:
+ * they also leave out what can no longer matter.)
+ */
+export function configKey(c: Configuration, ordered = false): string {
+	const pool = c.pool.map(e => e.id);
+	if (!ordered) pool.sort((a, b) => a - b);
+	const nodes = c.nodes.map(node => `${node.started ? 1 : 0}${node.corrupt?.[0] ?? '-'}${node.output ?? '-'}:${node.received.join(',')}:${node.local.join(',')}`);
+	return `${nodes.join('|')}#${pool.join(',')}#${c.sent.join(',')}`;
+}
+
 export function findInPool(c: Configuration, m: Message): PoolEntry | undefined {
 	const id = messageId(c.setup, m);
 	return c.pool.find(entry => entry.id === id);

@@ -6,9 +6,9 @@
  * a byzantine (or crashed) r acts on neither, which hides the order (Case 2). Pure.
  */
 import type {AnalysisLabel} from './analysis.js';
-import {type Configuration, findInPool, nodeOf, nodeSummary} from './configuration.js';
+import {type Configuration, configKey, findInPool, nodeOf, nodeSummary} from './configuration.js';
 import {applyLegal} from './moves.js';
-import {configKey, deliverMove, messageName} from './oracle.js';
+import {deliverMove, messageName} from './oracle.js';
 import {type Message, type Result, fail, ok, sameMessage} from './types.js';
 
 export type DiamondCase = 'case-1' | 'case-2-hidden' | 'case-2-same' | 'case-2-differs';

@@ -18,7 +18,7 @@
  *   explore               never reached: the sandbox
  */
 import type {AnalysisLabel} from './analysis.js';
-import {type Configuration, type PoolEntry, isQuiescent} from './configuration.js';
+import {type Configuration, type PoolEntry, configKey, isQuiescent} from './configuration.js';
 import {applyLegal} from './moves.js';
 import {formatMessage, formatMove} from './notation.js';
 import {INVALID, SPLIT, STUCK, evaluate} from './outcomes.js';
@@ -69,11 +69,8 @@ export interface Run {
 
 const delivers = (move: Move | undefined, m: Message): boolean => move?.kind === 'deliver' && sameMessage(move.message, m);
 
-/** The same configuration, ages aside: node states and pending messages. */
-function sameNodes(a: Configuration, b: Configuration): boolean {
-	const ids = (c: Configuration): string => c.pool.map(e => e.id).sort((x, y) => x - y).join(',');
-	return JSON.stringify(a.nodes) === JSON.stringify(b.nodes) && ids(a) === ids(b);
-}
+/** The same configuration, ages aside (`configKey`). */
+const sameConfiguration = (a: Configuration, b: Configuration): boolean => configKey(a) === configKey(b);
 
 /** The goal in a sentence; `first` (the level's start) is needed only to name messages. */
 export function goalSentence(goal: GoalSpec, first?: Configuration): string {
@@ -226,7 +223,7 @@ export function evaluateGoal(
 
 				const one = applyLegal(applyLegal(before, {kind: 'deliver', message: m}), {kind: 'deliver', message: mm});
 				const other = applyLegal(applyLegal(before, {kind: 'deliver', message: mm}), {kind: 'deliver', message: m});
-				if (sameNodes(one, other)) {
+				if (sameConfiguration(one, other)) {
 					return {state: 'reached', message: `Node ${m.to} is byzantine: both orders reach the same configuration.`};
 				}
 
@@ -247,7 +244,7 @@ export function evaluateGoal(
 			const swapped = applyLegal(applyLegal(x, b), a);
 			if (goal.commute) {
 				if (a.message.to === b.message.to) return {state: 'open', message: 'Those two went to the same node: try two different recipients.'};
-				return sameNodes(last, swapped)
+				return sameConfiguration(last, swapped)
 					? {state: 'reached', message: `Nodes ${a.message.to} and ${b.message.to} cannot tell the order: both orders reach the same configuration.`}
 					: {state: 'open', message: 'The two orders differ (this should not happen: please report it).'};
 			}

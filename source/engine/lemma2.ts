@@ -17,11 +17,11 @@
  * first Y is the proof's. Pure; the budget is the oracle's, plus `maxConfigs`.
  */
 import type {AnalysisLabel} from './analysis.js';
-import {type Configuration, findInPool} from './configuration.js';
+import {type Configuration, configKey, findInPool} from './configuration.js';
 import {type Diamond, diamond} from './diamond.js';
 import {applyLegal, legalMoves} from './moves.js';
 import {formatMove} from './notation.js';
-import {type Breach, type Oracle, breachSentence, configKey, deliverMove, labelPhrase, messageName, whatBreaks} from './oracle.js';
+import {type Breach, type Oracle, breachSentence, deliverMove, labelPhrase, messageName, whatBreaks} from './oracle.js';
 import {type Message, type Move, sameMessage} from './types.js';
 
 export interface StallPreview {

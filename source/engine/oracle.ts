@@ -16,18 +16,6 @@ export function gameKey(c: Configuration): string {
 	return `${protocol.id}/${protocol.n}/${f}/${protocol.params.rounds}/${inputs.join('')}/${allowed.join(',')}`;
 }
 
-/**
- * A configuration's identity as the proof reads it: node states, the pool (as a set, or in its
- * order when `ordered`, since the oldest message depends on it) and the byzantine nodes' sends.
- * Ages and the step count are left out.
- */
-export function configKey(c: Configuration, ordered = false): string {
-	const pool = c.pool.map(e => e.id);
-	if (!ordered) pool.sort((a, b) => a - b);
-	const nodes = c.nodes.map(node => `${node.started ? 1 : 0}${node.corrupt?.[0] ?? '-'}${node.output ?? '-'}:${node.received.join(',')}:${node.local.join(',')}`);
-	return `${nodes.join('|')}#${pool.join(',')}#${c.sent.join(',')}`;
-}
-
 export const deliverMove = (message: Message): Move => ({kind: 'deliver', message});
 
 export class Oracle {

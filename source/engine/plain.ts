@@ -2,7 +2,7 @@
  * The plain explorer: R(C) over the game's own graph (every legal move, nothing reduced).
  * Slow, and kept only as the reference the reduced analysis is checked against.
  */
-import type {Configuration} from './configuration.js';
+import {type Configuration, configKey} from './configuration.js';
 import {applyLegal, legalMoves} from './moves.js';
 import {type OutcomeMask, evaluate} from './outcomes.js';
 
@@ -11,17 +11,11 @@ export interface PlainResult {
 	readonly states: number;
 }
 
-/** The key of the plain graph: everything but ages and the step, nothing left out. */
-const plainKey = (c: Configuration): string =>
-	`${JSON.stringify(c.nodes)}|${c.pool
-		.map(e => e.id)
-		.sort((a, b) => a - b)
-		.join(',')}|${c.sent.join(',')}`;
-
 export function plainOutcomes(c: Configuration): PlainResult {
 	const memo = new Map<string, OutcomeMask>();
 	const visit = (state: Configuration): OutcomeMask => {
-		const key = plainKey(state);
+		// The plain graph's key: everything but ages and the step, nothing left out.
+		const key = configKey(state);
 		const known = memo.get(key);
 		if (known !== undefined) return known;
 		let mask = state.pool.length === 0 ? evaluate(state) : 0;

@@ -9,13 +9,13 @@
  * Pure; the budget is the oracle's plus `maxConfigs`.
  */
 import type {AnalysisLabel} from './analysis.js';
-import type {Configuration, Setup} from './configuration.js';
+import {type Configuration, type Setup, configKey} from './configuration.js';
 import {type GoalSpec} from './goals.js';
 import {type Ladder, lemma1Ladder} from './lemma1.js';
 import {findStall} from './lemma2.js';
 import {applyLegal, legalMoves} from './moves.js';
 import {formatMove} from './notation.js';
-import {type Breach, type Oracle, breachSentence, configKey, deliverMove, messageName, whatBreaks} from './oracle.js';
+import {type Breach, type Oracle, breachSentence, deliverMove, messageName, whatBreaks} from './oracle.js';
 import {type Message, type Move, sameMessage} from './types.js';
 
 export interface WatchOptions {

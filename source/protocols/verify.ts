@@ -5,7 +5,7 @@
  * failing `closed`, `orderFree` or `role` is reported with its counterexample and the analysis
  * then runs without that reduction. Deterministic: the same instance always gets the same verdict.
  */
-import {type Configuration, type NodeState, initialConfiguration, isProcessing, makeSetup, messageId, nodeView} from '../engine/configuration.js';
+import {type Configuration, type NodeState, configKey, initialConfiguration, isProcessing, makeSetup, messageId, nodeView} from '../engine/configuration.js';
 import {applyMove, legalMoves} from '../engine/moves.js';
 import {formatMove, formatMoves} from '../engine/notation.js';
 import {type ProtocolInstance, ProtocolFault} from '../engine/protocol.js';
@@ -26,13 +26,6 @@ export interface DeclarationCheck {
 const WALKS = 4;
 const WALK_LENGTH = 40;
 const MOST_POSITIONS = 160;
-
-/** The plain graph's key: node states, pending messages and byzantine sends (no ages). */
-export const stateKey = (c: Configuration): string =>
-	`${JSON.stringify(c.nodes)}|${c.pool
-		.map(e => e.id)
-		.sort((a, b) => a - b)
-		.join(',')}|${c.sent.join(',')}`;
 
 /** A small seeded generator (mulberry32): the same sample every time. */
 function random(seed: number): () => number {
@@ -109,7 +102,7 @@ export function verifyDeclarations(instance: ProtocolInstance, options: {declare
 		for (const move of moves.slice(0, 6)) {
 			const a = apply(config, move);
 			const b = apply(config, move);
-			if (a && b && stateKey(a) !== stateKey(b)) {
+			if (a && b && configKey(a) !== configKey(b)) {
 				broken = `not deterministic: at ${at(sample)}, "${formatMove(config.setup, move)}" twice gave two different states (a step must depend only on the node's work copy)`;
 				break;
 			}
@@ -214,7 +207,7 @@ function orderProblem(c: Configuration, moves: readonly Move[], useClosed: boole
 			tried++;
 			const abThen = apply(ab, b);
 			const baThen = apply(ba, a);
-			if (abThen && baThen && stateKey(abThen) !== stateKey(baThen)) {
+			if (abThen && baThen && configKey(abThen) !== configKey(baThen)) {
 				const names = [formatMove(c.setup, a), formatMove(c.setup, b)];
 				return `"${names[0]}; ${names[1]}" and "${names[1]}; ${names[0]}" leave different states`;
 			}
@@ -271,7 +264,7 @@ function roleProblem(instance: ProtocolInstance, c: Configuration, moves: readon
 				const after = apply(c, move);
 				const mirrored = apply(mirror, swappedMove(move, i, j));
 				if (!after || !mirrored) continue;
-				if (stateKey(swapped(after, i, j)) !== stateKey(mirrored)) {
+				if (configKey(swapped(after, i, j)) !== configKey(mirrored)) {
 					return `nodes ${i} and ${j} share role ${ri} and input ${inputs[i - 1]}, but "${formatMove(c.setup, move)}" and its mirror "${formatMove(c.setup, swappedMove(move, i, j))}" do not match when they are swapped`;
 				}
 			}

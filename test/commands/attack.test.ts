@@ -2,12 +2,11 @@
 import {describe, expect, test} from 'vitest';
 import {type AttackReport, runAttack, shortestRuns, vectorClasses} from '../../source/commands/attack.js';
 import {runAnalyze} from '../../source/commands/analyze.js';
-import {initialConfiguration, type Configuration} from '../../source/engine/configuration.js';
+import {configKey, initialConfiguration, type Configuration} from '../../source/engine/configuration.js';
 import {createSetup} from '../../source/engine/game.js';
 import {applyLegal, applyMoves, legalMoves} from '../../source/engine/moves.js';
 import {parseMoves} from '../../source/engine/notation.js';
 import {INVALID, SPLIT, STUCK, evaluate, outcomesOf} from '../../source/engine/outcomes.js';
-import {stateKey} from '../../source/protocols/verify.js';
 import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {runCli} from '../helpers/run-cli.js';
 
@@ -59,7 +58,7 @@ describe('flp attack agrees with flp analyze on every initial configuration (n =
 /** Plain breadth-first search over the game's own graph: the fewest moves to each outcome. */
 function plainShortest(start: Configuration): Map<number, number> {
 	const found = new Map<number, number>();
-	const seen = new Set([stateKey(start)]);
+	const seen = new Set([configKey(start)]);
 	let frontier = [start];
 	for (let depth = 0; frontier.length > 0; depth++) {
 		const next: Configuration[] = [];
@@ -67,7 +66,7 @@ function plainShortest(start: Configuration): Map<number, number> {
 			if (c.pool.length === 0) for (const o of [SPLIT, INVALID, STUCK]) if (evaluate(c) & o && !found.has(o)) found.set(o, depth);
 			for (const move of legalMoves(c)) {
 				const after = applyLegal(c, move);
-				const key = stateKey(after);
+				const key = configKey(after);
 				if (!seen.has(key)) {
 					seen.add(key);
 					next.push(after);

@@ -6,12 +6,12 @@
  */
 import {describe, expect, test} from 'vitest';
 import {Analyzer} from '../../source/engine/analysis.js';
-import type {Configuration} from '../../source/engine/configuration.js';
+import {type Configuration, configKey} from '../../source/engine/configuration.js';
 import {lemmaInputs, newGame} from '../../source/engine/game.js';
 import {lemma2Argument} from '../../source/engine/lemma2.js';
 import {applyLegal, legalMoves} from '../../source/engine/moves.js';
 import {formatMoves} from '../../source/engine/notation.js';
-import {Oracle, configKey} from '../../source/engine/oracle.js';
+import {Oracle} from '../../source/engine/oracle.js';
 import {sameMessage} from '../../source/engine/types.js';
 import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {type WatchPlan, watchProof} from '../../source/engine/watch.js';
