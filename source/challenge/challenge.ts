@@ -5,7 +5,7 @@ import {type Node, isMap, isScalar} from 'yaml';
 import {excerpt} from '../files/escape.js';
 import {fieldPosition, loadYaml} from '../files/yaml.js';
 import type {ScenarioFile} from '../scenario/format.js';
-import {readText} from '../scenario/save.js';
+import {readText} from '../files/read.js';
 import {readScenario} from '../scenario/scenario.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {protocolIds} from '../protocols/registry.js';

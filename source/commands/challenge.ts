@@ -1,6 +1,4 @@
-/** `flp challenge FILE`: the checks before the clock starts, and how the process ends. */
-export {type ChallengeOptions, type Prepared, prepareChallenge} from '../challenge/prepare.js';
-
+/** `flp challenge FILE`: how the process ends (the checks before the clock starts are challenge/prepare.ts). */
 import type {ChallengeEnd} from '../challenge/run.js';
 
 /** The exit code for each way out, as shells expect: Ctrl-C is 130 (128 + SIGINT). */

@@ -5,7 +5,7 @@
  * starts a spreadsheet formula.
  */
 import {realpathSync, writeFileSync} from 'node:fs';
-import {readText} from '../scenario/save.js';
+import {readText} from '../files/read.js';
 import {type Challenge, readChallenge, readRoster} from '../challenge/challenge.js';
 import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
 import {type CommandResult, usageError} from './result.js';

@@ -34,8 +34,6 @@ export function newSession(spec: GameSpec, lookUp: ProtocolLookup): Result<Sessi
 
 export const current = (s: Session): Configuration => s.configs.at(-1)!;
 
-export {sameMessage} from './types.js';
-
 /** The target: the one the player set while it is pending, else the oldest pending message. */
 export const targetOf = (s: Session): PoolEntry | undefined => targetIn(current(s), s.target);
 

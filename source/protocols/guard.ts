@@ -6,8 +6,6 @@
  * before the analysis relies on them (verify.ts).
  */
 import {type NodeView, type NodeWork, type Protocol, type ProtocolInstance, type ProtocolParams, ProtocolFault} from '../engine/protocol.js';
-
-export {ProtocolFault} from '../engine/protocol.js';
 import {type Result, type Slot, fail, ok} from '../engine/types.js';
 import {type DeclarationCheck, verifyDeclarations} from './verify.js';
 

@@ -8,10 +8,10 @@ import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {isAbsolute, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import type {Protocol} from '../engine/protocol.js';
+import {type Protocol, ProtocolFault} from '../engine/protocol.js';
 import {readText} from '../files/read.js';
 import {type Result, fail, ok} from '../engine/types.js';
-import {ProtocolFault, guardProtocol} from './guard.js';
+import {guardProtocol} from './guard.js';
 
 /** A value of `--protocol` or of a file's `protocol:` field that names a file, not a built-in. */
 export const isModulePath = (value: string): boolean => value.includes('/') || value.includes('\\') || /\.(m?js|ts|mts)$/.test(value);

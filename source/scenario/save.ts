@@ -168,6 +168,3 @@ export function freshPath(base: string, extension = '.yaml'): string {
 	for (let i = 2; existsSync(path); i++) path = `${base}-${i}${extension}`;
 	return path;
 }
-
-/** Reading files is source/files/read.ts's business (regular files only, with a size limit). */
-export {readText} from '../files/read.js';
