@@ -175,22 +175,3 @@ export function laneAt(layout: RunLayout, node: number, step: number): {corrupt:
 
 	return {corrupt, output};
 }
-
-/** A one-line form of an arrow, for tests and notes: `1@1 -> 2@5 vote=0`. */
-export const arrowText = (a: Arrow): string =>
-	`${a.from}@${a.sent} -> ${a.to}@${a.delivered} ${a.text}${a.effect ? '' : ' (no effect)'}${a.byzantine ? ' (byzantine)' : ''}`;
-
-/** A one-line form of a mark: `2@4 decide 1`, `3@1 corrupt byzantine`, `3@2 send 1 vote=1`. */
-export function markText(mark: Mark): string {
-	const at = `${mark.node}@${mark.step}`;
-	switch (mark.kind) {
-		case 'start':
-			return `${at} start${mark.effect ? '' : ' (no effect)'}`;
-		case 'decide':
-			return `${at} decide ${mark.value}`;
-		case 'corrupt':
-			return `${at} corrupt ${mark.behaviour}`;
-		case 'send':
-			return `${at} send ${mark.to} ${mark.text}`;
-	}
-}

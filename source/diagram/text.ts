@@ -190,6 +190,3 @@ function describe(layout: RunLayout, s: number, options: TextOptions): Piece[] {
 	else if (setup) pieces.push({text: 'setup', ink: 'dim'});
 	return pieces;
 }
-
-/** A row as plain text (for tests and the NO_COLOR check). */
-export const rowText = (row: Row): string => row.map(piece => piece.text).join('').trimEnd();

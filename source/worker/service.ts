@@ -1,11 +1,12 @@
 /**
  * The analysis service the play screen talks to. `WorkerService` runs the analysis in a worker
- * thread so the keyboard never freezes; `InlineService` runs it in this thread, for tests.
+ * thread so the keyboard never freezes (the tests' InlineService, test/helpers/inline-service.ts,
+ * runs it in their thread).
  */
 import {Worker} from 'node:worker_threads';
 import {memoryBudgetBytes} from '../memory-budget.js';
 import {CANCELLED, type FromWorker, LATEST, type ToWorker} from './messages.js';
-import {PositionAnalyst, type PositionReport, type PositionRequest} from './position.js';
+import type {PositionReport, PositionRequest} from './position.js';
 
 export interface AnalysisListener {
 	report(report: PositionReport): void;
@@ -65,35 +66,4 @@ export class WorkerService implements AnalysisService {
 	dispose(): void {
 		void this.worker.terminate();
 	}
-}
-
-/** Answers on the next tick, in this thread. For tests and tiny games. */
-export class InlineService implements AnalysisService {
-	private readonly analyst = new PositionAnalyst();
-	private latest = -1;
-	private cancelled = -1;
-	readonly requests: PositionRequest[] = [];
-
-	constructor(private readonly maxStates?: number) {}
-
-	request(request: PositionRequest, listener: AnalysisListener): void {
-		this.latest = request.id;
-		this.requests.push(request);
-		setTimeout(() => {
-			if (request.id !== this.latest) return;
-			const found = this.analyst.report(request, {
-				...(this.maxStates === undefined ? {} : {maxStates: this.maxStates * (request.budgetScale ?? 1)}),
-				shouldStop: () => this.cancelled === request.id,
-			});
-			// Its budget is states, not time: stopped by it, the search ran out of time as it would in the worker.
-			const report = found.now.complete ? found : {...found, stopped: this.cancelled === request.id ? ('cancelled' as const) : ('time' as const)};
-			if (request.id === this.latest) listener.report(report);
-		}, 0);
-	}
-
-	cancel(id: number): void {
-		this.cancelled = id;
-	}
-
-	dispose(): void {}
 }

@@ -2,11 +2,30 @@
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {arrowText, laneAt, layoutRun, markText} from '../../source/diagram/layout.js';
+import {type Arrow, type Mark, laneAt, layoutRun} from '../../source/diagram/layout.js';
 import {parseMoves} from '../../source/engine/notation.js';
 import {SCENARIOS} from '../../source/scenario/campaign.js';
 import {playFile, readScenario} from '../../source/scenario/scenario.js';
 import {game} from '../helpers/games.js';
+
+/** A one-line form of an arrow, `1@1 -> 2@5 vote=0`. */
+const arrowText = (a: Arrow): string =>
+	`${a.from}@${a.sent} -> ${a.to}@${a.delivered} ${a.text}${a.effect ? '' : ' (no effect)'}${a.byzantine ? ' (byzantine)' : ''}`;
+
+/** A one-line form of a mark: `2@4 decide 1`, `3@1 corrupt byzantine`, `3@2 send 1 vote=1`. */
+function markText(mark: Mark): string {
+	const at = `${mark.node}@${mark.step}`;
+	switch (mark.kind) {
+		case 'start':
+			return `${at} start${mark.effect ? '' : ' (no effect)'}`;
+		case 'decide':
+			return `${at} decide ${mark.value}`;
+		case 'corrupt':
+			return `${at} corrupt ${mark.behaviour}`;
+		case 'send':
+			return `${at} send ${mark.to} ${mark.text}`;
+	}
+}
 
 function layoutOf(name: string) {
 	const loaded = readScenario(join(SCENARIOS, 'solutions', name));

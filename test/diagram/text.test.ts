@@ -2,11 +2,14 @@
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {layoutRun} from '../../source/diagram/layout.js';
-import {TEXT_LEGEND, diagramRows, headerRows, rowText} from '../../source/diagram/text.js';
+import {type Row, TEXT_LEGEND, diagramRows, headerRows} from '../../source/diagram/text.js';
 import {parseMoves} from '../../source/engine/notation.js';
 import {SCENARIOS} from '../../source/scenario/campaign.js';
 import {playFile, readScenario} from '../../source/scenario/scenario.js';
 import {game} from '../helpers/games.js';
+
+/** A row as plain text. */
+const rowText = (row: Row): string => row.map(piece => piece.text).join('').trimEnd();
 
 function solution(name: string, selectOldest = false) {
 	const loaded = readScenario(join(SCENARIOS, 'solutions', name));

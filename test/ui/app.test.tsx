@@ -1,7 +1,7 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
 

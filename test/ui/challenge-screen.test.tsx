@@ -5,7 +5,7 @@ import {hashSeed} from '../../source/challenge/random.js';
 import {type ChallengeResult, verifyResult} from '../../source/challenge/result.js';
 import {newRun} from '../../source/challenge/run.js';
 import {ChallengeScreen} from '../../source/ui/challenge-screen.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, deliver, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ENTER, ESCAPE} from '../helpers/keys.js';
 

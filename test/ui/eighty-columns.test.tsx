@@ -11,7 +11,7 @@ import {describe, expect, test} from 'vitest';
 import {playFile, readScenario, startLevel} from '../../source/scenario/scenario.js';
 import {LevelIntro} from '../../source/ui/level-intro.js';
 import {PlayScreen} from '../../source/ui/play-screen.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, until} from '../helpers/ink.js';
 
 const levels = readdirSync('scenarios/campaign').filter(name => name.endsWith('.yaml')).sort();

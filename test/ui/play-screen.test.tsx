@@ -9,7 +9,7 @@ import {type Session, newSession} from '../../source/engine/session.js';
 import {freshPath, saveFile, saveTarget, sessionToFile} from '../../source/scenario/save.js';
 import {SANDBOX} from '../../source/ui/level.js';
 import {PlayScreen, type Saving} from '../../source/ui/play-screen.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, deliver, press, until} from '../helpers/ink.js';
 import {readScenario, startLevel} from '../../source/scenario/scenario.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';

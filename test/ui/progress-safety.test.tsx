@@ -6,7 +6,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App, type Opening} from '../../source/app.js';
 import {diskFiles} from '../../source/app-files.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ENTER} from '../helpers/keys.js';
 

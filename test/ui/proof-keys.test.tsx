@@ -5,7 +5,7 @@ import {parseMoves} from '../../source/engine/notation.js';
 import {newSession, playAll} from '../../source/engine/session.js';
 import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {PlayScreen} from '../../source/ui/play-screen.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ENTER, ESCAPE} from '../helpers/keys.js';
 

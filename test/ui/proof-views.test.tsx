@@ -9,7 +9,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {Configuration} from '../../source/engine/configuration.js';
 import {Oracle} from '../../source/engine/oracle.js';
 import {type ArgumentAnswer, type DiamondAnswer, type LadderAnswer, answerProof} from '../../source/worker/proof.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {DiamondView} from '../../source/ui/diamond-view.js';
 import {LadderView} from '../../source/ui/ladder-view.js';
 import {ProofView} from '../../source/ui/proof-view.js';

@@ -5,7 +5,7 @@ import {describe, expect, test} from 'vitest';
 import {SCENARIOS} from '../../source/scenario/campaign.js';
 import {playFile, readScenario} from '../../source/scenario/scenario.js';
 import {ReplayScreen} from '../../source/ui/replay-screen.js';
-import {InlineService} from '../../source/worker/service.js';
+import {InlineService} from '../helpers/inline-service.js';
 import {containing, press, until} from '../helpers/ink.js';
 import {ARROW_LEFT, ESCAPE} from '../helpers/keys.js';
 
