@@ -5,7 +5,7 @@
  */
 import {resolve} from 'node:path';
 import type {AnalysisLabel, AnalysisOptions} from '../engine/analysis.js';
-import {gameFacts} from '../engine/game.js';
+import {factsLine, setupFacts} from '../engine/game.js';
 import {flagMarks} from '../engine/outcomes.js';
 import {layoutRun} from '../diagram/layout.js';
 import {renderSvg} from '../diagram/svg.js';
@@ -48,9 +48,9 @@ function load(path: string | undefined, now: () => number): Loaded {
 	return {ok: true, verification: verified.value, title: verified.value.level.info.title};
 }
 
-/** The facts line (`gameFacts`): `quorum  n=3 f=1  inputs 011  allow: crash`. */
+/** The game's facts for the exports: "quorum · n=3 f=1 · inputs 011 · allow: crash". */
 function factsOf(v: Verification): string {
-	return gameFacts(v.level.session.configs[0]!.setup);
+	return factsLine(setupFacts(v.level.session.configs[0]!.setup), {separator: ' · '});
 }
 
 const labelOf = (step: Verification['steps'][number]): AnalysisLabel => step.analysis.label;
@@ -86,7 +86,7 @@ export function runReplaySvg(path: string | undefined, out: string, now: () => n
 	const kind = v.level.goal.kind;
 	const svg = renderSvg(layout.value, {
 		title: loaded.title,
-		facts: factsOf(v).replace(/ {2}/g, ' · '),
+		facts: factsOf(v),
 		...(kind === 'explore' ? {} : {goal: v.level.info.goal}),
 		labels,
 		stars,
@@ -120,7 +120,7 @@ export function runReplayMarkdown(path: string | undefined, now: () => number): 
 	const lines = [
 		`# ${markdown(loaded.title)}`,
 		'',
-		`${markdown(factsOf(v).replace(/ {2}/g, ' · '))}${v.level.goal.kind === 'explore' ? '' : `  \nGoal: ${markdown(v.level.info.goal)}`}`,
+		`${markdown(factsOf(v))}${v.level.goal.kind === 'explore' ? '' : `  \nGoal: ${markdown(v.level.info.goal)}`}`,
 		'',
 		`Timeline: the label after each move, from the start${hasStars ? '; below it, the target’s starred label' : ''}.`,
 		'',

@@ -53,7 +53,7 @@ export function runWatchPrint(options: WatchOptions, now: () => number): Command
 	const oracle = new Oracle({shouldStop: () => now() > deadline, ...(options.budgetStates ? {maxStates: options.budgetStates} : {})});
 	const answer = watchAnswer(oracle, setup.value);
 	const lines = [
-		`watch the proof: ${factsLine({...setupFacts(setup.value), inputs: undefined}, 'after-protocol')}`,
+		`watch the proof: ${factsLine({...setupFacts(setup.value), inputs: undefined}, {rounds: 'after-protocol'})}`,
 		'',
 		...answer.intro,
 		'',

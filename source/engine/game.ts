@@ -99,12 +99,18 @@ export interface Facts {
 	readonly allow: string;
 }
 
+export interface FactsLayout {
+	/** Where rounds go: after f as "rounds=2" (the default), or after the protocol as "r=2" (the watch headers). */
+	readonly rounds?: 'after-f' | 'after-protocol';
+	/** Between the parts: two spaces (the default), or " · " (the SVG and markdown exports). */
+	readonly separator?: string;
+}
+
 /**
  * A game's facts on one line, as every header shows them: "quorum  n=3 f=1  inputs 011  allow:
- * crash". Rounds, when given, come after f as "rounds=2", or after the protocol as "r=2" when
- * `rounds` is 'after-protocol' (the watch headers).
+ * crash"; rounds and inputs only when given.
  */
-export function factsLine(facts: Facts, rounds: 'after-f' | 'after-protocol' = 'after-f'): string {
+export function factsLine(facts: Facts, {rounds = 'after-f', separator = '  '}: FactsLayout = {}): string {
 	const hasRounds = facts.rounds !== undefined;
 	return [
 		hasRounds && rounds === 'after-protocol' ? `${facts.protocol} r=${facts.rounds}` : facts.protocol,
@@ -112,7 +118,7 @@ export function factsLine(facts: Facts, rounds: 'after-f' | 'after-protocol' = '
 		...(hasRounds && rounds === 'after-f' ? [`rounds=${facts.rounds}`] : []),
 		...(facts.inputs === undefined ? [] : [`inputs ${facts.inputs}`]),
 		`allow: ${facts.allow}`,
-	].join('  ');
+	].join(separator);
 }
 
 /** A setup's facts: its protocol, n, f, rounds (for a protocol that takes them), inputs, and allowed behaviours. */

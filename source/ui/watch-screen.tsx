@@ -108,7 +108,7 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 	const f = spec.f ?? 1;
 	const allow = (spec.allow ?? []).length > 0 && f > 0 ? (spec.allow ?? []).join(',') : 'none';
-	const setupFacts = factsLine({protocol: spec.protocol, n: spec.n, f, rounds: spec.protocol === 'ben-or' ? (spec.rounds ?? 1) : undefined, allow}, 'after-protocol');
+	const setupFacts = factsLine({protocol: spec.protocol, n: spec.n, f, rounds: spec.protocol === 'ben-or' ? (spec.rounds ?? 1) : undefined, allow}, {rounds: 'after-protocol'});
 	return (
 		<Box flexDirection="column" width={80}>
 			<Box>

@@ -12,8 +12,14 @@ describe('the one-line facts header', () => {
 	});
 
 	test('puts rounds after the protocol as r=R for the watch headers', () => {
-		expect(factsLine({protocol: 'ben-or', n: 3, f: 1, rounds: 2, allow: 'crash'}, 'after-protocol')).toBe('ben-or r=2  n=3 f=1  allow: crash');
-		expect(factsLine({protocol: 'quorum', n: 3, f: 1, allow: 'crash'}, 'after-protocol')).toBe('quorum  n=3 f=1  allow: crash');
+		expect(factsLine({protocol: 'ben-or', n: 3, f: 1, rounds: 2, allow: 'crash'}, {rounds: 'after-protocol'})).toBe('ben-or r=2  n=3 f=1  allow: crash');
+		expect(factsLine({protocol: 'quorum', n: 3, f: 1, allow: 'crash'}, {rounds: 'after-protocol'})).toBe('quorum  n=3 f=1  allow: crash');
+	});
+
+	test('joins the parts with " · " for the exports', () => {
+		expect(factsLine({protocol: 'ben-or', n: 3, f: 1, rounds: 2, inputs: '011', allow: 'crash, lie'}, {separator: ' · '})).toBe(
+			'ben-or · n=3 f=1 · rounds=2 · inputs 011 · allow: crash, lie',
+		);
 	});
 
 	test('reads a game: rounds only for a protocol that takes them, and none when nothing can be corrupted', () => {
