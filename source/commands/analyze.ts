@@ -77,7 +77,7 @@ export async function runAnalyzeCommand(options: AnalyzeOptions, now: () => numb
 	return runAnalyze({...options, protocol: named.protocol}, now);
 }
 
-export function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {
+function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {
 	for (const [name, value] of [
 		['budget-states', options.budgetStates],
 		['budget-ms', options.budgetMs],

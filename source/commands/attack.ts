@@ -208,7 +208,7 @@ export async function runAttackCommand(args: readonly string[], options: AttackO
 	return runAttack({...options, protocol: named.protocol}, now);
 }
 
-export function runAttack(options: AttackOptions, now: () => number): CommandResult {
+function runAttack(options: AttackOptions, now: () => number): CommandResult {
 	if (!options.protocol) return usageError('attack needs a protocol: flp attack PROTOCOL --nodes N (a built-in id or a module path)');
 	if (options.nodes === undefined) return usageError('missing --nodes (the number of nodes, 2 to 6)');
 	for (const [name, value, min] of [

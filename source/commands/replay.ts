@@ -67,7 +67,7 @@ function cellsOf(v: Verification) {
 }
 
 /** Write the run's space-time diagram as an SVG file. */
-export function runReplaySvg(path: string | undefined, out: string, now: () => number): CommandResult {
+function runReplaySvg(path: string | undefined, out: string, now: () => number): CommandResult {
 	if (!/\.svg$/i.test(out)) return usageError(`--svg writes an SVG file: give a name ending in .svg, not "${out}"`);
 	if (path && resolve(out) === resolve(path)) return usageError(`--svg ${out} would overwrite the file being replayed`);
 	const loaded = load(path, now);
@@ -111,7 +111,7 @@ export function markdown(text: string): string {
 }
 
 /** The transcript as Markdown: a heading, the facts, the timeline, a table of the steps. */
-export function runReplayMarkdown(path: string | undefined, now: () => number): CommandResult {
+function runReplayMarkdown(path: string | undefined, now: () => number): CommandResult {
 	const loaded = load(path, now);
 	if (!loaded.ok) return loaded.result;
 	const v = loaded.verification;

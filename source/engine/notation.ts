@@ -104,7 +104,7 @@ function nodeNumber(setup: Setup, digits: string, text: string): Result<number> 
 }
 
 /** Split a list of moves: `;`-separated, one per line, or list items (`- start 1`). */
-export function splitMoves(text: string): string[] {
+function splitMoves(text: string): string[] {
 	return text
 		.split(/[;\n]/)
 		.map(s => s.replace(/^\s*[-*]\s+/, '').trim())

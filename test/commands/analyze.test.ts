@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {runAnalyze} from '../../source/commands/analyze.js';
+import {runAnalyzeCommand} from '../../source/commands/analyze.js';
 import {evaluate, outcomesOf} from '../../source/engine/outcomes.js';
 import {game} from '../helpers/games.js';
 import {runCli} from '../helpers/run-cli.js';
@@ -19,8 +19,8 @@ const sketch = {
 } as const;
 
 describe('flp analyze, as a function', () => {
-	test('prints exactly one JSON object with the label, outcomes, flags, star and witnesses', () => {
-		const result = runAnalyze({...sketch, target: '2<3:vote=1', json: true}, ticking());
+	test('prints exactly one JSON object with the label, outcomes, flags, star and witnesses', async () => {
+		const result = await runAnalyzeCommand({...sketch, target: '2<3:vote=1', json: true}, ticking());
 		expect(result.code).toBe(0);
 		expect(result.stderr).toBe('');
 		const report = JSON.parse(result.stdout);
@@ -40,13 +40,13 @@ describe('flp analyze, as a function', () => {
 		expect(report.states).toBeGreaterThan(0);
 	});
 
-	test('star is null without a target', () => {
-		const report = JSON.parse(runAnalyze({...sketch, json: true}, ticking()).stdout);
+	test('star is null without a target', async () => {
+		const report = JSON.parse((await runAnalyzeCommand({...sketch, json: true}, ticking())).stdout);
 		expect(report.star).toBeNull();
 	});
 
-	test('the human report names label, flags, the starred target and the witnesses', () => {
-		const {stdout} = runAnalyze({...sketch, target: '2<1:vote=0'}, ticking());
+	test('the human report names label, flags, the starred target and the witnesses', async () => {
+		const {stdout} = await runAnalyzeCommand({...sketch, target: '2<1:vote=0'}, ticking());
 		expect(stdout).toContain('label        ambiguous\n');
 		expect(stdout).toContain('outcomes     zero, one, split, invalid\n');
 		expect(stdout).toContain('termination  holds\n');
@@ -54,18 +54,18 @@ describe('flp analyze, as a function', () => {
 		expect(stdout).toMatch(/\n {2}zero {5}\S/);
 	});
 
-	test('a cut-short search answers unknown and says it is not complete', () => {
+	test('a cut-short search answers unknown and says it is not complete', async () => {
 		const report = JSON.parse(
-			runAnalyze({protocol: 'wait-all', nodes: 3, inputs: '001', budgetStates: 5, json: true}, ticking()).stdout,
+			(await runAnalyzeCommand({protocol: 'wait-all', nodes: 3, inputs: '001', budgetStates: 5, json: true}, ticking())).stdout,
 		);
 		expect(report).toMatchObject({label: 'unknown', complete: false, states: 5});
 	});
 
-	test('the time budget comes from the clock it is given', () => {
+	test('the time budget comes from the clock it is given', async () => {
 		let t = 0;
 		const clock = (): number => (t += 1000);
 		const report = JSON.parse(
-			runAnalyze({protocol: 'ben-or', nodes: 3, inputs: '100', allow: 'crash', rounds: 2, budgetMs: 1500, json: true}, clock).stdout,
+			(await runAnalyzeCommand({protocol: 'ben-or', nodes: 3, inputs: '100', allow: 'crash', rounds: 2, budgetMs: 1500, json: true}, clock)).stdout,
 		);
 		expect(report.complete).toBe(false);
 		expect(report.label).toBe('unknown');
@@ -82,8 +82,8 @@ describe('flp analyze, as a function', () => {
 		[{...sketch, f: 3}, 'flp: f must be a whole number from 0 to 2, not 3\n'],
 		[{...sketch, budgetStates: 0}, 'flp: --budget-states must be a whole number ≥ 1\n'],
 		[{protocol: 'quorum', nodes: 3}, 'flp: missing --inputs (one bit per node, like 011)\n'],
-	])('bad input %# is one line on stderr, exit 2, nothing on stdout', (options, message) => {
-		expect(runAnalyze(options, ticking())).toEqual({code: 2, stdout: '', stderr: message});
+	])('bad input %# is one line on stderr, exit 2, nothing on stdout', async (options, message) => {
+		expect(await runAnalyzeCommand(options, ticking())).toEqual({code: 2, stdout: '', stderr: message});
 	});
 });
 

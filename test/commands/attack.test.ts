@@ -1,7 +1,7 @@
 /** `flp attack`: verdicts that agree with `flp analyze`, runs that really break, and that are shortest. */
 import {describe, expect, test} from 'vitest';
-import {type AttackReport, runAttack, shortestRuns, vectorClasses} from '../../source/commands/attack.js';
-import {runAnalyze} from '../../source/commands/analyze.js';
+import {type AttackReport, runAttackCommand, shortestRuns, vectorClasses} from '../../source/commands/attack.js';
+import {runAnalyzeCommand} from '../../source/commands/analyze.js';
 import {configKey, initialConfiguration, type Configuration} from '../../source/engine/configuration.js';
 import {createSetup} from '../../source/engine/game.js';
 import {applyLegal, applyMoves, legalMoves} from '../../source/engine/moves.js';
@@ -11,8 +11,8 @@ import {lookUpProtocol} from '../../source/protocols/registry.js';
 import {runCli} from '../helpers/run-cli.js';
 
 const now = () => performance.now();
-const attack = (protocol: string, extra: Record<string, unknown> = {}): AttackReport => {
-	const result = runAttack({protocol, nodes: 3, json: true, ...extra}, now);
+const attack = async (protocol: string, extra: Record<string, unknown> = {}): Promise<AttackReport> => {
+	const result = await runAttackCommand([], {protocol, nodes: 3, json: true, ...extra}, now);
 	expect(result.stderr).toBe('');
 	return JSON.parse(result.stdout) as AttackReport;
 };
@@ -20,14 +20,14 @@ const attack = (protocol: string, extra: Record<string, unknown> = {}): AttackRe
 const BREAKS = {agreement: 'split', validity: 'invalid', termination: 'stuck'} as const;
 
 describe('flp attack agrees with flp analyze on every initial configuration (n = 3, crash)', () => {
-	test.each(['wait-all', 'quorum', 'leader', 'ben-or', 'two-phase-commit', 'paxos'])('%s', protocol => {
-		const report = attack(protocol);
+	test.each(['wait-all', 'quorum', 'leader', 'ben-or', 'two-phase-commit', 'paxos'])('%s', async protocol => {
+		const report = await attack(protocol);
 		expect(report.complete).toBe(true);
 		const covered = report.vectors.flatMap(v => [v.inputs, ...v.also]).sort();
 		expect(covered).toEqual(['000', '001', '010', '011', '100', '101', '110', '111']);
 		for (const v of report.vectors) {
 			for (const inputs of [v.inputs, ...v.also]) {
-				const analysed = JSON.parse(runAnalyze({protocol, nodes: 3, inputs, allow: 'crash', json: true}, now).stdout) as {outcomes: string[]; complete: boolean};
+				const analysed = JSON.parse((await runAnalyzeCommand({protocol, nodes: 3, inputs, allow: 'crash', json: true}, now)).stdout) as {outcomes: string[]; complete: boolean};
 				expect(analysed.complete).toBe(true);
 				for (const [property, outcome] of Object.entries(BREAKS)) {
 					expect(`${inputs} ${property} ${v[property as keyof typeof BREAKS].verdict}`).toBe(`${inputs} ${property} ${analysed.outcomes.includes(outcome) ? 'broken' : 'holds'}`);
@@ -125,16 +125,16 @@ describe('the command line', () => {
 		expect(result.stdout).toContain('termination holds on every run from every input vector.');
 	});
 
-	test('--help states the theorem; bad input is one line, exit 2', () => {
+	test('--help states the theorem; bad input is one line, exit 2', async () => {
 		expect(runCli(['attack', '--help']).stdout).toContain('a protocol that always\n    terminates must give up agreement or validity');
 		const bad = runCli(['attack', 'raft', '--nodes', '3']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/^flp: unknown protocol "raft"/);
-		expect(runAttack({protocol: 'quorum'}, now).stderr).toBe('flp: missing --nodes (the number of nodes, 2 to 6)\n');
+		expect((await runAttackCommand([], {protocol: 'quorum'}, now)).stderr).toBe('flp: missing --nodes (the number of nodes, 2 to 6)\n');
 	});
 
-	test('a budget too small says so: unknown, complete false', () => {
-		const report = attack('ben-or', {budgetStates: 50});
+	test('a budget too small says so: unknown, complete false', async () => {
+		const report = await attack('ben-or', {budgetStates: 50});
 		expect(report.complete).toBe(false);
 		expect(report.vectors.some(v => v.termination.verdict === 'unknown' || v.termination.shortest === false)).toBe(true);
 	});

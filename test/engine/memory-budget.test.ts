@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {Analyzer} from '../../source/engine/analysis.js';
 import {StateTable} from '../../source/engine/state-table.js';
-import {runAnalyze} from '../../source/commands/analyze.js';
+import {runAnalyzeCommand} from '../../source/commands/analyze.js';
 import {DEFAULT_BUDGET_MB, memoryBudgetBytes, setMemoryBudget} from '../../source/memory-budget.js';
 import {game} from '../helpers/games.js';
 
@@ -44,10 +44,10 @@ describe('the memory budget (issue 26 point 7)', () => {
 		expect(analyzer.analyze(small, {maxBytes: 64 * 1024 * 1024}).complete).toBe(true);
 	});
 
-	test('flp analyze --budget-mb: stopping on it is an honest unknown-or-ambiguous, saying why', () => {
+	test('flp analyze --budget-mb: stopping on it is an honest unknown-or-ambiguous, saying why', async () => {
 		expect(memoryBudgetBytes()).toBe(DEFAULT_BUDGET_MB * 1024 * 1024);
 		setMemoryBudget(64);
-		const result = runAnalyze({protocol: 'ben-or', nodes: 4, inputs: '0011', rounds: 2, allow: 'byzantine'}, () => 0);
+		const result = await runAnalyzeCommand({protocol: 'ben-or', nodes: 4, inputs: '0011', rounds: 2, allow: 'byzantine'}, () => 0);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/^label {8}(unknown|ambiguous) {3}\(search cut short by the memory budget, 64 MB: see --budget-mb\)$/m);
 	});

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {formatMove, parseMove, parseMoves, splitMoves} from '../../source/engine/notation.js';
+import {formatMove, parseMove, parseMoves} from '../../source/engine/notation.js';
 import {game} from '../helpers/games.js';
 
 const benOr = game({protocol: 'ben-or', n: 3, inputs: '001', rounds: 2}).setup;
@@ -35,7 +35,8 @@ describe('the move notation', () => {
 	});
 
 	test('splits move lists on semicolons, lines and list items', () => {
-		expect(splitMoves('start 1; start 2\n- 2<1:p1.1=0\n\n * corrupt 1 as crash;')).toEqual([
+		const parsed = parseMoves(benOr, 'start 1; start 2\n- 2<1:p1.1=0\n\n * corrupt 1 as crash;');
+		expect(parsed.ok && parsed.value.map(move => formatMove(benOr, move))).toEqual([
 			'start 1',
 			'start 2',
 			'2<1:p1.1=0',

@@ -2,19 +2,15 @@
 import {afterAll, describe, expect, test} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import type {CommandResult} from '../../source/commands/result.js';
-import {protocolFlag} from '../../source/commands/modules.js';
-import {runAnalyze} from '../../source/commands/analyze.js';
+import {runAnalyzeCommand} from '../../source/commands/analyze.js';
 import {ModuleFolder, voteModule} from '../helpers/module-files.js';
 
 const folder = new ModuleFolder();
 afterAll(() => folder.remove());
 
-/** `flp analyze --protocol P --nodes 3 --inputs I --allow A [--json]`, in this process (cli.tsx's two steps). */
-async function run(protocol: string, inputs = '011', allow = 'crash', json = true): Promise<CommandResult> {
-	const named = await protocolFlag(protocol);
-	if ('code' in named) return named;
-	return runAnalyze({protocol: named.protocol, nodes: 3, inputs, allow, json}, () => performance.now());
-}
+/** `flp analyze --protocol P --nodes 3 --inputs I --allow A [--json]`, in this process. */
+const run = async (protocol: string, inputs = '011', allow = 'crash', json = true): Promise<CommandResult> =>
+	runAnalyzeCommand({protocol, nodes: 3, inputs, allow, json}, () => performance.now());
 
 const analyze = async (protocol: string, inputs = '011', allow = 'crash') => run(protocol, inputs, allow);
 
