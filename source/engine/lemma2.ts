@@ -1,8 +1,6 @@
 /**
  * Lemma 2 at work: stalling before the target, read off the analysis.
  *
- * - `stallPreview`: for a pending delivery m other than the target e, the label after m and the
- *   target's starred label after m (is delivering e still 0* once m is in?).
  * - `findStall`: the shortest stall: a run from C that never delivers e and keeps every
  *   configuration ambiguous, to a Y where delivering e is ambiguous*.
  * - `lemma2Argument`: the proof itself on the engine's graph. From C (ambiguous, e 0* or 1*),
@@ -21,23 +19,8 @@ import {type Configuration, configKey, findInPool} from './configuration.js';
 import {type Diamond, diamond} from './diamond.js';
 import {applyLegal, legalMoves} from './moves.js';
 import {formatMove} from './notation.js';
-import {type Breach, type Oracle, breachSentence, deliverMove, labelPhrase, messageName, whatBreaks} from './oracle.js';
+import {type Breach, type Oracle, breachSentence, labelPhrase, messageName, whatBreaks} from './oracle.js';
 import {type Message, type Move, sameMessage} from './types.js';
-
-export interface StallPreview {
-	/** The label after delivering m. */
-	readonly after: AnalysisLabel;
-	/** The target's starred label after m (undefined when m is the target). */
-	readonly then: AnalysisLabel | undefined;
-}
-
-/** The stall column's entry for pending message m, with target e. */
-export function stallPreview(oracle: Oracle, c: Configuration, m: Message, target: Message | undefined): StallPreview {
-	const next = applyLegal(c, deliverMove(m));
-	const after = oracle.label(next);
-	const then = target && !sameMessage(m, target) ? oracle.star(next, target) : undefined;
-	return {after, then};
-}
 
 /** The moves a stall may make: every legal move but delivering the target. */
 const stallMoves = (c: Configuration, target: Message): Move[] =>

@@ -9,17 +9,6 @@ import {type NodeView, type NodeWork, type Protocol, type ProtocolInstance, type
 import {type Result, type Slot, fail, ok} from '../engine/types.js';
 import {type DeclarationCheck, verifyDeclarations} from './verify.js';
 
-
-/**
- * Where the step running now is, for a watchdog in another thread (watchdog.ts): word 0 counts
- * step entries and exits (odd while a step runs), then the node, the sender (0 for a start), the
- * slot and the value of the step.
- */
-let heartbeat: Int32Array | undefined;
-export function shareHeartbeat(words: Int32Array | undefined): void {
-	heartbeat = words;
-}
-
 const describe = (value: unknown): string => {
 	if (value instanceof Error) return `${value.name}: ${value.message.split('\n')[0]}`;
 	return String(value).split('\n')[0]!;
@@ -137,21 +126,12 @@ function guardInstance(id: string, file: string, make: () => ProtocolInstance, n
 				return work.output;
 			},
 		};
-		if (heartbeat) {
-			heartbeat[1] = self;
-			heartbeat[2] = from;
-			heartbeat[3] = slot;
-			heartbeat[4] = value;
-			Atomics.add(heartbeat, 0, 1);
-		}
 
 		try {
 			run(guarded);
 		} catch (error) {
 			if (error instanceof ProtocolFault) throw error;
 			throw new ProtocolFault(`${where()} threw ${describe(error)}`);
-		} finally {
-			if (heartbeat) Atomics.add(heartbeat, 0, 1);
 		}
 
 		const local = work.local;

@@ -1,5 +1,5 @@
 /**
- * The proof's argument on real small positions: the Lemma 1 ladder, the stall column, the Lemma 2
+ * The proof's argument on real small positions: the Lemma 1 ladder, the Lemma 2
  * argument, the diamond and the hint key, each with exact expectations (which configuration is X,
  * which is Y, which labels).
  */
@@ -7,8 +7,8 @@ import {describe, expect, test} from 'vitest';
 import type {Configuration} from '../../source/engine/configuration.js';
 import {diamond} from '../../source/engine/diamond.js';
 import {decisionsText, lemma1Ladder} from '../../source/engine/lemma1.js';
-import {findStall, lemma2Argument, stallPreview} from '../../source/engine/lemma2.js';
-import {formatMessage, formatMoves, parseMove} from '../../source/engine/notation.js';
+import {findStall, lemma2Argument} from '../../source/engine/lemma2.js';
+import {formatMoves, parseMove} from '../../source/engine/notation.js';
 import {Oracle} from '../../source/engine/oracle.js';
 import type {Message} from '../../source/engine/types.js';
 import {proofHint} from '../../source/engine/watch.js';
@@ -88,19 +88,7 @@ describe('the Lemma 1 ladder', () => {
 	});
 });
 
-describe('the stall column and the Lemma 2 argument', () => {
-	test('level 8: each pending message shows the label after it and the target’s starred label after it', () => {
-		const c = quorum('start 1');
-		const target = message(c, '2<1:vote=0');
-		const oracle = new Oracle();
-		expect(c.pool.map(e => [formatMessage(c.setup, e.message), stallPreview(oracle, c, e.message, target)])).toEqual([
-			['start 2', {after: 'ambiguous', then: '0'}],
-			['start 3', {after: 'ambiguous', then: '0'}],
-			['2<1:vote=0', {after: '0', then: undefined}],
-			['3<1:vote=0', {after: '0', then: '0'}],
-		]);
-	});
-
+describe('the Lemma 2 argument', () => {
 	test('level 8: the argument finds Y two moves away (start 3; 2<3:vote=1), ambiguous*', () => {
 		const c = quorum('start 1');
 		const argument = lemma2Argument(new Oracle(), c, message(c, '2<1:vote=0'));
