@@ -5,6 +5,7 @@
  * reported with the protocol, node and move), and its declarations checked on sampled positions
  * before the analysis relies on them (verify.ts).
  */
+import {excerpt} from '../files/escape.js';
 import {type NodeView, type NodeWork, type Protocol, type ProtocolInstance, type ProtocolParams, ProtocolFault} from '../engine/protocol.js';
 
 export {ProtocolFault} from '../engine/protocol.js';
@@ -57,8 +58,9 @@ export function guardProtocol(raw: unknown, where: string): Result<Protocol> {
 	const cache = new Map<string, ProtocolInstance>();
 	const protocol: Protocol = {
 		id,
-		title: p.title ?? id,
-		flaw: p.flaw ?? '',
+		// Text from the module is data: one line each, control characters escaped.
+		title: p.title === undefined ? id : excerpt(p.title, 80),
+		flaw: p.flaw === undefined ? '' : excerpt(p.flaw, 200),
 		hasRounds: p.hasRounds === true,
 		instantiate(n: number, f: number, params: ProtocolParams): ProtocolInstance {
 			const rounds = params.rounds ?? 1;

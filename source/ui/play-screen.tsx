@@ -77,6 +77,8 @@ export interface PlayScreenProps {
 	readonly onTimeUp?: (session: Session) => void;
 	/** Called each time the player opens the witness runs (a hint). */
 	readonly onHint?: () => void;
+	/** A notice to show from the start (a saved game whose protocol module changed). */
+	readonly notice?: string;
 }
 
 const BEHAVIOUR_NOTES = {
@@ -141,7 +143,7 @@ export function boardKey(state: PlayState, input: string, key: Partial<Key>, con
 export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const {level, service, colour, rows} = props;
 	const start = props.goal?.start ?? 0;
-	const [state, dispatch, stateRef] = useSyncReducer(playReducer, () => initialPlayState(props.initial, start, level.hints));
+	const [state, dispatch, stateRef] = useSyncReducer(playReducer, () => initialPlayState(props.initial, start, level.hints, props.notice));
 	const {session, cursor, mode, notice, hints} = state;
 	// The run the pictures show: the game, and a witness run's first k moves while one is stepped.
 	const stepping = mode.kind === 'step' ? mode : mode.kind === 'diagram' && mode.back.kind === 'step' ? mode.back : undefined;
