@@ -32,6 +32,7 @@ import {TooSmall, fits} from './ui/size-guard.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import type {AnalysisService} from './worker/service.js';
 import {lookUpProtocol} from './protocols/registry.js';
+import {isModulePath} from './protocols/module.js';
 
 /** What the command line asks to open first. */
 export type Opening =
@@ -149,6 +150,8 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 					? {kind: 'sandbox'}
 					: menu,
 	);
+	/** A sandbox game on a protocol module is being tried before it starts. */
+	const [trying, setTrying] = useState(false);
 	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(opening.kind === 'sandbox' ? {...DEFAULT_SANDBOX, protocol: opening.protocol} : undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
@@ -305,12 +308,19 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 			content = (
 				<SandboxSetup
 					initial={sandboxSpec}
+					{...(trying ? {busy: 'Trying the protocol module at this size (stopped if a step hangs 10 s)…'} : {})}
 					onCancel={() => setScreen(menu)}
 					onStart={spec => {
 						setSandboxSpec(spec);
-						const session = newSession(spec, lookUpProtocol);
-						if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
-						play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
+						// A module's code runs first where a step that never returns can be stopped.
+						if (isModulePath(spec.protocol)) setTrying(true);
+						void files.tryProtocol(spec).then(tried => {
+							setTrying(false);
+							if (!tried.ok) return setScreen({kind: 'menu', notice: tried.message});
+							const session = newSession(spec, lookUpProtocol);
+							if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
+							play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
+						});
 					}}
 				/>
 			);

@@ -77,7 +77,7 @@ const COMMANDS: Record<string, Command> = {
 		const refused = noArguments('watch', call.args);
 		if (refused) return refused;
 		// A module named by --protocol is loaded (trusted: the user named it) and goes by its path.
-		const named = await (await import('./commands/modules.js')).protocolFlag(call.flags.protocol);
+		const named = await (await import('./commands/modules.js')).protocolFlag(call.flags.protocol, call.flags);
 		if ('code' in named) return named;
 		const flags = {...call.flags, ...(named.protocol === undefined ? {} : {protocol: named.protocol})};
 		return flags.print ? (await import('./commands/watch.js')).runWatchPrint(flags, now) : (await import('./commands/watch-app.js')).startWatch({...call, flags});

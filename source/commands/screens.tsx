@@ -14,6 +14,7 @@ import {loadFileModules} from '../scenario/modules.js';
 import {lookUpProtocol} from '../protocols/registry.js';
 import {terminalSafe} from '../files/escape.js';
 import {protocolFlag} from './modules.js';
+import {loadIsolated} from '../protocols/isolate.js';
 import {WorkerService} from '../worker/service.js';
 import {ChallengeApp} from '../ui/challenge-app.js';
 import {EXIT_CODES, prepareChallenge} from './challenge.js';
@@ -100,7 +101,7 @@ export async function startGame(command: '' | 'play' | 'replay', {args, flags, c
 	const path = args[0];
 	if (command !== '' && path) {
 		const tty = process.stdin.isTTY === true;
-		const modules = await loadFileModules([path], {trusted: flags.trust === true, ...(tty ? {ask: (module, hash) => askToRun(path, module, hash)} : {})});
+		const modules = await loadFileModules([path], {trusted: flags.trust === true, ...(tty ? {ask: (module, hash) => askToRun(path, module, hash)} : {})}, loadIsolated);
 		if (!modules.ok) return {code: 2, stdout: '', stderr: `${modules.message}\n`};
 	}
 

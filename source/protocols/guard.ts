@@ -23,6 +23,10 @@ export function shareHeartbeat(words: Int32Array | undefined): void {
 	heartbeat = words;
 }
 
+/** A step in move notation: `start 2`, or `2<1:vote=0` (node 2 receives node 1's vote 0). */
+export const stepName = (slots: readonly Slot[], self: number, from: number, slot: number, value: number): string =>
+	from === 0 ? `start ${self}` : `${self}<${from}:${slots[slot]?.name ?? `#${slot}`}=${slots[slot]?.values[value] ?? `#${value}`}`;
+
 const describe = (value: unknown): string => {
 	if (value instanceof Error) return `${value.name}: ${value.message.split('\n')[0]}`;
 	return String(value).split('\n')[0]!;
@@ -72,7 +76,23 @@ export function guardProtocol(raw: unknown, where: string): Result<Protocol> {
 			return made;
 		},
 	};
+	rawInstantiate.set(protocol, instantiate);
 	return ok(protocol);
+}
+
+const rawInstantiate = new WeakMap<Protocol, (n: number, f: number, params: ProtocolParams) => ProtocolInstance>();
+
+/**
+ * The slots of a module's instance as the module gives them, unchecked: none of its steps run
+ * (for naming a step in move notation when the checked instance never came back).
+ */
+export function slotsOf(protocol: Protocol, n: number, f: number, rounds: number): readonly Slot[] | undefined {
+	try {
+		const slots = (rawInstantiate.get(protocol) ?? protocol.instantiate)(n, f, {rounds}).slots;
+		return checkSlots(slots) === null ? slots : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** What the loader found about each instance's declarations (verify.ts), by instance. */
@@ -104,8 +124,7 @@ function guardInstance(id: string, file: string, make: () => ProtocolInstance, n
 
 	const slots: Slot[] = raw.slots.map(s => ({name: s.name, values: [...s.values]}));
 	const locals = initial.length;
-	const moveName = (self: number, from: number, slot: number, value: number): string =>
-		from === 0 ? `start ${self}` : `${self}<${from}:${slots[slot]?.name ?? `#${slot}`}=${slots[slot]?.values[value] ?? `#${value}`}`;
+	const moveName = (self: number, from: number, slot: number, value: number): string => stepName(slots, self, from, slot, value);
 
 	/** Run one step of the module with a checking work copy. */
 	const step = (work: NodeWork, from: number, slot: number, value: number, run: (node: NodeWork) => void): void => {

@@ -15,6 +15,7 @@ import {readText} from '../files/read.js';
 import {loadYaml} from '../files/yaml.js';
 import {type LoadedModule, hashFile, isModulePath, isShipped, loadProtocolModule, loadedModule, resolveModule} from '../protocols/module.js';
 import {type Result, fail, ok} from '../engine/types.js';
+import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
 
 /** A path inside a message: escaped, and long enough for any real path. */
 const shown = (path: string): string => excerpt(path, 300);
@@ -70,34 +71,57 @@ export const untrustedMessage = (file: string, module: string): string =>
 
 /**
  * Load the modules the files name (a file that cannot be read or names none is left to the
- * reader to report). Returns the modules loaded, in file order, or the first refusal or failure.
+ * reader to report), with `load` (the commands try a module in a worker first). Returns the modules loaded, in file order, or the first refusal or failure.
  */
-export async function loadFileModules(paths: readonly string[], trust: Trust): Promise<Result<readonly LoadedModule[]>> {
+export async function loadFileModules(
+	paths: readonly string[],
+	trust: Trust,
+	load: (path: string, sizes: readonly FileSize[]) => Promise<Result<LoadedModule>> = path => loadProtocolModule(path),
+): Promise<Result<readonly LoadedModule[]>> {
 	const modules: LoadedModule[] = [];
 	for (const path of paths) {
 		const text = readText(path);
 		if (!text.ok) continue;
 		const module = moduleNamedIn(text.value, path);
 		if (module === undefined) continue;
-		const known = loadedModule(module);
-		if (known) {
-			modules.push(known);
+		// The package's own modules are loaded with it, and tried by its tests.
+		const shipped = isShipped(module) ? loadedModule(module) : undefined;
+		if (shipped) {
+			modules.push(shipped);
 			continue;
 		}
 
-		if (!isShipped(module) && !trust.trusted) {
+		if (!loadedModule(module) && !trust.trusted) {
 			const hash = hashFile(module);
 			// A missing module is the validation's to report, at its line.
 			if (hash === undefined) continue;
 			if (!(await trust.ask?.(module, hash))) return fail('untrusted', untrustedMessage(path, module));
 		}
 
-		const loaded = await loadProtocolModule(module);
+		const loaded = await load(module, sizeIn(text.value));
 		if (!loaded.ok) return fail('bad-module', `${shown(path)}: ${loaded.message}`);
 		modules.push(loaded.value);
 	}
 
 	return ok(modules);
+}
+
+/** The size of a game, as a file gives it: nodes, f (default 1), rounds (default 1). */
+export interface FileSize {
+	readonly n: number;
+	readonly f: number;
+	readonly rounds: number;
+}
+
+/** The size the file's game is played at, when the file says it plainly (else none). */
+function sizeIn(text: string): FileSize[] {
+	const loaded = loadYaml(text);
+	const data = (loaded.ok ? loaded.data : undefined) as {nodes?: unknown; f?: unknown; rounds?: unknown} | undefined;
+	const whole = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+	if (!data || !whole(data.nodes, MIN_NODES, MAX_NODES)) return [];
+	const f = data.f === undefined ? 1 : data.f;
+	const rounds = data.rounds === undefined ? 1 : data.rounds;
+	return whole(f, 0, data.nodes - 1) && whole(rounds, 1, MAX_ROUNDS) ? [{n: data.nodes, f, rounds}] : [];
 }
 
 /** The level files a challenge file names (`levels: - file: PATH`, relative to it), absolute. */

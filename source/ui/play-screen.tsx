@@ -220,7 +220,10 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	// What of the analysis this game shows (a challenge may show the label only, or nothing).
 	const show = level.show ?? (level.hints ? 'full' : 'label');
 	const explained = show === 'none' ? undefined : explain(session, analysis.reportAt, start);
-	const explanation = show === 'full' ? explained : explained?.replace(' [w] shows the runs.', '');
+	// A position the analysis could not answer (a protocol module's step threw, or never returned):
+	// why, in place of the explanation, whatever the game shows of the analysis.
+	const failure = report?.error ? `The analysis stopped: ${report.error}` : undefined;
+	const explanation = failure ?? (show === 'full' ? explained : explained?.replace(' [w] shows the runs.', ''));
 	// The key bar lists only the keys that work in this game.
 	const keyBar = [
 		'enter deliver',

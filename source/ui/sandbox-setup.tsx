@@ -18,6 +18,8 @@ export interface SandboxSetupProps {
 	readonly withInputs?: boolean;
 	/** What Enter does, in the key line (default "play"). */
 	readonly action?: string;
+	/** A line shown while the game is being started (a protocol module being tried). */
+	readonly busy?: string;
 }
 
 const ALLOW_CHOICES: ReadonlyArray<readonly string[]> = [
@@ -41,7 +43,7 @@ const hasRounds = (key: string): boolean => knownProtocols().find(p => p.key ===
 
 const cycle = (value: number, delta: number, size: number): number => (value + delta + size) % size;
 
-export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play'}: SandboxSetupProps): React.JSX.Element {
+export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play', busy}: SandboxSetupProps): React.JSX.Element {
 	const [spec, setSpec, specRef] = useSyncState<Required<GameSpec>>({f: 1, allow: [], rounds: 1, ...initial} as Required<GameSpec>);
 	const [field, setField, fieldRef] = useSyncState<Field>('protocol');
 	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', ...(withInputs ? (['inputs'] as const) : []), 'f', 'allow', ...(hasRounds(s.protocol) ? (['rounds'] as const) : [])];
@@ -83,6 +85,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 	};
 
 	useInput((input, key) => {
+		if (busy) return;
 		if (key.escape || input === 'q') return onCancel();
 		const s = specRef.current;
 		const fields = fieldsOf(s);
@@ -134,7 +137,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 					<Text wrap="wrap">{`Note: ${reach}`}</Text>
 				</Box>
 			) : null}
-			<Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>
+			{busy ? <Text>{busy}</Text> : <Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>}
 		</Box>
 	);
 }
