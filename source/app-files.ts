@@ -9,6 +9,9 @@ import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeResult} from './challenge/result.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
 import {nextAttempt, recordAttempt} from './challenge/attempts.js';
+import {isModulePath} from './protocols/module.js';
+import {tryModule} from './protocols/isolate.js';
+import type {GameSpec} from './engine/game.js';
 import {prepareChallenge} from './challenge/prepare.js';
 import type {Result} from './engine/types.js';
 import {fail, ok} from './engine/types.js';
@@ -56,6 +59,11 @@ export interface AppFiles {
 	saveResult(out: string, result: ChallengeResult): string;
 	/** Record that a run's clock started (its attempt number), as `flp challenge` does. */
 	recordAttempt(run: ChallengeRun): void;
+	/**
+	 * Before a game on a protocol module starts at a size not played yet: the module tried at it
+	 * in a worker (a step that never returns is stopped there, not in the screen's thread).
+	 */
+	tryProtocol(spec: GameSpec): Promise<Result<void>>;
 }
 
 export interface DiskOptions {
@@ -128,6 +136,7 @@ export function diskFiles({stateDir, saveBase = 'flp-game', clock = Date.now}: D
 			return ok({...prepared, run: {...prepared.run, attempt}});
 		},
 		saveResult,
+		tryProtocol: async spec => (isModulePath(spec.protocol) ? tryModule(spec.protocol, [{n: spec.n, f: spec.f ?? 1, rounds: spec.rounds ?? 1}]) : ok(undefined)),
 		recordAttempt(run) {
 			if (stateDir) recordAttempt(stateDir, run.challenge.file.id, run.player, run.attempt);
 		},

@@ -26,15 +26,21 @@ import {MainMenu, type MenuChoice} from './ui/main-menu.js';
 import {PathPrompt} from './ui/path-prompt.js';
 import {PlayScreen} from './ui/play-screen.js';
 import {ReplayScreen} from './ui/replay-screen.js';
-import {SandboxSetup} from './ui/sandbox-setup.js';
+import {DEFAULT_SANDBOX, SandboxSetup} from './ui/sandbox-setup.js';
 import {WatchScreen} from './ui/watch-screen.js';
 import {TooSmall, fits} from './ui/size-guard.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import type {AnalysisService} from './worker/service.js';
 import {lookUpProtocol} from './protocols/registry.js';
+import {isModulePath} from './protocols/module.js';
 
 /** What the command line asks to open first. */
-export type Opening = {readonly kind: 'menu'} | {readonly kind: 'play-file'; readonly path: string} | {readonly kind: 'replay-file'; readonly path: string};
+export type Opening =
+	| {readonly kind: 'menu'}
+	| {readonly kind: 'play-file'; readonly path: string}
+	| {readonly kind: 'replay-file'; readonly path: string}
+	/** The sandbox's setup with this protocol chosen (an id, or a loaded module's path). */
+	| {readonly kind: 'sandbox'; readonly protocol: string};
 
 export interface AppProps {
 	/** The analysis service (a worker in the real game, inline in tests). */
@@ -78,6 +84,8 @@ interface Playing {
 	readonly back: Screen;
 	/** The autosave this game was continued from: autosaving writes over it. */
 	readonly autosaved?: string;
+	/** What to tell the player at once (a saved game whose protocol module changed). */
+	readonly notice?: string;
 }
 
 type Screen =
@@ -94,7 +102,7 @@ type Screen =
 	| {readonly kind: 'challenge-prompt'; readonly notice?: string}
 	| {readonly kind: 'player-prompt'; readonly path: string; readonly notice?: string}
 	| {readonly kind: 'challenge'; readonly run: ChallengeRun; readonly out: string}
-	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly goal?: GoalSpec; readonly back: Screen};
+	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly goal?: GoalSpec; readonly back: Screen; readonly notice?: string};
 
 /** The file a game is saved as: the level's own fields (story aside), its setup, the moves. */
 function fileFor(playing: Playing, session: Session): ScenarioFile {
@@ -108,12 +116,13 @@ function openFile(files: AppFiles, path: string, back: Screen, campaign: readonl
 	// A campaign level opened by its path is that level (its progress is recorded); any other file
 	// is not, whatever id it gives itself.
 	const file = files.campaignFile(path, campaign) ?? loaded.value.file;
+	const notice = loaded.value.warnings[0];
 	// A level (no moves yet) opens on its story; a saved game goes on where it stopped.
-	if (file.inputs === 'choose' || (file.moves ?? []).length === 0) return {kind: 'intro', file, back};
+	if (file.inputs === 'choose' || (file.moves ?? []).length === 0) return {kind: 'intro', file, back, ...(notice ? {notice} : {})};
 	const level = playFile(file);
 	if (!level.ok) return {kind: 'menu', notice: `${path}: ${level.message}`};
 	const {session, start, goal, info} = level.value;
-	return {kind: 'play', session, info, goal: {spec: goal, start}, file, back, ...(autosaved ? {autosaved} : {})};
+	return {kind: 'play', session, info, goal: {spec: goal, start}, file, back, ...(autosaved ? {autosaved} : {}), ...(notice ? {notice} : {})};
 }
 
 function openReplay(files: AppFiles, path: string, back: Screen): Screen {
@@ -121,7 +130,8 @@ function openReplay(files: AppFiles, path: string, back: Screen): Screen {
 	if (!loaded.ok) return {kind: 'replay-prompt', notice: loaded.message};
 	const level = playFile(loaded.value.file);
 	if (!level.ok) return {kind: 'replay-prompt', notice: `${path}: ${level.message}`};
-	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, goal: level.value.goal, back};
+	const notice = loaded.value.warnings[0];
+	return {kind: 'replay', title: level.value.info.title, session: level.value.session, start: level.value.start, goal: level.value.goal, back, ...(notice ? {notice} : {})};
 }
 
 const DEFAULT_FILES = diskFiles();
@@ -132,9 +142,17 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 	const menu: Screen = {kind: 'menu'};
 	const levels = useMemo<readonly CampaignLevel[]>(() => files.campaign(), [files]);
 	const [screen, setScreen] = useState<Screen>(() =>
-		opening.kind === 'play-file' ? openFile(files, opening.path, menu, levels) : opening.kind === 'replay-file' ? openReplay(files, opening.path, menu) : menu,
+		opening.kind === 'play-file'
+			? openFile(files, opening.path, menu, levels)
+			: opening.kind === 'replay-file'
+				? openReplay(files, opening.path, menu)
+				: opening.kind === 'sandbox'
+					? {kind: 'sandbox'}
+					: menu,
 	);
-	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(undefined);
+	/** A sandbox game on a protocol module is being tried before it starts. */
+	const [trying, setTrying] = useState(false);
+	const [sandboxSpec, setSandboxSpec] = useState<GameSpec | undefined>(opening.kind === 'sandbox' ? {...DEFAULT_SANDBOX, protocol: opening.protocol} : undefined);
 	const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
 	const [progressNotice, setProgressNotice] = useState<string | undefined>(undefined);
 	/** Why progress is not recorded (its file could not be read, or is newer), shown on level intros. */
@@ -290,12 +308,19 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 			content = (
 				<SandboxSetup
 					initial={sandboxSpec}
+					{...(trying ? {busy: 'Trying the protocol module at this size (stopped if a step hangs 10 s)…'} : {})}
 					onCancel={() => setScreen(menu)}
 					onStart={spec => {
 						setSandboxSpec(spec);
-						const session = newSession(spec, lookUpProtocol);
-						if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
-						play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
+						// A module's code runs first where a step that never returns can be stopped.
+						if (isModulePath(spec.protocol)) setTrying(true);
+						void files.tryProtocol(spec).then(tried => {
+							setTrying(false);
+							if (!tried.ok) return setScreen({kind: 'menu', notice: tried.message});
+							const session = newSession(spec, lookUpProtocol);
+							if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
+							play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
+						});
 					}}
 				/>
 			);
@@ -305,6 +330,7 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 				<PlayScreen
 					initial={latest.current ?? screen.session}
 					level={screen.info}
+					{...(screen.notice ? {notice: screen.notice} : {})}
 					goal={screen.goal}
 					service={service}
 					colour={colour}
@@ -410,6 +436,7 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 					colour={colour}
 					rows={rows}
 					onExit={() => setScreen(screen.back)}
+					{...(screen.notice ? {notice: screen.notice} : {})}
 				/>
 			);
 			break;

@@ -43,6 +43,7 @@ export const FLAGS = {
 	roster: {type: 'string', value: 'FILE'},
 	answers: {type: 'boolean'},
 	rejected: {type: 'string', value: 'FILE'},
+	trust: {type: 'boolean'},
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -70,6 +71,9 @@ const MOVE_NOTATION = `
     corrupt 3 as crash   corrupt node 3 (crash, lie or byzantine)
     3>1:vote=1           byzantine node 3 sends vote 1 to node 1`;
 
+const TRUST = `    --trust              run the protocol modules the files name (code: read them first);
+                         without it, the game asks, and other commands refuse`;
+
 const BUDGET_MB = `    --budget-mb MB       memory the analysis may use, in MB (default 2048, at least 64):
                          past it the answer is unknown, with what was found`;
 
@@ -78,9 +82,11 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{
 		name: '',
 		summary: 'open the game',
-		usage: '[--budget-mb MB]',
-		details: `  Options\n${BUDGET_MB}`,
-		flags: ['budget-mb'],
+		usage: '[--protocol PATH] [--budget-mb MB]',
+		details: `  Options
+    --protocol PATH      open the sandbox on a protocol module (docs/protocols.md)
+${BUDGET_MB}`,
+		flags: ['protocol', 'budget-mb'],
 	},
 	{
 		name: 'analyze',
@@ -143,25 +149,35 @@ ${MOVE_NOTATION}
 	{
 		name: 'play',
 		summary: 'play a level or a saved game',
-		usage: 'play FILE [--budget-mb MB]',
-		details: `  FILE is a scenario file (YAML or JSON): a level, or a game saved with s.\n\n  Options\n${BUDGET_MB}`,
-		flags: ['budget-mb'],
+		usage: `play FILE [--trust] [--budget-mb MB]
+    $ flp play --protocol PATH [--budget-mb MB]`,
+		details: `  FILE is a scenario file (YAML or JSON): a level, or a game saved with s. A file may
+  name a protocol module (protocol: ./my-protocol.js): the game shows its path and asks
+  before running it, unless --trust is given. With --protocol PATH and no file: the sandbox
+  on that module.
+
+  Options
+    --protocol PATH      a protocol module for the sandbox (docs/protocols.md)
+${TRUST}
+${BUDGET_MB}`,
+		flags: ['protocol', 'trust', 'budget-mb'],
 	},
 	{
 		name: 'replay',
 		summary: 'step through a saved game (--print: a transcript, --svg: a diagram)',
-		usage: `replay FILE [--print [--format text|markdown]] [--svg OUT.svg] [--budget-mb MB]`,
+		usage: `replay FILE [--print [--format text|markdown]] [--svg OUT.svg] [--trust] [--budget-mb MB]`,
 		details: `  Options
     --print              print a transcript (label, starred label, what can still break) and exit
     --format FORMAT      with --print: text (default) or markdown (the transcript with its timeline)
     --svg OUT.svg        draw the run as a space-time diagram (SVG) into OUT.svg and exit
+${TRUST}
 ${BUDGET_MB}`,
-		flags: ['print', 'format', 'svg', 'budget-mb'],
+		flags: ['print', 'format', 'svg', 'trust', 'budget-mb'],
 	},
 	{
 		name: 'watch',
 		summary: 'watch the FLP adversary\'s strategy play itself against a protocol',
-		usage: `watch --protocol ID --nodes N [--rounds R] [--f F] [--allow LIST] [--print]
+		usage: `watch --protocol ID|PATH --nodes N [--rounds R] [--f F] [--allow LIST] [--print]
                 [--budget-ms MS] [--budget-states K]`,
 		details: `  Lemma 1 picks an ambiguous start C_0; then, round after round, the target is the oldest
   pending message, and the adversary stalls (Lemma 2) as long as needed, then delivers it,
@@ -169,7 +185,8 @@ ${BUDGET_MB}`,
   space pauses, → steps, + and - set the speed, Esc leaves.
 
   Options
-    --protocol ID        wait-all, quorum, leader or ben-or
+    --protocol ID|PATH   wait-all, quorum, leader, ben-or, two-phase-commit, paxos,
+                         or a protocol module's path (docs/protocols.md)
     --nodes N            number of nodes, 2 to 6
     --rounds R           ben-or rounds (default 1)
     --f F                most corrupt nodes (default 1)
@@ -185,13 +202,17 @@ ${BUDGET_MB}`,
 	{
 		name: 'check',
 		summary: 'verify scenario files: moves, checkpoints, goal',
-		usage: 'check FILE... [--budget-mb MB]',
+		usage: 'check FILE... [--trust] [--budget-mb MB]',
 		details: `  One line per file: ok, FAIL (a checkpoint or the goal does not hold) or ERROR (the file
   cannot be read or is invalid; the problems go to stderr as FILE:LINE:COL: field: problem).
+  A file that names a protocol module gets a line "runs module PATH (sha256 ...)" first;
+  without --trust it is not run, and the file is an ERROR.
   Exit 0 when every file holds, 1 when a check fails, 2 when a file is unreadable or invalid.
 
-  Options\n${BUDGET_MB}`,
-		flags: ['budget-mb'],
+  Options
+${TRUST}
+${BUDGET_MB}`,
+		flags: ['trust', 'budget-mb'],
 	},
 	{
 		name: 'schema',
@@ -212,8 +233,9 @@ ${BUDGET_MB}`,
 		details: `  Options
     --player NAME        your name as the instructor should see it (default: your login)
     --seed N             the puzzles' seed, 0 to 4294967295 (only for seeds: free challenges)
-    --out PATH           where the result file goes (default flp-result-ID-NAME.json)`,
-		flags: ['player', 'seed', 'out'],
+    --out PATH           where the result file goes (default flp-result-ID-NAME.json)
+${TRUST}`,
+		flags: ['player', 'seed', 'out', 'trust'],
 	},
 	{
 		name: 'challenge check',
@@ -226,8 +248,9 @@ ${BUDGET_MB}`,
 
   Options
     --roster FILE        names, one a line (default: the challenge's roster:, else a sample)
-    --answers            also print a solution per student and level (an answer key)`,
-		flags: ['roster', 'answers'],
+    --answers            also print a solution per student and level (an answer key)
+${TRUST}`,
+		flags: ['roster', 'answers', 'trust'],
 	},
 	{
 		name: 'results',
@@ -248,8 +271,9 @@ ${BUDGET_MB}`,
 
   Options
     --challenge FILE     the challenge file the results were made for
-    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)`,
-		flags: ['challenge', 'roster'],
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)
+${TRUST}`,
+		flags: ['challenge', 'roster', 'trust'],
 	},
 	{
 		name: 'results board',
@@ -260,8 +284,9 @@ ${BUDGET_MB}`,
     --format FORMAT      table (default), csv, markdown or json; csv is one table (the
                          rejected files go to stderr)
     --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)
-    --rejected FILE      write the rejected files' lines to FILE instead`,
-		flags: ['challenge', 'format', 'roster', 'rejected'],
+    --rejected FILE      write the rejected files' lines to FILE instead
+${TRUST}`,
+		flags: ['challenge', 'format', 'roster', 'rejected', 'trust'],
 	},
 	{
 		name: 'results watch',
@@ -273,8 +298,9 @@ ${BUDGET_MB}`,
 
   Options
     --challenge FILE     the challenge file the results are for
-    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)`,
-		flags: ['challenge', 'roster'],
+    --roster FILE        names, one a line: other names are rejected (default: the challenge's roster:)
+${TRUST}`,
+		flags: ['challenge', 'roster', 'trust'],
 	},
 	{
 		name: 'help',

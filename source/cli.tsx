@@ -33,6 +33,14 @@ const printed = (stdout: string): CommandResult => ({code: 0, stdout, stderr: ''
 const noArguments = (name: string, args: readonly string[]): CommandResult | undefined =>
 	args.length > 0 ? error(`${name} takes no arguments (got "${excerpt(args[0]!)}")`) : undefined;
 
+/** The protocol modules a challenge's levels name, loaded (with --trust), or why not. */
+const modulesOf = async (challenge: string | undefined, flags: CliOptions): Promise<CommandResult | {readonly notes: readonly string[]}> =>
+	(await import('./commands/modules.js')).challengeModules(challenge, flags.trust === true);
+
+/** A command's result with notes (the modules it ran) on stderr first. */
+const noted = (notes: readonly string[], result: CommandResult): CommandResult =>
+	notes.length === 0 ? result : {...result, stderr: `${notes.join('\n')}\n${result.stderr}`};
+
 /**
  * The commands, by their first word ('' is `flp` alone). To add one: its usage and flags in
  * cli-flags.ts's COMMANDS, its code in a file of its own under source/commands/, loaded here by
@@ -41,28 +49,39 @@ const noArguments = (name: string, args: readonly string[]): CommandResult | und
 const COMMANDS: Record<string, Command> = {
 	analyze: async ({args, flags}) => noArguments('analyze', args) ?? (await import('./commands/analyze.js')).runAnalyzeCommand(flags, now),
 	attack: async ({args, flags}) => (await import('./commands/attack.js')).runAttackCommand(args, flags, now),
-	check: async ({args}) => (await import('./commands/check.js')).runCheck(args, now),
+	check: async ({args, flags}) => (await import('./commands/check.js')).runCheck(args, now, flags.trust === true),
 	schema: async ({command, args}) =>
 		command === 'schema challenge'
 			? (noArguments('schema challenge', args) ?? printed(`${JSON.stringify((await import('./challenge/schema.js')).CHALLENGE_SCHEMA, null, 2)}\n`))
 			: (noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`)),
 	results: async ({command, args, flags}) => {
-		if (command === 'results verify') return (await import('./commands/results.js')).runVerify(args, flags);
-		if (command === 'results board') return (await import('./commands/results.js')).runBoard(args, flags);
+		const modules = await modulesOf(flags.challenge, flags);
+		if ('code' in modules) return modules;
+		if (command === 'results verify') return noted(modules.notes, (await import('./commands/results.js')).runVerify(args, flags));
+		if (command === 'results board') return noted(modules.notes, (await import('./commands/results.js')).runBoard(args, flags));
 		if (command === 'results watch') return (await import('./commands/results-watch.js')).startWatch(args, flags);
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
-	challenge: async call =>
-		call.command === 'challenge check'
-			? (await import('./commands/challenge-check.js')).runChallengeCheck(call.args, call.flags)
-			: (await import('./commands/screens.js')).startChallenge(call),
+	challenge: async call => {
+		const modules = await modulesOf(call.args[0], call.flags);
+		if ('code' in modules) return modules;
+		return call.command === 'challenge check'
+			? noted(modules.notes, (await import('./commands/challenge-check.js')).runChallengeCheck(call.args, call.flags))
+			: (await import('./commands/screens.js')).startChallenge(call);
+	},
 	replay: async call =>
 		call.flags.print || call.flags.svg !== undefined
 			? (await import('./commands/replay.js')).runReplayExport(call.args[0], call.flags, now)
 			: (await import('./commands/screens.js')).startGame('replay', call),
-	watch: async call =>
-		noArguments('watch', call.args) ??
-		(call.flags.print ? (await import('./commands/watch.js')).runWatchPrint(call.flags, now) : (await import('./commands/watch-app.js')).startWatch(call)),
+	watch: async call => {
+		const refused = noArguments('watch', call.args);
+		if (refused) return refused;
+		// A module named by --protocol is loaded (trusted: the user named it) and goes by its path.
+		const named = await (await import('./commands/modules.js')).protocolFlag(call.flags.protocol, call.flags);
+		if ('code' in named) return named;
+		const flags = {...call.flags, ...(named.protocol === undefined ? {} : {protocol: named.protocol})};
+		return flags.print ? (await import('./commands/watch.js')).runWatchPrint(flags, now) : (await import('./commands/watch-app.js')).startWatch({...call, flags});
+	},
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),
 	'': async call => (call.args.length > 0 ? error(`unknown command "${excerpt(call.args[0]!)}" (see flp --help)`) : (await import('./commands/screens.js')).startGame('', call)),
 	help: async ({args}) => {

@@ -72,7 +72,7 @@ export function configurationFrom(options: AnalyzeOptions): {config: Configurati
 
 /** `flp analyze` as the command line runs it: a module named by --protocol is loaded first. */
 export async function runAnalyzeCommand(options: AnalyzeOptions, now: () => number): Promise<CommandResult> {
-	const named = await protocolFlag(options.protocol);
+	const named = await protocolFlag(options.protocol, options);
 	if ('code' in named) return named;
 	return runAnalyze({...options, protocol: named.protocol}, now);
 }

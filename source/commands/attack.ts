@@ -203,7 +203,7 @@ export function shortestRuns(start: Configuration, wanted: OutcomeMask, stop: ()
 export async function runAttackCommand(args: readonly string[], options: AttackOptions, now: () => number): Promise<CommandResult> {
 	if (args.length > 1) return usageError(`attack takes one protocol (got "${args[1]}")`);
 	if (args.length === 1 && options.protocol !== undefined) return usageError('attack: name the protocol once (an argument or --protocol)');
-	const named = await protocolFlag(args[0] ?? options.protocol);
+	const named = await protocolFlag(args[0] ?? options.protocol, options);
 	if ('code' in named) return named;
 	return runAttack({...options, protocol: named.protocol}, now);
 }

@@ -1,8 +1,10 @@
 /** `flp check FILE...` and `flp replay FILE --print`: scenario files verified without a terminal. */
+import {loadIsolated} from '../protocols/isolate.js';
 import {basename} from 'node:path';
 import type {AnalysisOptions} from '../engine/analysis.js';
 import {gameFacts} from '../engine/game.js';
 import {goalOf, readScenario} from '../scenario/scenario.js';
+import {fileModule, loadFileModules, moduleNote} from '../scenario/modules.js';
 import {type Step, verifyFile} from '../scenario/verify.js';
 import {flagMarks} from '../engine/outcomes.js';
 import {memoryBudgetBytes} from '../memory-budget.js';
@@ -16,13 +18,26 @@ const budget = (now: () => number): AnalysisOptions => {
 	return {shouldStop: () => now() > deadline, maxBytes: memoryBudgetBytes()};
 };
 
-export function runCheck(paths: readonly string[], now: () => number): CommandResult {
+export async function runCheck(paths: readonly string[], now: () => number, trust = false): Promise<CommandResult> {
 	if (paths.length === 0) return usageError('check needs at least one file: flp check FILE...');
 	const lines: string[] = [];
 	const errors: string[] = [];
 	let failed = false;
 	let unreadable = false;
 	for (const path of paths) {
+		// A file's protocol module is named before anything runs; it runs only with --trust.
+		const named = fileModule(path);
+		if (named) {
+			lines.push(`note  ${path}: ${moduleNote(named)}`);
+			const modules = named.hash === undefined ? undefined : await loadFileModules([path], {trusted: trust}, loadIsolated);
+			if (modules && !modules.ok) {
+				unreadable = true;
+				errors.push(modules.message);
+				lines.push(`ERROR ${path}: ${modules.code === 'untrusted' ? 'not run: its protocol module runs only with --trust' : 'its protocol module does not load (see above)'}`);
+				continue;
+			}
+		}
+
 		const loaded = readScenario(path);
 		if (!loaded.ok) {
 			unreadable = true;

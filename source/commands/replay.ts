@@ -3,6 +3,7 @@
  * picture and as a Markdown transcript, for slides and notes. Both replay the file with the
  * engine (labels from the exact analysis, under the same budget as `flp check`).
  */
+import {loadIsolated} from '../protocols/isolate.js';
 import {resolve} from 'node:path';
 import type {AnalysisLabel, AnalysisOptions} from '../engine/analysis.js';
 import {factsLine, setupFacts} from '../engine/game.js';
@@ -12,6 +13,7 @@ import {renderSvg} from '../diagram/svg.js';
 import {LEGEND, foreverRoundEnds, stripText, timelineCells} from '../diagram/timeline.js';
 import {writeAtomic} from '../scenario/save.js';
 import {readScenario} from '../scenario/scenario.js';
+import {loadFileModules} from '../scenario/modules.js';
 import {type Verification, verifyFile} from '../scenario/verify.js';
 import {memoryBudgetBytes} from '../memory-budget.js';
 import {CHECK_BUDGET_MS, runReplayPrint} from './check.js';
@@ -25,7 +27,24 @@ export interface ReplayExport {
 }
 
 /** `flp replay FILE` with `--svg OUT.svg`, or with `--print [--format text|markdown]`. */
-export function runReplayExport(path: string | undefined, flags: {readonly print?: boolean; readonly svg?: string; readonly format?: string}, now: () => number): CommandResult {
+export async function runReplayExport(
+	path: string | undefined,
+	flags: {readonly print?: boolean; readonly svg?: string; readonly format?: string; readonly trust?: boolean},
+	now: () => number,
+): Promise<CommandResult> {
+	// A module the file names runs only with --trust; a changed one is said on stderr first.
+	if (path) {
+		const modules = await loadFileModules([path], {trusted: flags.trust === true}, loadIsolated);
+		if (!modules.ok) return {code: 2, stdout: '', stderr: `${modules.message}\n`};
+	}
+
+	const result = exportOf(path, flags, now);
+	const read = path ? readScenario(path) : undefined;
+	const warnings = read?.ok ? read.value.warnings : [];
+	return warnings.length > 0 ? {...result, stderr: `${warnings.map(w => `warning: ${w}`).join('\n')}\n${result.stderr}`} : result;
+}
+
+function exportOf(path: string | undefined, flags: {readonly svg?: string; readonly format?: string}, now: () => number): CommandResult {
 	if (flags.svg !== undefined) return runReplaySvg(path, flags.svg, now);
 	if (flags.format === 'markdown') return runReplayMarkdown(path, now);
 	if (flags.format !== undefined && flags.format !== 'text') return usageError(`replay --format takes text or markdown, not "${flags.format}"`);

@@ -10,6 +10,11 @@ import {saveResult} from '../challenge/run.js';
 import {nextAttempt, recordAttempt} from '../challenge/attempts.js';
 import type {Call} from '../cli.js';
 import {readScenario} from '../scenario/scenario.js';
+import {loadFileModules} from '../scenario/modules.js';
+import {lookUpProtocol} from '../protocols/registry.js';
+import {terminalSafe} from '../files/escape.js';
+import {protocolFlag} from './modules.js';
+import {loadIsolated} from '../protocols/isolate.js';
 import {WorkerService} from '../worker/service.js';
 import {ChallengeApp} from '../ui/challenge-app.js';
 import {prepareChallenge} from '../challenge/prepare.js';
@@ -63,13 +68,47 @@ export function startWatchScreen(dir: string, challenge: Challenge): void {
 	void app.waitUntilExit();
 }
 
-/** `flp` (the menu), `flp play FILE` and `flp replay FILE`. */
-export function startGame(command: '' | 'play' | 'replay', {args, colour}: Call): CommandResult | void {
-	if (command !== '' && args.length !== 1) return {code: 2, stdout: '', stderr: `flp: ${command} takes one file: flp ${command} FILE\n`};
+/**
+ * Ask on the terminal, before the game's screen opens, whether a protocol module named inside a
+ * file may run: its path and the hash of its source are shown first. Anything but y is no.
+ */
+async function askToRun(file: string, module: string, hash: string): Promise<boolean> {
+	const {createInterface} = await import('node:readline/promises');
+	const terminal = createInterface({input: process.stdin, output: process.stdout});
+	try {
+		const answer = await terminal.question(
+			`${terminalSafe(file)} names a protocol module: code that would run on this machine, as you.\n  ${terminalSafe(module)}\n  sha256 ${hash}\nRun it? [y/N] `,
+		);
+		return /^\s*y(es)?\s*$/i.test(answer);
+	} finally {
+		terminal.close();
+	}
+}
+
+/** `flp` (the menu), `flp play FILE`, `flp replay FILE`, and `flp [play] --protocol X` (the sandbox on X). */
+export async function startGame(command: '' | 'play' | 'replay', {args, flags, colour}: Call): Promise<CommandResult | void> {
+	const usage = (message: string): CommandResult => ({code: 2, stdout: '', stderr: `flp: ${message}\n`});
+	if (flags.protocol !== undefined && command !== 'replay') {
+		if (args.length > 0) return usage(`--protocol opens the sandbox on a protocol: give it without a file (a file names its own protocol)`);
+		const named = await protocolFlag(flags.protocol);
+		if ('code' in named) return named;
+		const found = lookUpProtocol(named.protocol!);
+		if (!found.ok) return usage(found.message);
+		if (!process.stdin.isTTY) return usage('the game needs a terminal (for the command line, see flp --help)');
+		return runGame({kind: 'sandbox', protocol: named.protocol!}, colour);
+	}
+
+	if (command !== '' && args.length !== 1) return usage(`${command} takes one file: flp ${command} FILE`);
 	const path = args[0];
+	if (command !== '' && path) {
+		const tty = process.stdin.isTTY === true;
+		const modules = await loadFileModules([path], {trusted: flags.trust === true, ...(tty ? {ask: (module, hash) => askToRun(path, module, hash)} : {})}, loadIsolated);
+		if (!modules.ok) return {code: 2, stdout: '', stderr: `${modules.message}\n`};
+	}
+
 	const loaded = command !== '' && path ? readScenario(path) : undefined;
 	if (loaded && !loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
-	if (!process.stdin.isTTY) return {code: 2, stdout: '', stderr: 'flp: the game needs a terminal (for the command line, see flp --help)\n'};
+	if (!process.stdin.isTTY) return usage('the game needs a terminal (for the command line, see flp --help)');
 	const opening: Opening = command === '' || !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
 	runGame(opening, colour);
 }

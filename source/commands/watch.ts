@@ -26,7 +26,7 @@ export const DEFAULT_WATCH_BUDGET_MS = 60_000;
 
 /** The game to watch (its inputs are Lemma 1's to choose), or what is wrong with the flags. */
 export function watchSpec(options: WatchOptions): {spec: Omit<GameSpec, 'inputs'> & {readonly allow: readonly string[]}} | {error: string} {
-	if (!options.protocol) return {error: 'watch needs --protocol (one of wait-all, quorum, leader, ben-or)'};
+	if (!options.protocol) return {error: 'watch needs --protocol (wait-all, quorum, leader, ben-or, two-phase-commit, paxos, or a module\'s path)'};
 	if (options.nodes === undefined) return {error: 'watch needs --nodes (the number of nodes, 2 to 6)'};
 	for (const [name, value, min] of [
 		['budget-ms', options.budgetMs, 1],

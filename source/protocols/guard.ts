@@ -5,9 +5,25 @@
  * reported with the protocol, node and move), and its declarations checked on sampled positions
  * before the analysis relies on them (verify.ts).
  */
+import {excerpt} from '../files/escape.js';
 import {type NodeView, type NodeWork, type Protocol, type ProtocolInstance, type ProtocolParams, ProtocolFault} from '../engine/protocol.js';
 import {type Result, type Slot, fail, ok} from '../engine/types.js';
 import {type DeclarationCheck, verifyDeclarations} from './verify.js';
+
+
+/**
+ * Where the step running now is, for a watchdog in another thread (watchdog.ts): word 0 counts
+ * step entries and exits (odd while a step runs), then the node, the sender (0 for a start), the
+ * slot and the value of the step.
+ */
+let heartbeat: Int32Array | undefined;
+export function shareHeartbeat(words: Int32Array | undefined): void {
+	heartbeat = words;
+}
+
+/** A step in move notation: `start 2`, or `2<1:vote=0` (node 2 receives node 1's vote 0). */
+export const stepName = (slots: readonly Slot[], self: number, from: number, slot: number, value: number): string =>
+	from === 0 ? `start ${self}` : `${self}<${from}:${slots[slot]?.name ?? `#${slot}`}=${slots[slot]?.values[value] ?? `#${value}`}`;
 
 const describe = (value: unknown): string => {
 	if (value instanceof Error) return `${value.name}: ${value.message.split('\n')[0]}`;
@@ -44,8 +60,9 @@ export function guardProtocol(raw: unknown, where: string): Result<Protocol> {
 	const cache = new Map<string, ProtocolInstance>();
 	const protocol: Protocol = {
 		id,
-		title: p.title ?? id,
-		flaw: p.flaw ?? '',
+		// Text from the module is data: one line each, control characters escaped.
+		title: p.title === undefined ? id : excerpt(p.title, 80),
+		flaw: p.flaw === undefined ? '' : excerpt(p.flaw, 200),
 		hasRounds: p.hasRounds === true,
 		instantiate(n: number, f: number, params: ProtocolParams): ProtocolInstance {
 			const rounds = params.rounds ?? 1;
@@ -57,7 +74,23 @@ export function guardProtocol(raw: unknown, where: string): Result<Protocol> {
 			return made;
 		},
 	};
+	rawInstantiate.set(protocol, instantiate);
 	return ok(protocol);
+}
+
+const rawInstantiate = new WeakMap<Protocol, (n: number, f: number, params: ProtocolParams) => ProtocolInstance>();
+
+/**
+ * The slots of a module's instance as the module gives them, unchecked: none of its steps run
+ * (for naming a step in move notation when the checked instance never came back).
+ */
+export function slotsOf(protocol: Protocol, n: number, f: number, rounds: number): readonly Slot[] | undefined {
+	try {
+		const slots = (rawInstantiate.get(protocol) ?? protocol.instantiate)(n, f, {rounds}).slots;
+		return checkSlots(slots) === null ? slots : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** What the loader found about each instance's declarations (verify.ts), by instance. */
@@ -89,8 +122,7 @@ function guardInstance(id: string, file: string, make: () => ProtocolInstance, n
 
 	const slots: Slot[] = raw.slots.map(s => ({name: s.name, values: [...s.values]}));
 	const locals = initial.length;
-	const moveName = (self: number, from: number, slot: number, value: number): string =>
-		from === 0 ? `start ${self}` : `${self}<${from}:${slots[slot]?.name ?? `#${slot}`}=${slots[slot]?.values[value] ?? `#${value}`}`;
+	const moveName = (self: number, from: number, slot: number, value: number): string => stepName(slots, self, from, slot, value);
 
 	/** Run one step of the module with a checking work copy. */
 	const step = (work: NodeWork, from: number, slot: number, value: number, run: (node: NodeWork) => void): void => {
@@ -126,12 +158,21 @@ function guardInstance(id: string, file: string, make: () => ProtocolInstance, n
 				return work.output;
 			},
 		};
+		if (heartbeat) {
+			heartbeat[1] = self;
+			heartbeat[2] = from;
+			heartbeat[3] = slot;
+			heartbeat[4] = value;
+			Atomics.add(heartbeat, 0, 1);
+		}
 
 		try {
 			run(guarded);
 		} catch (error) {
 			if (error instanceof ProtocolFault) throw error;
 			throw new ProtocolFault(`${where()} threw ${describe(error)}`);
+		} finally {
+			if (heartbeat) Atomics.add(heartbeat, 0, 1);
 		}
 
 		const local = work.local;

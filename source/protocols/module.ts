@@ -6,7 +6,7 @@
  */
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {isAbsolute, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {type Protocol, ProtocolFault} from '../engine/protocol.js';
 import {readText} from '../files/read.js';
@@ -35,6 +35,12 @@ export function hashFile(path: string): string | undefined {
 		return undefined;
 	}
 }
+
+/** Where a module named relative to `base` (a folder) lies. */
+export const resolveModule = (value: string, base: string): string => (isAbsolute(value) ? value : resolve(base, value));
+
+/** Whether a module is one the package ships (trusted like the rest of the package). */
+export const isShipped = (path: string): boolean => resolve(path).startsWith(SHIPPED_FOLDER);
 
 const loaded = new Map<string, LoadedModule>();
 

@@ -56,3 +56,11 @@ export function lookUpProtocol(id: string): Result<Protocol> {
 	if (/[/\\]|\.(m?js|m?ts)$/.test(id)) return fail('bad-protocol', `protocol module ${id} is not loaded`);
 	return fail('bad-protocol', `unknown protocol "${id}" (choose ${protocolIds().join(', ')}, or a module's path)`);
 }
+
+/** How screens name a protocol: its id; a module its id and file name, `my-protocol (mine.js)`. */
+export function protocolName(key: string): string {
+	if (!isModulePath(key)) return key;
+	const file = key.split(/[/\\]/).at(-1) ?? key;
+	const id = findProtocol(key)?.id;
+	return id ? `${id} (${file})` : file;
+}

@@ -37,7 +37,10 @@ export interface ScenarioFile {
 	readonly id?: string;
 	readonly title?: string;
 	readonly story?: string;
+	/** A protocol's id, or a module's path (relative to the file; absolute once read). */
 	readonly protocol: string;
+	/** With a module: the sha256 of its source when the game was saved (hex). */
+	readonly protocolHash?: string;
 	readonly rounds?: number;
 	readonly nodes: number;
 	/** A bit string, node 1 first; or "choose" for a Lemma 1 level where the player picks. */

@@ -11,6 +11,8 @@ import {formatMoves} from '../engine/notation.js';
 import {type Session, current} from '../engine/session.js';
 import {type Result, fail, ok} from '../engine/types.js';
 import {FORMAT_VERSION, type ScenarioFile} from './format.js';
+import {loadedModule} from '../protocols/module.js';
+import {moduleReference} from './modules.js';
 
 /** A session as a scenario file: the level's fields (if any) and the moves played. */
 export function sessionToFile(session: Session, level?: Partial<ScenarioFile>, setupMoves = 0): ScenarioFile {
@@ -155,11 +157,30 @@ export function saveFile(file: ScenarioFile, path: string, newFolders = 0): Resu
 	if (path.trim() === '') return fail('no-path', 'Not saved: give a file name.');
 	const full = resolve(path);
 	try {
-		writeAtomic(full, serialize(file, full), newFolders);
+		writeAtomic(full, serialize(withModule(file, full), full), newFolders);
 		return ok(`Saved to ${full}.`);
 	} catch (error) {
 		return fail('write-failed', `Not saved: ${(error as Error).message}.`);
 	}
+}
+
+/**
+ * A game on a protocol module, as saved to `path`: the module named relative to the saved file
+ * when it lies beside or under it (absolute otherwise), with the hash of its source, so a replay
+ * on a changed module can say so.
+ */
+export function withModule(file: ScenarioFile, path: string): ScenarioFile {
+	const module = loadedModule(file.protocol);
+	if (!module) return file;
+	// Key order kept, the hash right after the protocol it belongs to.
+	const saved: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(file)) {
+		if (key === 'protocolHash') continue;
+		saved[key] = key === 'protocol' ? moduleReference(module.path, path) : value;
+		if (key === 'protocol') saved['protocolHash'] = module.hash;
+	}
+
+	return saved as unknown as ScenarioFile;
 }
 
 /** A file name that does not exist yet: base.yaml, base-2.yaml, ... */

@@ -7,11 +7,15 @@ import {type Message, type Result, fail, ok} from '../engine/types.js';
 import type {Goal, ScenarioFile} from './format.js';
 import {readText} from '../files/read.js';
 import {validateText} from './validate.js';
-import {lookUpProtocol} from '../protocols/registry.js';
+import {lookUpProtocol, protocolName} from '../protocols/registry.js';
+import {changedModule} from './modules.js';
+import {dirname, resolve} from 'node:path';
 
 export interface Loaded {
 	readonly path: string;
 	readonly file: ScenarioFile;
+	/** What the player should know before playing it (a module changed since it was saved). */
+	readonly warnings: readonly string[];
 }
 
 /** Read and validate a file; the failure lists every problem as `path:line:col: field: message`. */
@@ -24,13 +28,14 @@ export function readScenario(path: string): Result<Loaded> {
 }
 
 export function parseScenario(text: string, path: string): Result<Loaded> {
-	const validated = validateText(text);
+	const changed = changedModule(text, path);
+	const validated = validateText(text, dirname(resolve(path)));
 	if (!validated.ok) {
 		const lines = validated.problems.map(p => `${path}:${p.line}:${p.column}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
-		return fail('invalid', lines.join('\n'));
+		return fail('invalid', [...lines, ...(changed ? [changed] : [])].join('\n'));
 	}
 
-	return ok({path, file: validated.file});
+	return ok({path, file: validated.file, warnings: changed ? [changed] : []});
 }
 
 export const goalOf = (file: ScenarioFile): Goal => {
@@ -89,7 +94,7 @@ function message(session: Session, text: string): Message | undefined {
 export function titleOf(file: ScenarioFile): string {
 	if (file.title ?? file.id) return (file.title ?? file.id)!;
 	const rounds = file.rounds ? ` (${file.rounds} round${file.rounds === 1 ? '' : 's'})` : '';
-	return `${file.protocol}${rounds}, ${file.nodes} nodes, inputs ${file.inputs}`;
+	return `${protocolName(file.protocol)}${rounds}, ${file.nodes} nodes, inputs ${file.inputs}`;
 }
 
 /**

@@ -21,8 +21,11 @@ export const SCHEMA = {
 		id: {type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$'},
 		title: {type: 'string'},
 		story: {type: 'string', description: 'What the player reads before playing.'},
-		protocol: {enum: protocolIds()},
-		rounds: {type: 'integer', minimum: 1, maximum: MAX_ROUNDS, description: 'ben-or only.'},
+		protocol: {
+			anyOf: [{enum: protocolIds()}, {type: 'string', pattern: '[/\\\\]|\\.(m?js|ts|mts)$', description: "A protocol module's path, relative to the file."}],
+		},
+		protocolHash: {type: 'string', pattern: '^[0-9a-f]{64}$', description: "With a module: the sha256 of its source when the game was saved."},
+		rounds: {type: 'integer', minimum: 1, maximum: MAX_ROUNDS, description: 'Protocols with rounds (ben-or, paxos, modules).'},
 		nodes: {type: 'integer', minimum: MIN_NODES, maximum: MAX_NODES},
 		inputs: {type: 'string', pattern: '^([01]+|choose)$', description: 'Node 1 first, in quotes; or choose (Lemma 1 levels).'},
 		f: {type: 'integer', minimum: 0},

@@ -2,6 +2,8 @@
  * Validation of scenario files: every problem at once, each with line, column and field.
  * Works on the parsed YAML document (JSON is read by the same parser), so positions are exact.
  */
+import {existsSync} from 'node:fs';
+import process from 'node:process';
 import {type Document, type Node, isMap, isScalar} from 'yaml';
 import {excerpt, hasControl} from '../files/escape.js';
 import {MAX_PROBLEMS, type YamlPath, fieldPosition, loadYaml} from '../files/yaml.js';
@@ -13,7 +15,7 @@ import {applyMove} from '../engine/moves.js';
 import {parseMove} from '../engine/notation.js';
 import {BEHAVIOURS} from '../engine/types.js';
 import {findProtocol, knownProtocols, lookUpProtocol, protocolIds} from '../protocols/registry.js';
-import {isModulePath} from '../protocols/module.js';
+import {isModulePath, resolveModule} from '../protocols/module.js';
 import {CHECKPOINT_GOALS, FORMAT_VERSION, type ScenarioFile} from './format.js';
 
 const PROTOCOLS_WITH_ROUNDS = (): string => knownProtocols().filter(p => p.protocol.hasRounds && !isModulePath(p.key)).map(p => p.key).join(' and ');
@@ -32,6 +34,7 @@ export const TOP_FIELDS = [
 	'title',
 	'story',
 	'protocol',
+	'protocolHash',
 	'rounds',
 	'nodes',
 	'inputs',
@@ -50,7 +53,12 @@ export const CHECKPOINT_FIELDS = ['after', 'label', 'star', 'flags', 'goal'] as 
 
 export type Validated = {readonly ok: true; readonly file: ScenarioFile} | {readonly ok: false; readonly problems: Problem[]};
 
-export function validateText(text: string): Validated {
+/**
+ * Validate a scenario file's text. `folder` is the file's folder: a `protocol:` that names a
+ * module is resolved against it, and must have been loaded before (scenario/modules.ts); the
+ * file comes back naming it by its absolute path.
+ */
+export function validateText(text: string, folder = process.cwd()): Validated {
 	const loaded = loadYaml(text);
 	if (!loaded.ok) return {ok: false, problems: loaded.problems.map(p => ({...p, field: ''}))};
 	const {doc} = loaded;
@@ -75,7 +83,7 @@ export function validateText(text: string): Validated {
 		const range = (doc.getIn(path, true) as Node | undefined)?.range;
 		return range ? excerpt(text.slice(range[0], range[1]).trim()) : '';
 	};
-	checkFile(doc, data, report, sourceOf);
+	checkFile(doc, data, report, sourceOf, folder);
 	if (problems.length > 0) {
 		problems.sort((a, b) => a.line - b.line || a.column - b.column);
 		if (problems.length > MAX_PROBLEMS) {
@@ -120,7 +128,7 @@ function moveTextProblem(m: unknown): string | null {
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-function checkFile(doc: Document, data: Record<string, unknown>, report: Report, sourceOf: (path: YamlPath) => string): void {
+function checkFile(doc: Document, data: Record<string, unknown>, report: Report, sourceOf: (path: YamlPath) => string, folder: string): void {
 	const {format} = data;
 	if (format === undefined) report(['format'], `missing field "format" (write format: ${FORMAT_VERSION})`, doc.contents as Node);
 	else if (!isWhole(format) || format < 1) report(['format'], `format must be a whole number (${FORMAT_VERSION})`);
@@ -143,9 +151,26 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 	}
 
 	const {protocol} = data;
-	if (protocol === undefined) report(['protocol'], `missing field "protocol" (one of ${protocolIds().join(', ')})`, doc.contents as Node);
-	else if (typeof protocol !== 'string' || !protocolIds().includes(protocol)) {
-		report(['protocol'], `unknown protocol "${excerpt(String(protocol))}" (one of ${protocolIds().join(', ')})`);
+	if (protocol === undefined) report(['protocol'], `missing field "protocol" (one of ${protocolIds().join(', ')}, or a module's path)`, doc.contents as Node);
+	else if (typeof protocol === 'string' && isModulePath(protocol) && !hasControl(protocol)) {
+		const full = resolveModule(protocol, folder);
+		if (findProtocol(full)) data['protocol'] = full;
+		else {
+			report(
+				['protocol'],
+				existsSync(full)
+					? `the protocol module ${excerpt(full, 300)} is code that would run on this machine: it runs only with --trust (or when you confirm it in the game)`
+					: `no protocol module at ${excerpt(full, 300)}`,
+			);
+		}
+	} else if (typeof protocol !== 'string' || !protocolIds().includes(protocol)) {
+		report(['protocol'], `unknown protocol "${excerpt(String(protocol))}" (one of ${protocolIds().join(', ')}, or a module's path like ./my-protocol.js)`);
+	}
+
+	const hash = data['protocolHash'];
+	if (hash !== undefined) {
+		if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) report(['protocolHash'], 'protocolHash is the sha256 of the module\'s source: 64 hex digits');
+		else if (typeof protocol !== 'string' || !isModulePath(protocol)) report(['protocolHash'], 'protocolHash goes with a protocol module (a path), not a built-in protocol');
 	}
 
 	const {nodes} = data;

@@ -6,6 +6,7 @@ import type {ScenarioFile} from '../scenario/format.js';
 import {goalSentence} from '../engine/goals.js';
 import {goalOf, startLevel, titleOf} from '../scenario/scenario.js';
 import {SelectList} from './select-list.js';
+import {protocolName} from '../protocols/registry.js';
 
 export interface LevelIntroProps {
 	readonly file: ScenarioFile;
@@ -35,7 +36,7 @@ export function LevelIntro({file, onStart, onCancel, notice}: LevelIntroProps): 
 		{isActive: !choose},
 	);
 	const allow = file.allow === undefined ? 'byzantine' : Array.isArray(file.allow) ? (file.allow.length > 0 ? file.allow.join(', ') : 'none') : 'none';
-	const facts = `${file.protocol}${file.rounds ? ` (${file.rounds} round${file.rounds === 1 ? '' : 's'})` : ''}, n = ${file.nodes}, f = ${file.f ?? 1}, allowed: ${allow}`;
+	const facts = `${protocolName(file.protocol)}${file.rounds ? ` (${file.rounds} round${file.rounds === 1 ? '' : 's'})` : ''}, n = ${file.nodes}, f = ${file.f ?? 1}, allowed: ${allow}`;
 	const choices = Array.from({length: file.nodes + 1}, (_, i) => ({
 		label: `X_${i} = ${lemmaInputs(file.nodes, i)}`,
 		detail: i === 0 ? 'all zeros' : i === file.nodes ? 'all ones' : i === 1 ? 'node 1 holds 1' : `nodes 1 to ${i} hold 1`,

@@ -77,6 +77,8 @@ export interface PlayScreenProps {
 	readonly onTimeUp?: (session: Session) => void;
 	/** Called each time the player opens the witness runs (a hint). */
 	readonly onHint?: () => void;
+	/** A notice to show from the start (a saved game whose protocol module changed). */
+	readonly notice?: string;
 }
 
 const BEHAVIOUR_NOTES = {
@@ -141,7 +143,7 @@ export function boardKey(state: PlayState, input: string, key: Partial<Key>, con
 export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const {level, service, colour, rows} = props;
 	const start = props.goal?.start ?? 0;
-	const [state, dispatch, stateRef] = useSyncReducer(playReducer, () => initialPlayState(props.initial, start, level.hints));
+	const [state, dispatch, stateRef] = useSyncReducer(playReducer, () => initialPlayState(props.initial, start, level.hints, props.notice));
 	const {session, cursor, mode, notice, hints} = state;
 	// The run the pictures show: the game, and a witness run's first k moves while one is stepped.
 	const stepping = mode.kind === 'step' ? mode : mode.kind === 'diagram' && mode.back.kind === 'step' ? mode.back : undefined;
@@ -218,7 +220,10 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	// What of the analysis this game shows (a challenge may show the label only, or nothing).
 	const show = level.show ?? (level.hints ? 'full' : 'label');
 	const explained = show === 'none' ? undefined : explain(session, analysis.reportAt, start);
-	const explanation = show === 'full' ? explained : explained?.replace(' [w] shows the runs.', '');
+	// A position the analysis could not answer (a protocol module's step threw, or never returned):
+	// why, in place of the explanation, whatever the game shows of the analysis.
+	const failure = report?.error ? `The analysis stopped: ${report.error}` : undefined;
+	const explanation = failure ?? (show === 'full' ? explained : explained?.replace(' [w] shows the runs.', ''));
 	// The key bar lists only the keys that work in this game.
 	const keyBar = [
 		'enter deliver',

@@ -53,12 +53,13 @@ export type PlayAction =
 	| {readonly type: 'mode'; readonly mode: Mode; readonly notice?: string}
 	| {readonly type: 'notice'; readonly notice: string | undefined};
 
-export const initialPlayState = (session: Session, start = 0, hints = true): PlayState => ({
+export const initialPlayState = (session: Session, start = 0, hints = true, notice?: string): PlayState => ({
 	session,
 	cursor: 0,
 	mode: {kind: 'board'},
 	hints,
 	start,
+	...(notice ? {notice} : {}),
 });
 
 const BOARD: Mode = {kind: 'board'};

@@ -26,9 +26,11 @@ export interface ReplayScreenProps {
 	readonly colour: boolean;
 	readonly rows: number;
 	readonly onExit: () => void;
+	/** A warning to keep in view (the game's protocol module changed since it was saved). */
+	readonly notice?: string;
 }
 
-export function ReplayScreen({title, session, start, goal, service, colour, rows, onExit}: ReplayScreenProps): React.JSX.Element {
+export function ReplayScreen({title, session, start, goal, service, colour, rows, onExit, notice}: ReplayScreenProps): React.JSX.Element {
 	const last = session.moves.length;
 	const [k, setK] = useSyncState(last);
 	const [diagram, setDiagram] = useState(false);
@@ -57,7 +59,7 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 	}
 
 	const config = shown.configs.at(-1)!;
-	const bodyRows = Math.max(4, rows - 10);
+	const bodyRows = Math.max(4, rows - 10 - (notice ? 2 : 0));
 	const move = k > start ? formatMove(config.setup, session.moves[k - 1]!) : '(the start)';
 	return (
 		<Box flexDirection="column" width={80}>
@@ -72,6 +74,13 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 			<Text dimColor>{'─'.repeat(78)}</Text>
 			<TimelineStrip cells={cells} focus={k - start} colour={colour} />
 			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} over={isQuiescent(config)} />
+			{notice ? (
+				<Box height={2}>
+					<Text wrap="wrap" color={colour ? 'yellow' : undefined}>
+						{notice}
+					</Text>
+				</Box>
+			) : null}
 			<Text dimColor>{' [←→] step [home/end] first/last [m] space-time diagram [esc] back'}</Text>
 		</Box>
 	);

@@ -3,7 +3,9 @@ import {Box, Text, useInput} from 'ink';
 import React from 'react';
 import {useSyncState} from './use-sync-state.js';
 import {type GameSpec, MAX_NODES, MIN_NODES, lemmaInputs} from '../engine/game.js';
-import {PROTOCOLS} from '../protocols/registry.js';
+import {basename} from 'node:path';
+import {knownProtocols} from '../protocols/registry.js';
+import {isModulePath} from '../protocols/module.js';
 import {outOfReach} from '../engine/frontier.js';
 
 export interface SandboxSetupProps {
@@ -16,6 +18,8 @@ export interface SandboxSetupProps {
 	readonly withInputs?: boolean;
 	/** What Enter does, in the key line (default "play"). */
 	readonly action?: string;
+	/** A line shown while the game is being started (a protocol module being tried). */
+	readonly busy?: string;
 }
 
 const ALLOW_CHOICES: ReadonlyArray<readonly string[]> = [
@@ -34,12 +38,12 @@ type Field = 'protocol' | 'nodes' | 'inputs' | 'f' | 'allow' | 'rounds';
 
 export const DEFAULT_SANDBOX: GameSpec = {protocol: 'quorum', n: 3, inputs: '011', f: 1, allow: ['crash'], rounds: 1};
 
-/** Whether the protocol named takes the rounds parameter. */
-const hasRounds = (id: string): boolean => PROTOCOLS.find(p => p.id === id)?.hasRounds ?? false;
+/** Whether the protocol named (an id, or a loaded module's path) takes the rounds parameter. */
+const hasRounds = (key: string): boolean => knownProtocols().find(p => p.key === key)?.protocol.hasRounds ?? false;
 
 const cycle = (value: number, delta: number, size: number): number => (value + delta + size) % size;
 
-export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play'}: SandboxSetupProps): React.JSX.Element {
+export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play', busy}: SandboxSetupProps): React.JSX.Element {
 	const [spec, setSpec, specRef] = useSyncState<Required<GameSpec>>({f: 1, allow: [], rounds: 1, ...initial} as Required<GameSpec>);
 	const [field, setField, fieldRef] = useSyncState<Field>('protocol');
 	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', ...(withInputs ? (['inputs'] as const) : []), 'f', 'allow', ...(hasRounds(s.protocol) ? (['rounds'] as const) : [])];
@@ -48,8 +52,10 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 		setSpec(s => {
 			switch (fieldRef.current) {
 				case 'protocol': {
-					const i = PROTOCOLS.findIndex(p => p.id === s.protocol);
-					return {...s, protocol: PROTOCOLS[cycle(i, delta, PROTOCOLS.length)]!.id};
+					// The built-ins, the shipped modules, then any module named on the command line.
+					const known = knownProtocols();
+					const i = known.findIndex(p => p.key === s.protocol);
+					return {...s, protocol: known[cycle(i, delta, known.length)]!.key};
 				}
 
 				case 'nodes': {
@@ -79,6 +85,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 	};
 
 	useInput((input, key) => {
+		if (busy) return;
 		if (key.escape || input === 'q') return onCancel();
 		const s = specRef.current;
 		const fields = fieldsOf(s);
@@ -93,11 +100,14 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 		}
 	});
 
-	const protocol = PROTOCOLS.find(p => p.id === spec.protocol)!;
+	const protocol = knownProtocols().find(p => p.key === spec.protocol)!.protocol;
+	// A module the player brought goes by its id and file name; what it is, in the note below.
+	const module = isModulePath(spec.protocol);
+	const about = [protocol.title, protocol.flaw ? `flaw: ${protocol.flaw}` : '', module ? `module ${spec.protocol}` : ''].filter(Boolean).join('; ');
 	const ones = [...spec.inputs].filter(ch => ch === '1').length;
 	const lemma = spec.inputs === lemmaInputs(spec.n, ones) ? `  (X_${ones} of Lemma 1)` : '';
 	const rows: Array<[Field, string, string, string]> = [
-		['protocol', 'Protocol', spec.protocol, `${protocol.title}; flaw: ${protocol.flaw}`],
+		['protocol', 'Protocol', module ? `${protocol.id} (${basename(spec.protocol)})` : spec.protocol, about],
 		['nodes', 'Nodes', `n = ${spec.n}`, `${MIN_NODES} to ${MAX_NODES}`],
 		...(withInputs ? [['inputs', 'Inputs', spec.inputs + lemma, `[1-${spec.n}] flip a node's input, [←→] X_0..X_${spec.n}`] as [Field, string, string, string]] : []),
 		['f', 'Faults', `f = ${spec.f}`, 'the most nodes you may corrupt'],
@@ -127,7 +137,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 					<Text wrap="wrap">{`Note: ${reach}`}</Text>
 				</Box>
 			) : null}
-			<Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>
+			{busy ? <Text>{busy}</Text> : <Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>}
 		</Box>
 	);
 }

@@ -82,6 +82,15 @@ export interface PositionReport {
 export const MEMO_LIMIT = 4_000_000;
 
 /** Analyzers keyed by game, so a memo survives across moves and across the previews. */
+/** The report of a position that could not be analysed: unknown, nothing found, and why. */
+export const failedReport = (id: number, error: string): PositionReport => ({
+	id,
+	now: {label: 'unknown', outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: false, witnesses: {}},
+	previews: [],
+	states: 0,
+	error,
+});
+
 export class PositionAnalyst {
 	private analyzer = new Analyzer();
 	private key = '';

@@ -19,24 +19,24 @@ const wrong = file('wrong.yaml', [...base, 'moves: [start 1]', 'expect:', '  - {
 const broken = file('broken.yaml', ['format: 1', 'protocol: leader', 'nodes: 3']);
 
 describe('flp check', () => {
-	test('one line per file, exit 0 when every check holds', () => {
-		expect(runCheck([good], clock)).toEqual({
+	test('one line per file, exit 0 when every check holds', async () => {
+		expect(await runCheck([good], clock)).toEqual({
 			code: 0,
 			stdout: `ok    ${good}: 4 moves, 2 checkpoints hold, goal break-termination reached\n`,
 			stderr: '',
 		});
 	});
 
-	test('exit 1 when a checkpoint fails, naming the move and why', () => {
-		expect(runCheck([good, wrong], clock)).toEqual({
+	test('exit 1 when a checkpoint fails, naming the move and why', async () => {
+		expect(await runCheck([good, wrong], clock)).toEqual({
 			code: 1,
 			stdout: `ok    ${good}: 4 moves, 2 checkpoints hold, goal break-termination reached\nFAIL  ${wrong}: after move 1 (start 1): label is 0, expected ambiguous\n`,
 			stderr: '',
 		});
 	});
 
-	test('exit 2 when a file cannot be read or parsed, with the problems on stderr', () => {
-		const result = runCheck([good, broken, join(dir, 'missing.yaml')], clock);
+	test('exit 2 when a file cannot be read or parsed, with the problems on stderr', async () => {
+		const result = await runCheck([good, broken, join(dir, 'missing.yaml')], clock);
 		expect(result.code).toBe(2);
 		expect(result.stdout.split('\n')).toEqual([
 			`ok    ${good}: 4 moves, 2 checkpoints hold, goal break-termination reached`,

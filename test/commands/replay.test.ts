@@ -17,9 +17,9 @@ const solutions = join(SCENARIOS, 'solutions');
 
 describe('flp replay FILE --svg OUT.svg', () => {
 	for (const name of readdirSync(solutions).sort()) {
-		test(`draws ${name}: well-formed, one arrow per delivery`, () => {
+		test(`draws ${name}: well-formed, one arrow per delivery`, async () => {
 			const out = join(dir, name.replace(/\.yaml$/, '.svg'));
-			const result = runReplayExport(join(solutions, name), {svg: out}, clock);
+			const result = await runReplayExport(join(solutions, name), {svg: out}, clock);
 			expect(result.code).toBe(0);
 			expect(result.stderr).toBe('');
 			const loaded = readScenario(join(solutions, name));
@@ -39,18 +39,18 @@ describe('flp replay FILE --svg OUT.svg', () => {
 		}, 60_000);
 	}
 
-	test('refuses a name that is not .svg, and never overwrites the file it replays', () => {
+	test('refuses a name that is not .svg, and never overwrites the file it replays', async () => {
 		const game = join(dir, 'game.yaml');
 		const text = readFileSync(join(solutions, '08-lemma2-stall.yaml'), 'utf8');
 		writeFileSync(game, text);
-		expect(runReplayExport(game, {svg: join(dir, 'game.yaml')}, clock)).toEqual({
+		expect(await runReplayExport(game, {svg: join(dir, 'game.yaml')}, clock)).toEqual({
 			code: 2,
 			stdout: '',
 			stderr: `flp: --svg writes an SVG file: give a name ending in .svg, not "${join(dir, 'game.yaml')}"\n`,
 		});
 		expect(readFileSync(game, 'utf8')).toBe(text);
-		expect(runReplayExport(undefined, {svg: join(dir, 'x.svg')}, clock).code).toBe(2);
-		expect(runReplayExport(join(dir, 'missing.yaml'), {svg: join(dir, 'x.svg')}, clock)).toEqual({
+		expect((await runReplayExport(undefined, {svg: join(dir, 'x.svg')}, clock)).code).toBe(2);
+		expect(await runReplayExport(join(dir, 'missing.yaml'), {svg: join(dir, 'x.svg')}, clock)).toEqual({
 			code: 2,
 			stdout: '',
 			stderr: `${join(dir, 'missing.yaml')}: cannot read it (no such file)\n`,
@@ -68,8 +68,8 @@ describe('flp replay FILE --svg OUT.svg', () => {
 });
 
 describe('flp replay FILE --print --format markdown', () => {
-	test('a heading, the facts and goal, the timeline, then one table row per step', () => {
-		expect(runReplayExport(join(solutions, '08-lemma2-stall.yaml'), {format: 'markdown'}, clock)).toEqual({
+	test('a heading, the facts and goal, the timeline, then one table row per step', async () => {
+		expect(await runReplayExport(join(solutions, '08-lemma2-stall.yaml'), {format: 'markdown'}, clock)).toEqual({
 			code: 0,
 			stderr: '',
 			stdout: [
@@ -100,21 +100,21 @@ describe('flp replay FILE --print --format markdown', () => {
 		});
 	});
 
-	test('marks the rounds of a forever goal and the move that lost ambiguity', () => {
-		const theorem = runReplayExport(join(solutions, '13-theorem-ben-or.yaml'), {format: 'markdown'}, clock).stdout;
+	test('marks the rounds of a forever goal and the move that lost ambiguity', async () => {
+		const theorem = (await runReplayExport(join(solutions, '13-theorem-ben-or.yaml'), {format: 'markdown'}, clock)).stdout;
 		expect(theorem).toContain('```text\nA A│A│A│A│A│A A│A│A│A A\nA A│A│A│A│1│A A│A│1│A 1\n```');
-		const twoFaced = runReplayExport(join(solutions, '03-leader-two-faced.yaml'), {format: 'markdown'}, clock).stdout;
+		const twoFaced = (await runReplayExport(join(solutions, '03-leader-two-faced.yaml'), {format: 'markdown'}, clock)).stdout;
 		expect(twoFaced).toContain('```text\nA A A A A A A!0 -\nA A A A A A 0 -\n```');
 	}, 60_000);
 
-	test('a title cannot forge table rows or markup', () => {
+	test('a title cannot forge table rows or markup', async () => {
 		const path = join(dir, 'evil.yaml');
 		writeFileSync(path, ['format: 1', 'title: "x | y | 9 | `forged` |<b>"', 'protocol: leader', 'nodes: 3', 'inputs: "011"', 'allow: [crash]', 'moves: [start 1]'].join('\n'));
-		const out = runReplayExport(path, {format: 'markdown'}, clock).stdout;
+		const out = (await runReplayExport(path, {format: 'markdown'}, clock)).stdout;
 		expect(out.split('\n')[0]).toBe('# x \\| y \\| 9 \\| \\`forged\\` \\|\\<b\\>');
 		expect(markdown('a\u001B[31mb')).toBe('a \\[31mb');
 		// (A line break in a title is refused when the file is read: titles are one line.)
 		writeFileSync(path, ['format: 1', 'title: "x\\n| 9 |"', 'protocol: leader', 'nodes: 3', 'inputs: "011"', 'moves: [start 1]'].join('\n'));
-		expect(runReplayExport(path, {format: 'markdown'}, clock).code).toBe(2);
+		expect((await runReplayExport(path, {format: 'markdown'}, clock)).code).toBe(2);
 	});
 });

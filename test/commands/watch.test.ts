@@ -44,7 +44,7 @@ describe('flp watch --print', () => {
 	});
 
 	test('bad input is one line on stderr and exit 2', async () => {
-		expect(runWatchPrint({nodes: 3}, clock())).toEqual({code: 2, stdout: '', stderr: 'flp: watch needs --protocol (one of wait-all, quorum, leader, ben-or)\n'});
+		expect(runWatchPrint({nodes: 3}, clock())).toEqual({code: 2, stdout: '', stderr: 'flp: watch needs --protocol (wait-all, quorum, leader, ben-or, two-phase-commit, paxos, or a module\'s path)\n'});
 		expect(runWatchPrint({protocol: 'quorum', nodes: 9}, clock()).stderr).toBe('flp: n must be a whole number from 2 to 6, not 9\n');
 		expect(runWatchPrint({protocol: 'quorum', nodes: 3, allow: 'sneaky'}, clock()).code).toBe(2);
 		expect(await runCommandLine(['watch', 'extra', '--protocol', 'quorum', '--nodes', '3', '--print'])).toEqual({

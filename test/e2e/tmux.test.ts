@@ -10,6 +10,8 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
 import {analyze} from '../../source/engine/analysis.js';
 import {game} from '../helpers/games.js';
+import {voteModule} from '../helpers/module-files.js';
+import {hashFile} from '../../source/protocols/module.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -162,4 +164,27 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 			expect(text.split('\n').some(line => line.startsWith('EXIT=')), signal).toBe(true);
 		}
 	}, 300_000);
+
+	test('a file that names a protocol module: the game shows its path and hash and asks; no ends, y plays it (issue 23)', async () => {
+		const module = join(state, 'mine.mjs');
+		writeFileSync(module, voteModule());
+		const level = join(state, 'mine.yaml');
+		writeFileSync(level, 'format: 1\ntitle: Mine\nprotocol: ./mine.mjs\nnodes: 3\ninputs: "011"\nallow: [crash]\n');
+		launch('NO_COLOR=1', 'play', level);
+		let text = await waitFor(t => t.includes('Run it? [y/N]'), 'the question', 60_000);
+		expect(text).toContain(`${module}\n  sha256 ${hashFile(module)}`);
+		await keys('n', 'Enter');
+		text = await waitFor(t => t.includes('EXIT='), 'the refusal');
+		expect(text).toContain('EXIT=2');
+		expect(text).toContain('run the command again with --trust');
+
+		launch('NO_COLOR=1', 'play', level);
+		await waitFor(t => t.includes('Run it? [y/N]'), 'the question', 60_000);
+		await keys('y', 'Enter');
+		text = await waitFor(t => t.includes('[enter] play'), 'the level intro');
+		expect(text).toContain('my-vote (mine.mjs), n = 3, f = 1, allowed: crash');
+		await keys('Enter');
+		text = await waitFor(t => t.includes('NOW ambiguous'), 'the analysis, by the worker, of the module');
+		expect(text).toContain('my-vote  n=3 f=1  inputs 011  allow: crash');
+	}, 150_000);
 });

@@ -37,8 +37,8 @@ describe('reading files (issue 26 point 6): regular files only, up to 1 MB', () 
 		expect(readText(join(dir, 'a\u001b[2Jb'))).toMatchObject({ok: false, message: `${dir}/a\\x1b[2Jb: cannot read it (no such file)`});
 	});
 
-	test('flp check /dev/zero: one ERROR line, exit 2', () => {
-		expect(runCheck(['/dev/zero'], () => 0)).toEqual({
+	test('flp check /dev/zero: one ERROR line, exit 2', async () => {
+		expect(await runCheck(['/dev/zero'], () => 0)).toEqual({
 			code: 2,
 			stdout: 'ERROR /dev/zero: cannot be read\n',
 			stderr: '/dev/zero: cannot read it (a device, not a regular file)\n',

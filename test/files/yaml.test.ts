@@ -27,9 +27,9 @@ describe('YAML aliases (issue 26 point 3): a clean file:line:col message, never 
 		const loaded = loadYaml(text);
 		expect(loaded.ok && (loaded.data as {x3: unknown[][]}).x3[2]![1]).toEqual(['start 1', 'start 2', 'start 3']);
 		expect(problems(text)).toEqual([
-			'level.yaml:5:1: x1: unknown field "x1" (known: format, id, title, story, protocol, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
-			'level.yaml:6:1: x2: unknown field "x2" (known: format, id, title, story, protocol, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
-			'level.yaml:7:1: x3: unknown field "x3" (known: format, id, title, story, protocol, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
+			'level.yaml:5:1: x1: unknown field "x1" (known: format, id, title, story, protocol, protocolHash, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
+			'level.yaml:6:1: x2: unknown field "x2" (known: format, id, title, story, protocol, protocolHash, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
+			'level.yaml:7:1: x3: unknown field "x3" (known: format, id, title, story, protocol, protocolHash, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
 		]);
 	});
 
@@ -56,7 +56,7 @@ describe('duplicate keys (issue 26 point 5): found in linear time, reported at t
 		const keys = Array.from({length: 20_000}, (_, i) => `k${i}: 1`);
 		const lines = problems([...HEAD, ...keys].join('\n'));
 		expect(lines).toHaveLength(MAX_PROBLEMS);
-		expect(lines[0]).toBe('level.yaml:5:1: k0: unknown field "k0" (known: format, id, title, story, protocol, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)');
+		expect(lines[0]).toBe('level.yaml:5:1: k0: unknown field "k0" (known: format, id, title, story, protocol, protocolHash, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)');
 		expect(lines.at(-1)).toMatch(/^level\.yaml:14:1: k9: unknown field "k9" .* \(and 19990 more problems not shown\)$/);
 	});
 

@@ -16,13 +16,13 @@ const problems = (text: string): string[] => {
 const HEAD = ['format: 1', 'protocol: leader', 'nodes: 3', 'inputs: "011"', 'allow: [crash]'];
 
 describe('validation gaps (issue 26 point 12)', () => {
-	test('a move with a line break is refused at validation, with its line', () => {
+	test('a move with a line break is refused at validation, with its line', async () => {
 		expect(problems([...HEAD, 'moves: ["start\\n2"]'].join('\n'))).toEqual([
 			'level.yaml:6:9: moves[0]: a move is one line of move notation, without line breaks or control characters',
 		]);
 		const path = join(dir, 'newline.yaml');
 		writeFileSync(path, [...HEAD, 'moves: ["start\\n2"]'].join('\n'));
-		expect(runCheck([path], () => 0).code).toBe(2);
+		expect((await runCheck([path], () => 0)).code).toBe(2);
 	});
 
 	test('two moves in one entry are refused: one move per entry', () => {

@@ -25,11 +25,11 @@ describe('loading scenario files', () => {
 			'par: 0', //             7
 		].join('\n');
 		expect(problems(text)).toEqual([
-			'level.yaml:2:11: protocol: unknown protocol "raft" (one of wait-all, quorum, leader, ben-or, two-phase-commit, paxos)',
+			'level.yaml:2:11: protocol: unknown protocol "raft" (one of wait-all, quorum, leader, ben-or, two-phase-commit, paxos, or a module\'s path like ./my-protocol.js)',
 			'level.yaml:3:8: nodes: nodes must be a whole number from 2 to 6',
 			'level.yaml:4:9: inputs: inputs must be quoted, like "011": unquoted, YAML reads it as a number',
 			'level.yaml:5:16: allow[1]: unknown behaviour "evil" (crash, lie or byzantine)',
-			'level.yaml:6:1: colour: unknown field "colour" (known: format, id, title, story, protocol, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
+			'level.yaml:6:1: colour: unknown field "colour" (known: format, id, title, story, protocol, protocolHash, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
 			'level.yaml:7:6: par: par must be a whole number ≥ 1',
 		]);
 	});
@@ -78,7 +78,7 @@ describe('loading scenario files', () => {
 		const json = JSON.stringify({format: 1, protocol: 'leader', nodes: 3, inputs: '011', allow: ['crash'], goal: 'break-termination', moves: ['corrupt 1 as crash']});
 		expect(validateText(json).ok).toBe(true);
 		expect(problems(JSON.stringify({format: 1, protocol: 'leader', nodes: 3, inputs: '011', wrong: true}))).toEqual([
-			'level.yaml:1:58: wrong: unknown field "wrong" (known: format, id, title, story, protocol, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
+			'level.yaml:1:58: wrong: unknown field "wrong" (known: format, id, title, story, protocol, protocolHash, rounds, nodes, inputs, f, allow, goal, par, hints, timeLimit, setup, moves, expect)',
 		]);
 	});
 

@@ -4,6 +4,8 @@ import {App} from '../../source/app.js';
 import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
+import {ModuleFolder, voteModule} from '../helpers/module-files.js';
+import {loadProtocolModule} from '../../source/protocols/module.js';
 
 function open() {
 	const app = render(<App service={new InlineService()} colour={false} />);
@@ -144,10 +146,16 @@ describe('the sandbox', () => {
 		await until(frame, containing('FLP ADVERSARY'));
 		await press(stdin, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ENTER);
 		await until(frame, containing('SANDBOX'));
-		await press(stdin, ARROW_LEFT); // quorum -> wait-all
-		await press(stdin, ARROW_LEFT); // -> ben-or
+		await press(stdin, ARROW_RIGHT, ARROW_RIGHT); // quorum -> leader -> ben-or
 		const text = await until(frame, containing('▸ Protocol  ben-or'));
 		expect(text).toContain('  Rounds    1');
+		// Then the real protocols the package ships; paxos has rounds (ballots), two-phase commit not.
+		await press(stdin, ARROW_RIGHT);
+		expect(await until(frame, containing('▸ Protocol  two-phase-commit'))).not.toContain('Rounds');
+		await press(stdin, ARROW_RIGHT);
+		expect(await until(frame, containing('▸ Protocol  paxos'))).toContain('  Rounds    1');
+		await press(stdin, ARROW_RIGHT);
+		await until(frame, containing('▸ Protocol  wait-all'));
 		await press(stdin, ESCAPE);
 		await until(frame, containing('FLP ADVERSARY'));
 	});
@@ -179,3 +187,27 @@ describe('a terminal that is too small', () => {
 		await until(app.frame, containing('FLP ADVERSARY'));
 	});
 });
+
+describe('a protocol module the player brought (issue 23)', () => {
+	test('flp play --protocol PATH opens the sandbox on it: its id and file, its title, and a game on it', async () => {
+		const folder = new ModuleFolder();
+		try {
+			const module = folder.write('mine.mjs', voteModule());
+			const loaded = await loadProtocolModule(module);
+			expect(loaded.ok).toBe(true);
+			const app = render(<App service={new InlineService()} colour={false} opening={{kind: 'sandbox', protocol: module}} />);
+			const frame = (): string => app.lastFrame() ?? '';
+			const text = await until(frame, containing('SANDBOX'));
+			expect(text).toContain('▸ Protocol  my-vote (mine.mjs)');
+			expect(text).toContain(`wait for n - f votes; module ${module}`);
+			await press(app.stdin, ENTER);
+			const board = await until(frame, analysed());
+			expect(board).toContain('my-vote  n=3 f=1  inputs 011  allow: crash');
+			expect(board).toContain(' NOW ambiguous ');
+			app.unmount();
+		} finally {
+			folder.remove();
+		}
+	});
+});
+

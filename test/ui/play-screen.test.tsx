@@ -10,6 +10,8 @@ import {freshPath, saveFile, saveTarget, sessionToFile} from '../../source/scena
 import {SANDBOX} from '../../source/ui/level.js';
 import {PlayScreen, type Saving} from '../../source/ui/play-screen.js';
 import {InlineService} from '../helpers/inline-service.js';
+import type {AnalysisService} from '../../source/worker/service.js';
+import {failedReport} from '../../source/worker/position.js';
 import {analysed, containing, deliver, press, until} from '../helpers/ink.js';
 import {readScenario, startLevel} from '../../source/scenario/scenario.js';
 import {ARROW_DOWN, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
@@ -429,5 +431,19 @@ describe('the play screen', () => {
 		expect(text).toContain('enter    deliver it');
 		await press(stdin, ESCAPE);
 		await until(frame, containing('POOL'));
+	});
+});
+
+describe('a position the analysis could not answer (issue 23)', () => {
+	test('the board says why, in place of the explanation, with the protocol, node and move', async () => {
+		const failing: AnalysisService = {
+			request: (request, listener) => setTimeout(() => listener.report(failedReport(request.id, 'protocol loop: node 2 on 2<3:vote=1 did not return within 10 s, so the analysis was stopped (a loop without end?)')), 0),
+			cancel: () => {},
+			dispose: () => {},
+		};
+		const {frame, unmount} = start(quorum, {service: failing});
+		const text = await until(frame, containing('The analysis stopped'));
+		expect(text.replace(/\s+/g, ' ')).toContain('The analysis stopped: protocol loop: node 2 on 2<3:vote=1 did not return within 10 s, so the analysis was stopped (a loop without end?)');
+		unmount();
 	});
 });
