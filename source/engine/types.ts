@@ -48,14 +48,50 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const LABELS = ['0', '1', 'ambiguous', 'none'] as const;
 export type Label = (typeof LABELS)[number];
 
+/**
+ * What went wrong, as a failure's code: every code the program uses, so a misspelt one is a
+ * type error. The message says it to the user; the code is for a caller that acts on the kind.
+ */
+export type FailureCode =
+	// A game's setup (engine/game.ts, protocols/registry.ts).
+	| 'bad-allow'
+	| 'bad-f'
+	| 'bad-inputs'
+	| 'bad-nodes'
+	| 'bad-protocol'
+	| 'bad-rounds'
+	// A move, as written (engine/notation.ts) and as played (engine/moves.ts, engine/diamond.ts).
+	| 'bad-behaviour'
+	| 'bad-node'
+	| 'bad-notation'
+	| 'bad-slot'
+	| 'bad-value'
+	| 'illegal-corrupt'
+	| 'illegal-send'
+	| 'not-pending'
+	| 'protocol-fault'
+	| 'same-message'
+	// A protocol module (protocols/).
+	| 'bad-module'
+	| 'bad-shape'
+	| 'untrusted'
+	// Files read and written (files/, scenario/, challenge/).
+	| 'invalid'
+	| 'no-instance'
+	| 'no-path'
+	| 'unreadable'
+	| 'write-failed'
+	// A challenge as the game's menu opens it (app-files.ts).
+	| 'challenge';
+
 /** An expected failure: a value with a code and a readable message, never an exception. */
 export interface Failure {
 	readonly ok: false;
-	readonly code: string;
+	readonly code: FailureCode;
 	readonly message: string;
 }
 
 export type Result<T> = {readonly ok: true; readonly value: T} | Failure;
 
 export const ok = <T>(value: T): Result<T> => ({ok: true, value});
-export const fail = (code: string, message: string): Failure => ({ok: false, code, message});
+export const fail = (code: FailureCode, message: string): Failure => ({ok: false, code, message});
