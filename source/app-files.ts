@@ -109,7 +109,7 @@ export function diskFiles({stateDir, saveBase = 'flp-game', clock = Date.now}: D
 
 			const path = reuse ?? freshPath(join(savesDir, `${name.replace(/[^\w.-]+/g, '_')}-${stampOf(clock())}`));
 			const saved = saveFile(file, path);
-			return saved.ok ? ok(path) : fail(saved.code, `Your game could not be saved: ${saved.message.replace(/^Not saved: /, '')}`);
+			return saved.ok ? ok(path) : fail(saved.code, `Your game could not be saved: ${saved.reason}.`);
 		},
 		lastAutosave() {
 			if (!savesDir) return undefined;

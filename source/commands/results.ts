@@ -5,7 +5,7 @@
  * starts a spreadsheet formula.
  */
 import {realpathSync, writeFileSync} from 'node:fs';
-import {readText} from '../files/read.js';
+import {cannotRead, readText} from '../files/read.js';
 import {type Challenge, readChallenge, readRoster} from '../challenge/challenge.js';
 import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
 import {type CommandResult, usageError} from './result.js';
@@ -25,7 +25,7 @@ export type FileVerdict = {ok: true; result: ChallengeResult} | {ok: false; reas
 /** Verify one file; never throws. */
 export function checkOne(path: string, challenge: Challenge): FileVerdict {
 	const text = readText(path);
-	if (!text.ok) return {ok: false, reason: text.message.startsWith(`${path}: `) ? text.message.slice(path.length + 2) : text.message};
+	if (!text.ok) return {ok: false, reason: cannotRead(text.reason)};
 	let value: unknown;
 	try {
 		value = JSON.parse(text.value);

@@ -91,7 +91,23 @@ export interface Failure {
 	readonly message: string;
 }
 
-export type Result<T> = {readonly ok: true; readonly value: T} | Failure;
+/**
+ * A failure whose message puts its cause after what it is about (`PATH: cannot read it (CAUSE)`):
+ * `reason` is the cause alone, for a caller that names the subject its own way (no caller cuts
+ * it out of the message).
+ */
+export interface Explained extends Failure {
+	readonly reason: string;
+}
 
-export const ok = <T>(value: T): Result<T> => ({ok: true, value});
+export interface Success<T> {
+	readonly ok: true;
+	readonly value: T;
+}
+
+/** A value, or why there is none. `F` narrows the failure (e.g. to `Explained`). */
+export type Result<T, F extends Failure = Failure> = Success<T> | F;
+
+export const ok = <T>(value: T): Success<T> => ({ok: true, value});
 export const fail = (code: FailureCode, message: string): Failure => ({ok: false, code, message});
+export const explained = (code: FailureCode, message: string, reason: string): Explained => ({ok: false, code, message, reason});

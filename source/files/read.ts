@@ -5,7 +5,7 @@
  * refused before any byte is read (the file is opened without blocking, then checked).
  */
 import {closeSync, constants, fstatSync, openSync, readSync, type Stats} from 'node:fs';
-import {type Result, fail, ok} from '../engine/types.js';
+import {type Explained, type Result, explained, ok} from '../engine/types.js';
 import {excerpt} from './escape.js';
 
 /** 1 MiB: the biggest shipped file is a few KB; a long saved game is tens of KB. */
@@ -41,10 +41,16 @@ const reasonOf = (error: unknown): string => {
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
-/** A file's text; the failure is `PATH: cannot read it (why)`, the path shown escaped. */
-export function readText(path: string, limit = MAX_FILE_BYTES): Result<string> {
+/** What a file that cannot be read is: `cannot read it (why)`. */
+export const cannotRead = (why: string): string => `cannot read it (${why})`;
+
+/**
+ * A file's text; the failure's message is `PATH: cannot read it (why)`, the path shown escaped,
+ * and its reason the why alone.
+ */
+export function readText(path: string, limit = MAX_FILE_BYTES): Result<string, Explained> {
 	const shown = excerpt(path, 300);
-	const refuse = (why: string): Result<string> => fail('unreadable', `${shown}: cannot read it (${why})`);
+	const refuse = (why: string): Explained => explained('unreadable', `${shown}: ${cannotRead(why)}`, why);
 	let fd: number;
 	try {
 		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
@@ -55,7 +61,7 @@ export function readText(path: string, limit = MAX_FILE_BYTES): Result<string> {
 	try {
 		const stats = fstatSync(fd);
 		if (!stats.isFile()) return refuse(`${kindOf(stats)}, not a regular file`);
-		const tooBig = (): Result<string> => refuse(`bigger than ${size(limit)}, the most flp reads from one file`);
+		const tooBig = (): Explained => refuse(`bigger than ${size(limit)}, the most flp reads from one file`);
 		if (stats.size > limit) return tooBig();
 		// Read at most one byte past the limit: a file that grows, or reports no size (/proc), is
 		// still cut off.

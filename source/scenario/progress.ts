@@ -55,7 +55,7 @@ type Found = {kind: 'none'} | {kind: 'ok'; progress: Progress} | {kind: 'unreada
 function inspect(path: string): Found {
 	if (!existsSync(path) && !isLink(path)) return {kind: 'none'};
 	const read = readText(path);
-	if (!read.ok) return {kind: 'unreadable', why: read.message.replace(/^.*: cannot read it \((.*)\)$/s, '$1')};
+	if (!read.ok) return {kind: 'unreadable', why: read.reason};
 	let value: unknown;
 	try {
 		value = JSON.parse(read.value);

@@ -9,7 +9,7 @@ import {dirname, extname, join, resolve} from 'node:path';
 import {stringify} from 'yaml';
 import {formatMoves} from '../engine/notation.js';
 import {type Session, current} from '../engine/session.js';
-import {type Result, fail, ok} from '../engine/types.js';
+import {type Explained, type Result, explained, ok} from '../engine/types.js';
 import {FORMAT_VERSION, type ScenarioFile} from './format.js';
 import {loadedModule} from '../protocols/module.js';
 import {moduleReference} from './modules.js';
@@ -149,18 +149,21 @@ export function saveTarget(typed: string, home = homedir()): SaveTarget {
 	return at === 'none' ? {kind: 'free', path} : {kind: 'exists', path};
 }
 
+/** A file that was not saved: `Not saved: why.`, and the why alone as its reason. */
+const notSaved = (code: 'no-path' | 'write-failed', why: string): Explained => explained(code, `Not saved: ${why}.`, why);
+
 /**
  * Save a scenario file; the message says where, or what went wrong. `newFolders`: how many
  * missing folders above the file may be made (none for a path the player typed).
  */
-export function saveFile(file: ScenarioFile, path: string, newFolders = 0): Result<string> {
-	if (path.trim() === '') return fail('no-path', 'Not saved: give a file name.');
+export function saveFile(file: ScenarioFile, path: string, newFolders = 0): Result<string, Explained> {
+	if (path.trim() === '') return notSaved('no-path', 'give a file name');
 	const full = resolve(path);
 	try {
 		writeAtomic(full, serialize(withModule(file, full), full), newFolders);
 		return ok(`Saved to ${full}.`);
 	} catch (error) {
-		return fail('write-failed', `Not saved: ${(error as Error).message}.`);
+		return notSaved('write-failed', (error as Error).message);
 	}
 }
 

@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 describe('reading files (issue 26 point 6): regular files only, up to 1 MB', () => {
 	test('/dev/zero is refused at once, not read until memory runs out', () => {
-		expect(readText('/dev/zero')).toEqual({ok: false, code: 'unreadable', message: '/dev/zero: cannot read it (a device, not a regular file)'});
+		expect(readText('/dev/zero')).toEqual({ok: false, code: 'unreadable', message: '/dev/zero: cannot read it (a device, not a regular file)', reason: 'a device, not a regular file'});
 	});
 
 	test('a FIFO is refused at once, not waited on', () => {
@@ -30,7 +30,7 @@ describe('reading files (issue 26 point 6): regular files only, up to 1 MB', () 
 		writeFileSync(path, 'a'.repeat(MAX_FILE_BYTES));
 		expect(readText(path)).toMatchObject({ok: true});
 		writeFileSync(path, 'a'.repeat(MAX_FILE_BYTES + 1));
-		expect(readText(path)).toEqual({ok: false, code: 'unreadable', message: `${path}: cannot read it (bigger than 1.0 MB, the most flp reads from one file)`});
+		expect(readText(path)).toEqual({ok: false, code: 'unreadable', message: `${path}: cannot read it (bigger than 1.0 MB, the most flp reads from one file)`, reason: 'bigger than 1.0 MB, the most flp reads from one file'});
 	});
 
 	test('a control character in a path is shown escaped', () => {

@@ -22,6 +22,6 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 test('a full disk is reported in words, and no temporary file is left', () => {
 	const saved = saveFile({format: 1, protocol: 'quorum', nodes: 3, inputs: '011'}, join(dir, 'game.yaml'));
-	expect(saved).toEqual({ok: false, code: 'write-failed', message: 'Not saved: the disk is full.'});
+	expect(saved).toEqual({ok: false, code: 'write-failed', message: 'Not saved: the disk is full.', reason: 'the disk is full'});
 	expect(readdirSync(dir)).toEqual([]);
 });
