@@ -4,7 +4,7 @@ import {type Configuration, findInPool, initialConfiguration, isQuiescent} from 
 import {createSetup, gameFacts, parseAllow} from '../engine/game.js';
 import {applyMoves} from '../engine/moves.js';
 import {formatMoves, parseMove, parseMoves} from '../engine/notation.js';
-import {OUTCOMES} from '../engine/types.js';
+import {OUTCOMES, type Result, fail} from '../engine/types.js';
 import {ProtocolFault} from '../engine/protocol.js';
 import {declarationCheck} from '../protocols/guard.js';
 import {lookUpProtocol, protocolIds} from '../protocols/registry.js';
@@ -36,21 +36,21 @@ function wholeNumber(name: string, value: number | undefined, min: number): stri
 }
 
 /** Build the configuration the options describe, or say what is wrong with them. */
-export function configurationFrom(options: AnalyzeOptions): {config: Configuration} | {error: string} {
-	if (!options.protocol) return {error: `missing --protocol (one of ${protocolIds().join(', ')}, or a module's path)`};
-	if (options.nodes === undefined) return {error: 'missing --nodes (the number of nodes, 2 to 6)'};
-	if (!options.inputs) return {error: 'missing --inputs (one bit per node, like 011)'};
+export function configurationFrom(options: AnalyzeOptions): Result<Configuration> {
+	if (!options.protocol) return fail('bad-flag', `missing --protocol (one of ${protocolIds().join(', ')}, or a module's path)`);
+	if (options.nodes === undefined) return fail('bad-flag', 'missing --nodes (the number of nodes, 2 to 6)');
+	if (!options.inputs) return fail('bad-flag', 'missing --inputs (one bit per node, like 011)');
 	for (const [name, value] of [
 		['nodes', options.nodes],
 		['f', options.f],
 		['rounds', options.rounds],
 	] as const) {
 		const problem = wholeNumber(name, value, 0);
-		if (problem) return {error: problem};
+		if (problem) return fail('bad-flag', problem);
 	}
 
 	const allow = parseAllow(options.allow ?? 'byzantine');
-	if (!allow.ok) return {error: allow.message};
+	if (!allow.ok) return allow;
 	const setup = createSetup(
 		{
 			protocol: options.protocol,
@@ -62,12 +62,12 @@ export function configurationFrom(options: AnalyzeOptions): {config: Configurati
 		},
 		lookUpProtocol,
 	);
-	if (!setup.ok) return {error: setup.message};
+	if (!setup.ok) return setup;
 	const moves = parseMoves(setup.value, options.moves ?? '');
-	if (!moves.ok) return {error: `--moves: ${moves.message}`};
+	if (!moves.ok) return fail(moves.code, `--moves: ${moves.message}`);
 	const config = applyMoves(initialConfiguration(setup.value), moves.value);
-	if (!config.ok) return {error: `--moves: ${config.message}`};
-	return {config: config.value};
+	if (!config.ok) return fail(config.code, `--moves: ${config.message}`);
+	return config;
 }
 
 /** `flp analyze` as the command line runs it: a module named by --protocol is loaded first. */
@@ -87,8 +87,8 @@ function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {
 	}
 
 	const built = configurationFrom(options);
-	if ('error' in built) return usageError(built.error);
-	const {config} = built;
+	if (!built.ok) return usageError(built.message);
+	const config = built.value;
 	let target;
 	if (options.target !== undefined) {
 		const parsed = parseMove(config.setup, options.target);

@@ -8,7 +8,7 @@ import {fileModule, loadFileModules, moduleNote} from '../scenario/modules.js';
 import {type Step, verifyFile} from '../scenario/verify.js';
 import {flagMarks} from '../engine/outcomes.js';
 import {memoryBudgetBytes} from '../memory-budget.js';
-import {type CommandResult, printed, usageError} from './result.js';
+import {type CommandResult, failed, printed, usageError} from './result.js';
 
 /** Each file's analysis budget in `flp check` and `flp replay --print`. */
 export const CHECK_BUDGET_MS = 60_000;
@@ -85,7 +85,7 @@ function transcriptLine(step: Step): string {
 export function runReplayPrint(path: string | undefined, now: () => number): CommandResult {
 	if (!path) return usageError('replay needs a file: flp replay FILE [--print]');
 	const loaded = readScenario(path);
-	if (!loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
+	if (!loaded.ok) return failed(loaded);
 	const verified = verifyFile(loaded.value.file, budget(now));
 	if (!verified.ok) return {code: 1, stdout: '', stderr: `flp: ${path}: ${verified.message}\n`};
 	const {level, steps, goal} = verified.value;

@@ -17,7 +17,7 @@ import {loadFileModules} from '../scenario/modules.js';
 import {type Verification, verifyFile} from '../scenario/verify.js';
 import {memoryBudgetBytes} from '../memory-budget.js';
 import {CHECK_BUDGET_MS, runReplayPrint} from './check.js';
-import {type CommandResult, printed, usageError} from './result.js';
+import {type CommandResult, failed, printed, usageError} from './result.js';
 
 export interface ReplayExport {
 	/** Where to write the SVG. */
@@ -35,7 +35,7 @@ export async function runReplayExport(
 	// A module the file names runs only with --trust; a changed one is said on stderr first.
 	if (path) {
 		const modules = await loadFileModules([path], {trusted: flags.trust === true}, loadIsolated);
-		if (!modules.ok) return {code: 2, stdout: '', stderr: `${modules.message}\n`};
+		if (!modules.ok) return failed(modules);
 	}
 
 	const result = exportOf(path, flags, now);
@@ -61,7 +61,7 @@ type Loaded = {ok: true; verification: Verification; title: string} | {ok: false
 function load(path: string | undefined, now: () => number): Loaded {
 	if (!path) return {ok: false, result: usageError('replay needs a file: flp replay FILE [--svg OUT.svg] [--print [--format markdown]]')};
 	const loaded = readScenario(path);
-	if (!loaded.ok) return {ok: false, result: {code: 2, stdout: '', stderr: `${loaded.message}\n`}};
+	if (!loaded.ok) return {ok: false, result: failed(loaded)};
 	const verified = verifyFile(loaded.value.file, budget(now));
 	if (!verified.ok) return {ok: false, result: {code: 2, stdout: '', stderr: `flp: ${path}: ${verified.message}\n`}};
 	return {ok: true, verification: verified.value, title: verified.value.level.info.title};

@@ -8,7 +8,7 @@ import {realpathSync, writeFileSync} from 'node:fs';
 import {cannotRead, readText} from '../files/read.js';
 import {type Challenge, readChallenge, readRoster} from '../challenge/challenge.js';
 import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
-import {type CommandResult, usageError} from './result.js';
+import {type CommandResult, failed, usageError} from './result.js';
 
 export const BOARD_FORMATS = ['table', 'csv', 'markdown', 'json'] as const;
 export type BoardFormat = (typeof BOARD_FORMATS)[number];
@@ -112,10 +112,10 @@ export interface ResultsOptions {
 export function loadChallenge(challengePath: string | undefined, rosterPath: string | undefined, verb: string): Challenge | CommandResult {
 	if (!challengePath) return usageError(`${verb} needs --challenge FILE (the challenge the results are for)`);
 	const challenge = readChallenge(challengePath);
-	if (!challenge.ok) return {code: 2, stdout: '', stderr: `${challenge.message}\n`};
+	if (!challenge.ok) return failed(challenge);
 	if (rosterPath === undefined) return challenge.value;
 	const roster = readRoster(rosterPath);
-	if (!roster.ok) return {code: 2, stdout: '', stderr: `${roster.message}\n`};
+	if (!roster.ok) return failed(roster);
 	return {...challenge.value, roster: roster.value};
 }
 

@@ -19,7 +19,7 @@ import {WorkerService} from '../worker/service.js';
 import {ChallengeApp} from '../ui/challenge-app.js';
 import {prepareChallenge} from '../challenge/prepare.js';
 import {EXIT_CODES} from './challenge.js';
-import type {CommandResult} from './result.js';
+import {type CommandResult, failed, usageError} from './result.js';
 import {runGame} from './game.js';
 import type {Challenge} from '../challenge/challenge.js';
 import {newWatch, scan} from './results-watch.js';
@@ -29,7 +29,7 @@ import {WatchScreen} from '../ui/results-watch.js';
 export function startChallenge({args, flags, colour}: Call): CommandResult | void {
 	const prepared = prepareChallenge(args, flags);
 	if ('code' in prepared) return prepared;
-	if (!process.stdin.isTTY) return {code: 2, stdout: '', stderr: 'flp: a challenge needs a terminal\n'};
+	if (!process.stdin.isTTY) return usageError('a challenge needs a terminal');
 	const stateDir = stateDirectory();
 	const attempt = nextAttempt(stateDir, prepared.run.challenge.file.id, prepared.run.player);
 	const run = {...prepared.run, attempt};
@@ -87,28 +87,27 @@ async function askToRun(file: string, module: string, hash: string): Promise<boo
 
 /** `flp` (the menu), `flp play FILE`, `flp replay FILE`, and `flp [play] --protocol X` (the sandbox on X). */
 export async function startGame(command: '' | 'play' | 'replay', {args, flags, colour}: Call): Promise<CommandResult | void> {
-	const usage = (message: string): CommandResult => ({code: 2, stdout: '', stderr: `flp: ${message}\n`});
 	if (flags.protocol !== undefined && command !== 'replay') {
-		if (args.length > 0) return usage(`--protocol opens the sandbox on a protocol: give it without a file (a file names its own protocol)`);
+		if (args.length > 0) return usageError(`--protocol opens the sandbox on a protocol: give it without a file (a file names its own protocol)`);
 		const named = await protocolFlag(flags.protocol);
 		if ('code' in named) return named;
 		const found = lookUpProtocol(named.protocol!);
-		if (!found.ok) return usage(found.message);
-		if (!process.stdin.isTTY) return usage('the game needs a terminal (for the command line, see flp --help)');
+		if (!found.ok) return usageError(found.message);
+		if (!process.stdin.isTTY) return usageError('the game needs a terminal (for the command line, see flp --help)');
 		return runGame({kind: 'sandbox', protocol: named.protocol!}, colour);
 	}
 
-	if (command !== '' && args.length !== 1) return usage(`${command} takes one file: flp ${command} FILE`);
+	if (command !== '' && args.length !== 1) return usageError(`${command} takes one file: flp ${command} FILE`);
 	const path = args[0];
 	if (command !== '' && path) {
 		const tty = process.stdin.isTTY === true;
 		const modules = await loadFileModules([path], {trusted: flags.trust === true, ...(tty ? {ask: (module, hash) => askToRun(path, module, hash)} : {})}, loadIsolated);
-		if (!modules.ok) return {code: 2, stdout: '', stderr: `${modules.message}\n`};
+		if (!modules.ok) return failed(modules);
 	}
 
 	const loaded = command !== '' && path ? readScenario(path) : undefined;
-	if (loaded && !loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
-	if (!process.stdin.isTTY) return usage('the game needs a terminal (for the command line, see flp --help)');
+	if (loaded && !loaded.ok) return failed(loaded);
+	if (!process.stdin.isTTY) return usageError('the game needs a terminal (for the command line, see flp --help)');
 	const opening: Opening = command === '' || !path ? {kind: 'menu'} : command === 'play' ? {kind: 'play-file', path} : {kind: 'replay-file', path};
 	runGame(opening, colour);
 }

@@ -10,11 +10,11 @@ import {watchSpec} from './watch.js';
 
 export function startWatch({flags, colour}: Call): CommandResult | void {
 	const built = watchSpec(flags);
-	if ('error' in built) return usageError(built.error);
+	if (!built.ok) return usageError(built.message);
 	if (!process.stdin.isTTY) return usageError('watch needs a terminal (or --print for the narration as text)');
 	const service = new WorkerService();
 	const app = render(
-		<WatchScreen service={service} spec={built.spec} colour={colour} rows={Math.min(process.stdout.rows || 24, 30)} onExit={() => app.unmount()} />,
+		<WatchScreen service={service} spec={built.value} colour={colour} rows={Math.min(process.stdout.rows || 24, 30)} onExit={() => app.unmount()} />,
 		{exitOnCtrlC: true},
 	);
 	void app.waitUntilExit().then(() => service.dispose());

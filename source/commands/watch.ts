@@ -7,6 +7,7 @@
  */
 import {type GameSpec, createSetup, factsLine, lemmaInputs, parseAllow, setupFacts} from '../engine/game.js';
 import {Oracle} from '../engine/oracle.js';
+import {type Result, fail, ok} from '../engine/types.js';
 import {watchAnswer} from '../worker/proof.js';
 import {lookUpProtocol} from '../protocols/registry.js';
 import {type CommandResult, printed, usageError} from './result.js';
@@ -24,30 +25,33 @@ export interface WatchOptions {
 /** The default time budget of `flp watch --print`. */
 export const DEFAULT_WATCH_BUDGET_MS = 60_000;
 
-/** The game to watch (its inputs are Lemma 1's to choose), or what is wrong with the flags. */
-export function watchSpec(options: WatchOptions): {spec: Omit<GameSpec, 'inputs'> & {readonly allow: readonly string[]}} | {error: string} {
-	if (!options.protocol) return {error: 'watch needs --protocol (wait-all, quorum, leader, ben-or, two-phase-commit, paxos, or a module\'s path)'};
-	if (options.nodes === undefined) return {error: 'watch needs --nodes (the number of nodes, 2 to 6)'};
+/** The game `flp watch` plays: its inputs are Lemma 1's to choose. */
+export type WatchSpec = Omit<GameSpec, 'inputs'> & {readonly allow: readonly string[]};
+
+/** The game to watch, or what is wrong with the flags. */
+export function watchSpec(options: WatchOptions): Result<WatchSpec> {
+	if (!options.protocol) return fail('bad-flag', 'watch needs --protocol (wait-all, quorum, leader, ben-or, two-phase-commit, paxos, or a module\'s path)');
+	if (options.nodes === undefined) return fail('bad-flag', 'watch needs --nodes (the number of nodes, 2 to 6)');
 	for (const [name, value, min] of [
 		['budget-ms', options.budgetMs, 1],
 		['budget-states', options.budgetStates, 1],
 	] as const) {
-		if (value !== undefined && (!Number.isInteger(value) || value < min)) return {error: `--${name} must be a whole number ≥ ${min}`};
+		if (value !== undefined && (!Number.isInteger(value) || value < min)) return fail('bad-flag', `--${name} must be a whole number ≥ ${min}`);
 	}
 
 	const allow = parseAllow(options.allow ?? 'crash');
-	if (!allow.ok) return {error: allow.message};
+	if (!allow.ok) return allow;
 	const spec = {protocol: options.protocol, n: options.nodes, f: options.f ?? 1, rounds: options.rounds ?? 1, allow: allow.value};
 	const setup = createSetup({...spec, inputs: lemmaInputs(options.nodes, 0)}, lookUpProtocol);
-	if (!setup.ok) return {error: setup.message};
-	return {spec};
+	if (!setup.ok) return setup;
+	return ok(spec);
 }
 
 /** `flp watch --print`: the narration as plain text. */
 export function runWatchPrint(options: WatchOptions, now: () => number): CommandResult {
 	const built = watchSpec(options);
-	if ('error' in built) return usageError(built.error);
-	const setup = createSetup({...built.spec, inputs: lemmaInputs(built.spec.n, 0)}, lookUpProtocol);
+	if (!built.ok) return usageError(built.message);
+	const setup = createSetup({...built.value, inputs: lemmaInputs(built.value.n, 0)}, lookUpProtocol);
 	if (!setup.ok) return usageError(setup.message);
 	const deadline = now() + (options.budgetMs ?? DEFAULT_WATCH_BUDGET_MS);
 	const oracle = new Oracle({shouldStop: () => now() > deadline, ...(options.budgetStates ? {maxStates: options.budgetStates} : {})});

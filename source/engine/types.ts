@@ -53,6 +53,8 @@ export type Label = (typeof LABELS)[number];
  * type error. The message says it to the user; the code is for a caller that acts on the kind.
  */
 export type FailureCode =
+	// A command's flag missing or out of range (commands/).
+	| 'bad-flag'
 	// A game's setup (engine/game.ts, protocols/registry.ts).
 	| 'bad-allow'
 	| 'bad-f'
