@@ -8,6 +8,7 @@
 import process from 'node:process';
 import {type CliOptions, commandHelp, commandSpec, mainHelp, options, parseCommandLine} from './cli-flags.js';
 import type {CommandResult} from './commands/result.js';
+import type {Failure, Result} from './engine/types.js';
 import {excerpt, terminalSafe} from './files/escape.js';
 
 /** What a command is given: its name, the words after it, and the flags. */
@@ -33,9 +34,12 @@ const printed = (stdout: string): CommandResult => ({code: 0, stdout, stderr: ''
 const noArguments = (name: string, args: readonly string[]): CommandResult | undefined =>
 	args.length > 0 ? error(`${name} takes no arguments (got "${excerpt(args[0]!)}")`) : undefined;
 
-/** The protocol modules a challenge's levels name, loaded (with --trust), or why not. */
-const modulesOf = async (challenge: string | undefined, flags: CliOptions): Promise<CommandResult | {readonly notes: readonly string[]}> =>
+/** The protocol modules a challenge's levels name, loaded (with --trust): a note for each file that runs one, or why not. */
+const modulesOf = async (challenge: string | undefined, flags: CliOptions): Promise<Result<readonly string[]>> =>
 	(await import('./commands/modules.js')).challengeModules(challenge, flags.trust === true);
+
+/** A failure as the command's end (commands/result.ts, loaded only when one fails). */
+const failed = async (failure: Failure): Promise<CommandResult> => (await import('./commands/result.js')).failed(failure);
 
 /** A command's result with notes (the modules it ran) on stderr first. */
 const noted = (notes: readonly string[], result: CommandResult): CommandResult =>
@@ -56,17 +60,17 @@ const COMMANDS: Record<string, Command> = {
 			: (noArguments('schema', args) ?? printed(`${JSON.stringify((await import('./scenario/schema.js')).SCHEMA, null, 2)}\n`)),
 	results: async ({command, args, flags}) => {
 		const modules = await modulesOf(flags.challenge, flags);
-		if ('code' in modules) return modules;
-		if (command === 'results verify') return noted(modules.notes, (await import('./commands/results.js')).runVerify(args, flags));
-		if (command === 'results board') return noted(modules.notes, (await import('./commands/results.js')).runBoard(args, flags));
+		if (!modules.ok) return failed(modules);
+		if (command === 'results verify') return noted(modules.value, (await import('./commands/results.js')).runVerify(args, flags));
+		if (command === 'results board') return noted(modules.value, (await import('./commands/results.js')).runBoard(args, flags));
 		if (command === 'results watch') return (await import('./commands/results-watch.js')).startWatch(args, flags);
 		return error('results takes verify or board: flp results verify FILE... --challenge FILE');
 	},
 	challenge: async call => {
 		const modules = await modulesOf(call.args[0], call.flags);
-		if ('code' in modules) return modules;
+		if (!modules.ok) return failed(modules);
 		return call.command === 'challenge check'
-			? noted(modules.notes, (await import('./commands/challenge-check.js')).runChallengeCheck(call.args, call.flags))
+			? noted(modules.value, (await import('./commands/challenge-check.js')).runChallengeCheck(call.args, call.flags))
 			: (await import('./commands/screens.js')).startChallenge(call);
 	},
 	replay: async call =>
@@ -78,8 +82,8 @@ const COMMANDS: Record<string, Command> = {
 		if (refused) return refused;
 		// A module named by --protocol is loaded (trusted: the user named it) and goes by its path.
 		const named = await (await import('./commands/modules.js')).protocolFlag(call.flags.protocol, call.flags);
-		if ('code' in named) return named;
-		const flags = {...call.flags, ...(named.protocol === undefined ? {} : {protocol: named.protocol})};
+		if (!named.ok) return error(named.message);
+		const flags = {...call.flags, ...(named.value === undefined ? {} : {protocol: named.value})};
 		return flags.print ? (await import('./commands/watch.js')).runWatchPrint(flags, now) : (await import('./commands/watch-app.js')).startWatch({...call, flags});
 	},
 	play: async call => (await import('./commands/screens.js')).startGame('play', call),

@@ -73,8 +73,8 @@ export function configurationFrom(options: AnalyzeOptions): Result<Configuration
 /** `flp analyze` as the command line runs it: a module named by --protocol is loaded first. */
 export async function runAnalyzeCommand(options: AnalyzeOptions, now: () => number): Promise<CommandResult> {
 	const named = await protocolFlag(options.protocol, options);
-	if ('code' in named) return named;
-	return runAnalyze({...options, protocol: named.protocol}, now);
+	if (!named.ok) return usageError(named.message);
+	return runAnalyze({...options, protocol: named.value}, now);
 }
 
 function runAnalyze(options: AnalyzeOptions, now: () => number): CommandResult {

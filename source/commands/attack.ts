@@ -204,8 +204,8 @@ export async function runAttackCommand(args: readonly string[], options: AttackO
 	if (args.length > 1) return usageError(`attack takes one protocol (got "${args[1]}")`);
 	if (args.length === 1 && options.protocol !== undefined) return usageError('attack: name the protocol once (an argument or --protocol)');
 	const named = await protocolFlag(args[0] ?? options.protocol, options);
-	if ('code' in named) return named;
-	return runAttack({...options, protocol: named.protocol}, now);
+	if (!named.ok) return usageError(named.message);
+	return runAttack({...options, protocol: named.value}, now);
 }
 
 function runAttack(options: AttackOptions, now: () => number): CommandResult {

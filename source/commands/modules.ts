@@ -3,35 +3,39 @@ import {isModulePath} from '../protocols/module.js';
 import {TRIAL_SIZE, loadIsolated} from '../protocols/isolate.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
 import {challengeLevelFiles, fileModule, loadFileModules, moduleNote} from '../scenario/modules.js';
-import {type CommandResult, usageError} from './result.js';
+import {type Result, ok} from '../engine/types.js';
 
 /**
  * Load the module a `--protocol` value names, if it names one (a value with a / or ending in .js,
- * .mjs or .ts): the value to use instead (its absolute path), or the command's failure.
+ * .mjs or .ts): the value to use instead (its absolute path), or why the module does not load
+ * (the user's error: a command says it after `flp: `).
  */
-export async function protocolFlag(value: string | undefined, size: {readonly nodes?: number; readonly f?: number; readonly rounds?: number} = {}): Promise<{protocol: string | undefined} | CommandResult> {
-	if (value === undefined || !isModulePath(value)) return {protocol: value};
+export async function protocolFlag(value: string | undefined, size: {readonly nodes?: number; readonly f?: number; readonly rounds?: number} = {}): Promise<Result<string | undefined>> {
+	if (value === undefined || !isModulePath(value)) return ok(value);
 	// Tried at the size the command asks for, when it is one the game allows (else it says so later).
 	const n = size.nodes !== undefined && size.nodes >= MIN_NODES && size.nodes <= MAX_NODES ? size.nodes : TRIAL_SIZE.n;
 	const f = size.f !== undefined && size.f < n ? size.f : Math.min(TRIAL_SIZE.f, n - 1);
 	const rounds = size.rounds !== undefined && size.rounds >= 1 && size.rounds <= MAX_ROUNDS ? size.rounds : 1;
 	const loaded = await loadIsolated(value, [{n, f, rounds}]);
-	if (!loaded.ok) return usageError(loaded.message);
-	return {protocol: loaded.value.path};
+	if (!loaded.ok) return loaded;
+	return ok(loaded.value.path);
 }
 
 /**
  * Load the protocol modules a challenge's level files name, before the challenge is read: with
- * --trust; without it, the command's failure that says which module and how to allow it. Loaded,
- * a note per level file that runs one (what a command tells before its own output).
+ * --trust; without it, the failure that says which module and how to allow it (a file's report:
+ * a command prints it as it is). Loaded, a note per level file that runs one (what a command
+ * tells before its own output).
  */
-export async function challengeModules(path: string | undefined, trusted: boolean): Promise<CommandResult | {readonly notes: readonly string[]}> {
-	if (path === undefined) return {notes: []};
+export async function challengeModules(path: string | undefined, trusted: boolean): Promise<Result<readonly string[]>> {
+	if (path === undefined) return ok([]);
 	const files = challengeLevelFiles(path);
 	const loaded = await loadFileModules(files, {trusted}, loadIsolated);
-	if (!loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
-	return {notes: files.flatMap(file => {
-		const named = fileModule(file);
-		return named ? [`note: ${file}: ${moduleNote(named)}`] : [];
-	})};
+	if (!loaded.ok) return loaded;
+	return ok(
+		files.flatMap(file => {
+			const named = fileModule(file);
+			return named ? [`note: ${file}: ${moduleNote(named)}`] : [];
+		}),
+	);
 }

@@ -90,11 +90,11 @@ export async function startGame(command: '' | 'play' | 'replay', {args, flags, c
 	if (flags.protocol !== undefined && command !== 'replay') {
 		if (args.length > 0) return usageError(`--protocol opens the sandbox on a protocol: give it without a file (a file names its own protocol)`);
 		const named = await protocolFlag(flags.protocol);
-		if ('code' in named) return named;
-		const found = lookUpProtocol(named.protocol!);
+		if (!named.ok) return usageError(named.message);
+		const found = lookUpProtocol(named.value!);
 		if (!found.ok) return usageError(found.message);
 		if (!process.stdin.isTTY) return usageError('the game needs a terminal (for the command line, see flp --help)');
-		return runGame({kind: 'sandbox', protocol: named.protocol!}, colour);
+		return runGame({kind: 'sandbox', protocol: named.value!}, colour);
 	}
 
 	if (command !== '' && args.length !== 1) return usageError(`${command} takes one file: flp ${command} FILE`);
