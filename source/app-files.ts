@@ -130,10 +130,10 @@ export function diskFiles({stateDir, saveBase = 'flp-game', clock = Date.now}: D
 		readChallenge: path => readChallenge(path),
 		prepareChallenge(path, player) {
 			const prepared = prepareChallenge([path], {player});
-			if ('code' in prepared) return fail('challenge', prepared.stderr.trim());
+			if (!prepared.ok) return prepared;
 			// A restart under the same name counts, from the menu as from `flp challenge`.
-			const attempt = stateDir ? nextAttempt(stateDir, prepared.run.challenge.file.id, player) : 1;
-			return ok({...prepared, run: {...prepared.run, attempt}});
+			const attempt = stateDir ? nextAttempt(stateDir, prepared.value.run.challenge.file.id, player) : 1;
+			return ok({...prepared.value, run: {...prepared.value.run, attempt}});
 		},
 		saveResult,
 		tryProtocol: async spec => (isModulePath(spec.protocol) ? tryModule(spec.protocol, [{n: spec.n, f: spec.f ?? 1, rounds: spec.rounds ?? 1}]) : ok(undefined)),

@@ -28,12 +28,12 @@ import {WatchScreen} from '../ui/results-watch.js';
 /** `flp challenge FILE`: the levels for the player's seed, played on the challenge screen. */
 export function startChallenge({args, flags, colour}: Call): CommandResult | void {
 	const prepared = prepareChallenge(args, flags);
-	if ('code' in prepared) return prepared;
+	if (!prepared.ok) return failed(prepared);
 	if (!process.stdin.isTTY) return usageError('a challenge needs a terminal');
 	const stateDir = stateDirectory();
-	const attempt = nextAttempt(stateDir, prepared.run.challenge.file.id, prepared.run.player);
-	const run = {...prepared.run, attempt};
-	const {out} = prepared;
+	const attempt = nextAttempt(stateDir, prepared.value.run.challenge.file.id, prepared.value.run.player);
+	const run = {...prepared.value.run, attempt};
+	const {out} = prepared.value;
 	let last = '';
 	const app = render(
 		<ChallengeApp

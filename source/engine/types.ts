@@ -82,9 +82,7 @@ export type FailureCode =
 	| 'no-instance'
 	| 'no-path'
 	| 'unreadable'
-	| 'write-failed'
-	// A challenge as the game's menu opens it (app-files.ts).
-	| 'challenge';
+	| 'write-failed';
 
 /** An expected failure: a value with a code and a readable message, never an exception. */
 export interface Failure {
