@@ -7,8 +7,8 @@
 import {type Challenge, type Instance, instances} from '../challenge/challenge.js';
 import {hashSeed} from '../challenge/random.js';
 import {escapeControls} from '../challenge/result.js';
-import {loadChallenge} from './results.js';
-import {type CommandResult, usageError} from './result.js';
+import {loadChallenge, noChallenge} from './results.js';
+import {type CommandResult, failed, usageError} from './result.js';
 
 export interface CheckOptions {
 	readonly roster?: string;
@@ -26,9 +26,10 @@ const counts = (values: readonly string[]): string => {
 
 export function runChallengeCheck(args: readonly string[], options: CheckOptions): CommandResult {
 	if (args.length !== 1) return usageError('challenge check takes one file: flp challenge check FILE [--roster FILE] [--answers]');
-	const loaded = loadChallenge(args[0], options.roster, 'challenge check');
-	if ('code' in loaded) return loaded;
-	const challenge: Challenge = loaded;
+	if (!args[0]) return noChallenge('challenge check');
+	const loaded = loadChallenge(args[0], options.roster);
+	if (!loaded.ok) return failed(loaded);
+	const challenge: Challenge = loaded.value;
 	const free = challenge.file.seeds === 'free';
 	const players: Array<{name: string; seed: number}> = challenge.roster
 		? challenge.roster.map(name => ({name, seed: hashSeed(name)}))

@@ -9,8 +9,8 @@ import {join} from 'node:path';
 import process from 'node:process';
 import type {Challenge} from '../challenge/challenge.js';
 import {escapeControls} from '../challenge/result.js';
-import {type BoardRow, type Checked, type FileVerdict, type ResultsOptions, boardRows, checkFiles, checkOne, loadChallenge, okLine} from './results.js';
-import {type CommandResult, usageError} from './result.js';
+import {type BoardRow, type Checked, type FileVerdict, type ResultsOptions, boardRows, checkFiles, checkOne, loadChallenge, noChallenge, okLine} from './results.js';
+import {type CommandResult, failed, usageError} from './result.js';
 
 export interface WatchState {
 	readonly files: Map<string, {stamp: string; verdict: FileVerdict}>;
@@ -80,8 +80,10 @@ function plainWatch(dir: string, challenge: Challenge): void {
 
 export async function startWatch(args: readonly string[], options: ResultsOptions): Promise<CommandResult | void> {
 	if (args.length !== 1) return usageError('results watch takes one directory: flp results watch DIR --challenge FILE');
-	const challenge = loadChallenge(options.challenge, options.roster, 'results watch');
-	if ('code' in challenge) return challenge;
+	if (!options.challenge) return noChallenge('results watch');
+	const loaded = loadChallenge(options.challenge, options.roster);
+	if (!loaded.ok) return failed(loaded);
+	const challenge = loaded.value;
 	try {
 		if (!statSync(args[0]!).isDirectory()) return usageError(`${escapeControls(args[0]!)} is not a directory`);
 	} catch {

@@ -8,6 +8,7 @@ import {realpathSync, writeFileSync} from 'node:fs';
 import {cannotRead, readText} from '../files/read.js';
 import {type Challenge, readChallenge, readRoster} from '../challenge/challenge.js';
 import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
+import {type Result, ok} from '../engine/types.js';
 import {type CommandResult, failed, usageError} from './result.js';
 
 export const BOARD_FORMATS = ['table', 'csv', 'markdown', 'json'] as const;
@@ -108,23 +109,19 @@ export interface ResultsOptions {
 	readonly rejected?: string;
 }
 
-/** The challenge (with the --roster names, if given), or the user's error. */
-export function loadChallenge(challengePath: string | undefined, rosterPath: string | undefined, verb: string): Challenge | CommandResult {
-	if (!challengePath) return usageError(`${verb} needs --challenge FILE (the challenge the results are for)`);
-	const challenge = readChallenge(challengePath);
-	if (!challenge.ok) return failed(challenge);
-	if (rosterPath === undefined) return challenge.value;
-	const roster = readRoster(rosterPath);
-	if (!roster.ok) return failed(roster);
-	return {...challenge.value, roster: roster.value};
-}
+/** The user's error when a command that needs a challenge file (`verb`) is given none. */
+export const noChallenge = (verb: string): CommandResult => usageError(`${verb} needs --challenge FILE (the challenge the results are for)`);
 
-function load(paths: readonly string[], options: ResultsOptions, verb: string): Challenge | CommandResult {
-	if (paths.length === 0 && options.challenge) return usageError(`results ${verb} needs at least one result file`);
-	const challenge = loadChallenge(options.challenge, options.roster, `results ${verb}`);
-	if ('code' in challenge) return challenge;
-	if (paths.length === 0) return usageError(`results ${verb} needs at least one result file`);
-	return challenge;
+/**
+ * The challenge (with the --roster names, if given), or what is wrong with its file or the
+ * roster's (a file's report: a command prints it as it is).
+ */
+export function loadChallenge(challengePath: string, rosterPath: string | undefined): Result<Challenge> {
+	const challenge = readChallenge(challengePath);
+	if (!challenge.ok || rosterPath === undefined) return challenge;
+	const roster = readRoster(rosterPath);
+	if (!roster.ok) return roster;
+	return ok({...challenge.value, roster: roster.value});
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
@@ -137,8 +134,11 @@ const data = escapeControls;
 
 export function runVerify(paths: readonly string[], options: string | ResultsOptions | undefined): CommandResult {
 	const opts = typeof options === 'object' ? options : {challenge: options};
-	const challenge = load(paths, opts, 'verify');
-	if ('code' in challenge) return challenge;
+	if (!opts.challenge) return noChallenge('results verify');
+	if (paths.length === 0) return usageError('results verify needs at least one result file');
+	const loaded = loadChallenge(opts.challenge, opts.roster);
+	if (!loaded.ok) return failed(loaded);
+	const challenge = loaded.value;
 	const {accepted, rejected, warnings} = checkFiles(paths, challenge);
 	const lines = [
 		...accepted.map(({path, result}) => okLine(path, result)),
@@ -203,8 +203,11 @@ export function runBoard(paths: readonly string[], options: string | ResultsOpti
 	const opts: ResultsOptions = typeof options === 'object' ? options : {challenge: options, ...(format === undefined ? {} : {format})};
 	const chosen = (opts.format ?? 'table') as BoardFormat;
 	if (!BOARD_FORMATS.includes(chosen)) return usageError(`--format must be one of ${BOARD_FORMATS.join(', ')}`);
-	const challenge = load(paths, opts, 'board');
-	if ('code' in challenge) return challenge;
+	if (!opts.challenge) return noChallenge('results board');
+	if (paths.length === 0) return usageError('results board needs at least one result file');
+	const loaded = loadChallenge(opts.challenge, opts.roster);
+	if (!loaded.ok) return failed(loaded);
+	const challenge = loaded.value;
 	const {accepted, rejected, warnings} = checkFiles(paths, challenge);
 	const rows = boardRows(accepted.map(a => a.result), challenge);
 	const levels = challenge.file.levels.length;
