@@ -7,7 +7,7 @@ import {Analyzer} from '../engine/analysis.js';
 import {lemmaInputs} from '../engine/game.js';
 import {evaluateGoal} from '../engine/goals.js';
 import {parseMove} from '../engine/notation.js';
-import type {Move} from '../engine/types.js';
+import {type Move, type Result, fail, ok} from '../engine/types.js';
 import {playAll} from '../engine/session.js';
 import {countedMoves, startLevel} from '../scenario/scenario.js';
 import {type Challenge, type Instance, hintsMode, instances, scoreLevel} from './challenge.js';
@@ -45,40 +45,38 @@ export interface ChallengeResult {
 }
 
 /**
- * Whether the moves reach the level's goal, or why they cannot be played. Each entry of
+ * Whether the moves reach the level's goal (solved), or why they cannot be played. Each entry of
  * `moves` is exactly one move: the move count is the number of moves replayed.
  */
-export function judgeLevel(instance: Instance, moves: readonly string[], inputs?: string): {ok: true; solved: boolean} | {ok: false; reason: string} {
+export function judgeLevel(instance: Instance, moves: readonly string[], inputs?: string): Result<boolean> {
 	const {file} = instance;
 	if (file.inputs === 'choose') {
-		if (inputs === undefined) return moves.length === 0 ? {ok: true, solved: false} : {ok: false, reason: 'moves without chosen inputs'};
+		if (inputs === undefined) return moves.length === 0 ? ok(false) : fail('bad-inputs', 'moves without chosen inputs');
 		const choices = Array.from({length: file.nodes + 1}, (_, i) => lemmaInputs(file.nodes, i));
-		if (!choices.includes(inputs)) return {ok: false, reason: `inputs ${shown(inputs)} are not one of X_0..X_${file.nodes}`};
+		if (!choices.includes(inputs)) return fail('bad-inputs', `inputs ${shown(inputs)} are not one of X_0..X_${file.nodes}`);
 	}
 
 	const level = startLevel(file, file.inputs === 'choose' ? inputs : undefined);
-	if (!level.ok) return {ok: false, reason: level.message};
+	if (!level.ok) return level;
 	const setup = level.value.session.configs[0]!.setup;
 	const parsed: Move[] = [];
 	for (const [i, text] of moves.entries()) {
-		if (/[;\r\n]/.test(text)) return {ok: false, reason: `move ${i + 1}: ${shown(text)}: one entry is one move (no ; or line breaks)`};
+		if (/[;\r\n]/.test(text)) return fail('bad-notation', `move ${i + 1}: ${shown(text)}: one entry is one move (no ; or line breaks)`);
 		const move = parseMove(setup, text);
-		if (!move.ok) return {ok: false, reason: `move ${i + 1}: ${move.message}`};
+		if (!move.ok) return fail(move.code, `move ${i + 1}: ${move.message}`);
 		parsed.push(move.value);
 	}
 
 	const played = playAll(level.value.session, parsed);
-	if (!played.ok) return {ok: false, reason: played.message};
+	if (!played.ok) return played;
 	const analyzer = new Analyzer();
 	const progress = evaluateGoal(
 		level.value.goal,
 		{configs: played.value.configs, moves: played.value.moves, start: level.value.start},
 		c => analyzer.analyze(c, {witnesses: false}).label,
 	);
-	return {ok: true, solved: progress.state === 'reached'};
+	return ok(progress.state === 'reached');
 }
-
-export type Verdict = {readonly ok: true; readonly result: ChallengeResult} | {readonly ok: false; readonly reason: string};
 
 /** The least time a move can credibly take (ms): a level's time below moves × this is rejected. */
 export const MIN_MS_PER_MOVE = 50;
@@ -101,9 +99,12 @@ export function escapeControls(text: string): string {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const whole = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
 
-/** Check a result against the challenge: every field, then regenerate, replay, rescore. */
-export function verifyResult(value: unknown, challenge: Challenge): Verdict {
-	const no = (reason: string): Verdict => ({ok: false, reason});
+/**
+ * Check a result against the challenge: every field, then regenerate, replay, rescore. The
+ * failure (code bad-result) says why the file is rejected.
+ */
+export function verifyResult(value: unknown, challenge: Challenge): Result<ChallengeResult> {
+	const no = (reason: string): Result<ChallengeResult> => fail('bad-result', reason);
 	if (!isObject(value) || value['kind'] !== RESULT_KIND) return no('not a challenge result file');
 	if (value['format'] !== 1) return no(`format ${shown(value['format'])} is not 1`);
 	const r = value;
@@ -154,9 +155,10 @@ export function verifyResult(value: unknown, challenge: Challenge): Verdict {
 		if (!hintsAllowed && level['hintsUsed'] > 0) return no(`${name}: ${level['hintsUsed']} hints used, but this challenge shows none`);
 		if (!whole(level['score'])) return no(`${name}: score ${shown(level['score'])} is not a whole number`);
 		const judged = judgeLevel(instance, moves as string[], inputs as string | undefined);
-		if (!judged.ok) return no(`${name}: ${judged.reason}`);
-		if (judged.solved !== level['solved']) {
-			return no(`${name} claims ${level['solved'] ? 'solved' : 'unsolved'}, but its moves ${judged.solved ? 'do' : 'do not'} reach the goal`);
+		if (!judged.ok) return no(`${name}: ${judged.message}`);
+		const solved = judged.value;
+		if (solved !== level['solved']) {
+			return no(`${name} claims ${level['solved'] ? 'solved' : 'unsolved'}, but its moves ${solved ? 'do' : 'do not'} reach the goal`);
 		}
 
 		// Counted as the game counts them (choosing a Lemma 1 start is one move), before a choice none.
@@ -165,7 +167,7 @@ export function verifyResult(value: unknown, challenge: Challenge): Verdict {
 			return no(`${name}: ${count} moves in ${level['timeMs']} ms is not credible (at least ${MIN_MS_PER_MOVE} ms a move)`);
 		}
 
-		const score = scoreLevel(challenge.scoring, instance.file.par, judged.solved, count);
+		const score = scoreLevel(challenge.scoring, instance.file.par, solved, count);
 		if (score !== level['score']) return no(`${name}: score ${level['score']} claimed, ${score} by the rules`);
 		total += score;
 		levelTime += level['timeMs'];
@@ -174,7 +176,7 @@ export function verifyResult(value: unknown, challenge: Challenge): Verdict {
 	if (total !== r['total']) return no(`total ${r['total']} claimed, ${total} by the rules`);
 	// Each time is rounded to the millisecond on its own: allow one per level.
 	if (levelTime > r['timeMs'] + seen.size) return no(`the levels' times add up to ${levelTime} ms, more than the ${r['timeMs']} ms used in all`);
-	return {ok: true, result: r as unknown as ChallengeResult};
+	return ok(r as unknown as ChallengeResult);
 }
 
 /** Verified results ranked: score (highest first), then time used (least first), then name. */

@@ -53,7 +53,7 @@ export function scan(dir: string, challenge: Challenge, state: WatchState): Scan
 		if (state.files.get(path)?.stamp === stamp) continue;
 		const verdict = checkOne(path, challenge);
 		state.files.set(path, {stamp, verdict});
-		lines.push(verdict.ok ? okLine(path, verdict.result) : `REJECTED ${escapeControls(path)}: ${escapeControls(verdict.reason)}`);
+		lines.push(verdict.ok ? okLine(path, verdict.value) : `REJECTED ${escapeControls(path)}: ${escapeControls(verdict.message)}`);
 	}
 
 	const checked = checkFiles(paths, challenge, challenge.roster, path => state.files.get(path)!.verdict);

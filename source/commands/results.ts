@@ -8,7 +8,7 @@ import {realpathSync, writeFileSync} from 'node:fs';
 import {cannotRead, readText} from '../files/read.js';
 import {type Challenge, readChallenge, readRoster} from '../challenge/challenge.js';
 import {type ChallengeResult, escapeControls, rank, verifyResult} from '../challenge/result.js';
-import {type Result, ok} from '../engine/types.js';
+import {type Result, fail, ok} from '../engine/types.js';
 import {type CommandResult, failed, usageError} from './result.js';
 
 export const BOARD_FORMATS = ['table', 'csv', 'markdown', 'json'] as const;
@@ -21,25 +21,25 @@ export interface Checked {
 	readonly warnings: string[];
 }
 
-export type FileVerdict = {ok: true; result: ChallengeResult} | {ok: false; reason: string};
+/** A result file's verdict: the result, or why the file is rejected (the message, after its path). */
+export type FileVerdict = Result<ChallengeResult>;
 
 /** Verify one file; never throws. */
 export function checkOne(path: string, challenge: Challenge): FileVerdict {
 	const text = readText(path);
-	if (!text.ok) return {ok: false, reason: cannotRead(text.reason)};
+	if (!text.ok) return fail(text.code, cannotRead(text.reason));
 	let value: unknown;
 	try {
 		value = JSON.parse(text.value);
 	} catch (error) {
-		return {ok: false, reason: `not readable as JSON (${escapeControls((error as Error).message)})`};
+		return fail('invalid', `not readable as JSON (${escapeControls((error as Error).message)})`);
 	}
 
 	try {
-		const verdict = verifyResult(value, challenge);
-		return verdict.ok ? verdict : {ok: false, reason: verdict.reason};
+		return verifyResult(value, challenge);
 	} catch (error) {
 		// A shape verify did not foresee: this file is rejected, the others are still checked.
-		return {ok: false, reason: `could not be checked (${escapeControls((error as Error).message)})`};
+		return fail('unchecked', `could not be checked (${escapeControls((error as Error).message)})`);
 	}
 }
 
@@ -77,24 +77,24 @@ export function checkFiles(paths: readonly string[], challenge: Challenge, roste
 		seenFiles.add(real);
 		const verdict = verdictOf(path);
 		if (!verdict.ok) {
-			rejected.push({path, reason: verdict.reason});
+			rejected.push({path, reason: verdict.message});
 			continue;
 		}
 
-		if (roster && !roster.includes(verdict.result.player)) {
-			rejected.push({path, reason: `player ${escapeControls(verdict.result.player)} is not on the roster`});
+		if (roster && !roster.includes(verdict.value.player)) {
+			rejected.push({path, reason: `player ${escapeControls(verdict.value.player)} is not on the roster`});
 			continue;
 		}
 
-		const same = accepted.find(a => a.result.player === verdict.result.player);
+		const same = accepted.find(a => a.result.player === verdict.value.player);
 		if (same) {
-			rejected.push({path, reason: `a second file for player ${escapeControls(verdict.result.player)} (the first is ${escapeControls(same.path)})`});
+			rejected.push({path, reason: `a second file for player ${escapeControls(verdict.value.player)} (the first is ${escapeControls(same.path)})`});
 			continue;
 		}
 
-		const copied = accepted.find(a => samePlay(a.result, verdict.result, challenge));
-		if (copied) warnings.push(`${escapeControls(path)} (${escapeControls(verdict.result.player)}) has the same moves on every level as ${escapeControls(copied.path)} (${escapeControls(copied.result.player)})`);
-		accepted.push({path, result: verdict.result});
+		const copied = accepted.find(a => samePlay(a.result, verdict.value, challenge));
+		if (copied) warnings.push(`${escapeControls(path)} (${escapeControls(verdict.value.player)}) has the same moves on every level as ${escapeControls(copied.path)} (${escapeControls(copied.result.player)})`);
+		accepted.push({path, result: verdict.value});
 	}
 
 	return {accepted, rejected, warnings};

@@ -82,7 +82,10 @@ export type FailureCode =
 	| 'no-instance'
 	| 'no-path'
 	| 'unreadable'
-	| 'write-failed';
+	| 'write-failed'
+	// A challenge's result file, rejected (challenge/result.ts, commands/results.ts).
+	| 'bad-result'
+	| 'unchecked';
 
 /** An expected failure: a value with a code and a readable message, never an exception. */
 export interface Failure {

@@ -48,7 +48,7 @@ describe('challenge levels', () => {
 				const instance = {index: i, file: made!.file};
 				const choose = made!.file.inputs === 'choose';
 				const judged = judgeLevel(instance, choose ? [] : made!.solution, choose ? made!.solution[0] : undefined);
-				expect(judged).toEqual({ok: true, solved: true});
+				expect(judged).toEqual({ok: true, value: true});
 			}
 		}
 	});
@@ -71,7 +71,7 @@ describe('verifying results', () => {
 
 	test('an honest result is accepted, its score recomputed', () => {
 		expect(honest.total).toBe(100);
-		expect(verifyResult(honest, challenge)).toEqual({ok: true, result: honest});
+		expect(verifyResult(honest, challenge)).toEqual({ok: true, value: honest});
 	});
 
 	test.each([
@@ -85,11 +85,11 @@ describe('verifying results', () => {
 		['chosen inputs that are no X_i', (r: ChallengeResult) => ({...r, levels: r.levels.map((l, i) => (i === 2 ? {...l, inputs: '101'} : l))}), 'level 3: inputs 101 are not one of X_0..X_4'],
 		['a level listed twice', (r: ChallengeResult) => ({...r, levels: [r.levels[0]!, r.levels[0]!]}), 'level 1 appears twice'],
 	])('rejects %s', (_name, tamper, reason) => {
-		expect(verifyResult(tamper(honest), challenge)).toEqual({ok: false, reason});
+		expect(verifyResult(tamper(honest), challenge)).toEqual({ok: false, code: 'bad-result', message: reason});
 	});
 
 	test('rejects a seed that is not the player’s own (seeds: player)', () => {
-		expect(verifyResult({...honest, seed: 6}, challenge)).toEqual({ok: false, reason: `seed 6 is not the one this challenge gives ada (${ADA})`});
+		expect(verifyResult({...honest, seed: 6}, challenge)).toEqual({ok: false, code: 'bad-result', message: `seed 6 is not the one this challenge gives ada (${ADA})`});
 	});
 
 	test('with seeds: free, moves must still fit the claimed seed’s puzzle', () => {
@@ -110,8 +110,8 @@ describe('verifying results', () => {
 		for (const [mine, other] of [[5, 6], [7, 8], [9, 10], [11, 12]] as const) {
 			const [made] = generate(level.generate, seeded(mine), 'lab-break-and-stall-2', 'Level 2: break-agreement');
 			const onOther = judgeLevel(levelFile(other), made!.solution);
-			if (onOther.ok && onOther.solved) continue; // these moves happen to solve both puzzles
-			expect(judgeLevel(levelFile(mine), made!.solution)).toEqual({ok: true, solved: true});
+			if (onOther.ok && onOther.value) continue; // these moves happen to solve both puzzles
+			expect(judgeLevel(levelFile(mine), made!.solution)).toEqual({ok: true, value: true});
 			found = true;
 			break;
 		}
@@ -125,7 +125,7 @@ describe('verifying results', () => {
 		writeFileSync(copy, readFileSync(PATH, 'utf8').replace('timeLimit: 1200', 'timeLimit: 1500').replace('../campaign/', `${process.cwd()}/scenarios/campaign/`));
 		const changed = load(copy);
 		expect(changed.hash).not.toBe(challenge.hash);
-		expect(verifyResult(honest, changed)).toMatchObject({ok: false, reason: 'challenge hash mismatch: made with a different version of the challenge file'});
+		expect(verifyResult(honest, changed)).toMatchObject({ok: false, message: 'challenge hash mismatch: made with a different version of the challenge file'});
 	});
 });
 

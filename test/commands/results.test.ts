@@ -35,9 +35,9 @@ describe('issue 26, point 1: one list entry is one move', () => {
 		const ada = honest('ada');
 		// The inflation: 9 moves counted as 1, 8 under par at 10 points each.
 		const inflated = {...level0(ada, {moves: [race.join('; ')], score: 180}), total: 180};
-		expect(verifyResult(inflated, challenge)).toEqual({ok: false, reason: 'level 1: move 1: start 1; start 2; start 3; 2<1:vote=0; 1…: one entry is one move (no ; or line breaks)'});
+		expect(verifyResult(inflated, challenge)).toEqual({ok: false, code: 'bad-result', message: 'level 1: move 1: start 1; start 2; start 3; 2<1:vote=0; 1…: one entry is one move (no ; or line breaks)'});
 		const broken = {...level0(ada, {moves: ['start\n1', ...race.slice(1)]})};
-		expect(verifyResult(broken, challenge)).toEqual({ok: false, reason: 'level 1: move 1: start\\n1: one entry is one move (no ; or line breaks)'});
+		expect(verifyResult(broken, challenge)).toEqual({ok: false, code: 'bad-result', message: 'level 1: move 1: start\\n1: one entry is one move (no ; or line breaks)'});
 	});
 });
 
@@ -73,7 +73,7 @@ describe('issue 26, point 12: result fields are all checked; a file given twice 
 		['attempt 0', {...honest('ada'), attempt: 0}, 'attempt 0 is not a whole number ≥ 1'],
 		['a fractional seed', {...honest('ada'), seed: 1.5}, 'seed 1.5 is not a whole number from 0 to 4294967295'],
 	])('rejects %s', (_name, value, reason) => {
-		expect(verifyResult(value, challenge)).toEqual({ok: false, reason});
+		expect(verifyResult(value, challenge)).toEqual({ok: false, code: 'bad-result', message: reason});
 	});
 
 	test('the same file twice (or through a link) is verified and ranked once', () => {
@@ -116,8 +116,8 @@ describe('issue 26, point 11: names are data on the board', () => {
 describe('issue 20: honest integrity', () => {
 	test('times: the levels cannot add up to more than the total, and moves take time', () => {
 		const ada = honest('ada');
-		expect(verifyResult(level0(ada, {timeMs: 61_000}), challenge)).toEqual({ok: false, reason: 'the levels\u2019 times add up to 61000 ms, more than the 60000 ms used in all'.replace('\u2019', "'")});
-		expect(verifyResult({...level0(ada, {timeMs: 1}), timeMs: 1}, challenge)).toEqual({ok: false, reason: 'level 1: 9 moves in 1 ms is not credible (at least 50 ms a move)'});
+		expect(verifyResult(level0(ada, {timeMs: 61_000}), challenge)).toEqual({ok: false, code: 'bad-result', message: 'the levels\u2019 times add up to 61000 ms, more than the 60000 ms used in all'.replace('\u2019', "'")});
+		expect(verifyResult({...level0(ada, {timeMs: 1}), timeMs: 1}, challenge)).toEqual({ok: false, code: 'bad-result', message: 'level 1: 9 moves in 1 ms is not credible (at least 50 ms a move)'});
 	});
 
 	test('no hints in a challenge that shows none', () => {
@@ -126,8 +126,8 @@ describe('issue 20: honest integrity', () => {
 		const c = readChallenge(copy);
 		if (!c.ok) throw new Error(c.message);
 		const ada = resultFor(c.value, hashSeed('ada'), {0: {moves: race}});
-		expect(verifyResult(ada, c.value)).toEqual({ok: true, result: ada});
-		expect(verifyResult(level0(ada, {hintsUsed: 2}), c.value)).toEqual({ok: false, reason: 'level 1: 2 hints used, but this challenge shows none'});
+		expect(verifyResult(ada, c.value)).toEqual({ok: true, value: ada});
+		expect(verifyResult(level0(ada, {hintsUsed: 2}), c.value)).toEqual({ok: false, code: 'bad-result', message: 'level 1: 2 hints used, but this challenge shows none'});
 	});
 
 	test('the challenge hash does not change with line endings', () => {

@@ -23,7 +23,7 @@ export function resultFor(challenge: Challenge, seed: number, moves: Record<numb
 			const session = playAll(level.value.session, parsed.value);
 			if (!session.ok) throw new Error(session.message);
 			const judged = judgeLevel(made.value[i]!, entry.moves, entry.inputs);
-			return {...state, session: session.value, start: level.value.start, inputs: entry.inputs, solved: judged.ok && judged.solved, timeMs: 1000};
+			return {...state, session: session.value, start: level.value.start, inputs: entry.inputs, solved: judged.ok && judged.value, timeMs: 1000};
 		}),
 	};
 	return toResult(run, timeMs, true);

@@ -100,7 +100,7 @@ describe('a classroom challenge', () => {
 		const last = ui.written.at(-1)!;
 		expect(last.finished).toBe(true);
 		expect(last.timeMs).toBe(1_200_000);
-		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, result: last});
+		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, value: last});
 	});
 
 	test('Ctrl-C writes the unfinished result and leaves', async () => {
@@ -153,7 +153,7 @@ describe('a classroom challenge', () => {
 		await until(ui.frame, containing('moves 7'));
 		const last = ui.written.at(-1)!;
 		expect(last.levels[0]).toMatchObject({solved: true, moves: race, score: 100, timeMs: 10_000});
-		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, result: last});
+		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, value: last});
 		await press(ui.stdin, ESCAPE);
 		const list = await until(ui.frame, containing('Hand in now'));
 		expect(list).toContain('9 moves  score 100');
@@ -177,7 +177,7 @@ describe('a classroom challenge', () => {
 		await until(() => String(ui.written.at(-1)?.levels[0]?.hintsUsed), t => t === '2');
 		const last = ui.written.at(-1)!;
 		expect(last.levels.map(l => l.hintsUsed)).toEqual([2, ...last.levels.slice(1).map(() => 0)]);
-		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, result: last});
+		expect(verifyResult(last, challenge.ok ? challenge.value : (undefined as never))).toEqual({ok: true, value: last});
 	});
 
 	test('Hand in asks first; then the summary is drawn and the challenge ends by itself', async () => {
