@@ -4,6 +4,7 @@ import type {Configuration} from '../engine/configuration.js';
 import {type GoalProgress, evaluateGoal} from '../engine/goals.js';
 import {formatMove} from '../engine/notation.js';
 import {type Session, targetIn} from '../engine/session.js';
+import {type Result, fail, ok} from '../engine/types.js';
 import type {ScenarioFile} from './format.js';
 import {type Level, playFile} from './scenario.js';
 
@@ -39,10 +40,10 @@ export function splitter(analyzer: Analyzer, options: AnalysisOptions) {
 }
 
 /** Replay a file's moves and judge every step. Undefined result fields never hide a failure. */
-export function verifyFile(file: ScenarioFile, options: AnalysisOptions = {}): {ok: true; value: Verification} | {ok: false; message: string} {
-	if (file.inputs === 'choose') return {ok: false, message: 'the player chooses the inputs: there is nothing to replay'};
+export function verifyFile(file: ScenarioFile, options: AnalysisOptions = {}): Result<Verification> {
+	if (file.inputs === 'choose') return fail('bad-inputs', 'the player chooses the inputs: there is nothing to replay');
 	const level = playFile(file);
-	if (!level.ok) return {ok: false, message: level.message};
+	if (!level.ok) return level;
 	const {session, start, goal} = level.value;
 	const analyzer = new Analyzer();
 	const setup = session.configs[0]!.setup;
@@ -93,5 +94,5 @@ export function verifyFile(file: ScenarioFile, options: AnalysisOptions = {}): {
 		}
 	}
 
-	return {ok: true, value: {level: level.value, steps, goal: judge(steps.length - 1), failures}};
+	return ok({level: level.value, steps, goal: judge(steps.length - 1), failures});
 }
