@@ -12,6 +12,7 @@
  * next argument whatever it starts with, so `--moves "- start 1"` works.
  */
 import {excerpt as shown} from './files/escape.js';
+import type {Failure, Result, Success} from './engine/types.js';
 
 /** Flag values: text, a whole number within bounds, or a switch. */
 export type FlagSpec =
@@ -334,43 +335,45 @@ export function commandHelp(spec: CommandSpec): string {
 	return `\n  ${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\n\n  Usage\n    $ ${usage}\n${spec.details ? `\n${spec.details}\n` : ''}\n`;
 }
 
-export type Parsed =
-	| {
-			readonly ok: true;
-			/** The command's name as in COMMANDS ('' for the game). */
-			readonly command: string;
-			readonly args: readonly string[];
-			readonly flags: Readonly<Partial<Record<FlagName, FlagValue>>>;
-			/** --help or -h was given: print the command's usage, run nothing. */
-			readonly help: boolean;
-			readonly version: boolean;
-	  }
-	| {readonly ok: false; readonly message: string};
+/** A command line, parsed. */
+export interface CommandLine {
+	/** The command's name as in COMMANDS ('' for the game). */
+	readonly command: string;
+	readonly args: readonly string[];
+	readonly flags: Readonly<Partial<Record<FlagName, FlagValue>>>;
+	/** --help or -h was given: print the command's usage, run nothing. */
+	readonly help: boolean;
+	readonly version: boolean;
+}
+
+// Built here rather than with engine/types.ts's ok and fail: cli.tsx loads this file alone.
+const success = <T>(value: T): Success<T> => ({ok: true, value});
+const refused = (code: 'bad-command' | 'bad-flag', message: string): Failure => ({ok: false, code, message});
 
 const camel = (name: string): string => name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
 const kebab = (name: string): string => name.replace(/[A-Z]/g, ch => `-${ch.toLowerCase()}`);
 
-function flagValue(name: FlagName, text: string): {value: FlagValue} | {error: string} {
+function flagValue(name: FlagName, text: string): Result<FlagValue> {
 	const spec: FlagSpec = FLAGS[name];
 	if (spec.type === 'string') {
-		return text.trim() === '' ? {error: `--${name} needs a value (${spec.value})`} : {value: text};
+		return text.trim() === '' ? refused('bad-flag', `--${name} needs a value (${spec.value})`) : success(text);
 	}
 
-	if (spec.type === 'boolean') return {value: true};
-	if (text.trim() === '') return {error: `--${name} needs a number (${spec.value})`};
+	if (spec.type === 'boolean') return success(true);
+	if (text.trim() === '') return refused('bad-flag', `--${name} needs a number (${spec.value})`);
 	if (!/^\s*[+-]?\d+\s*$/.test(text)) {
 		return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text)
-			? {error: `--${name} must be a whole number from ${spec.min} to ${spec.max}`}
-			: {error: `--${name} needs a number`};
+			? refused('bad-flag', `--${name} must be a whole number from ${spec.min} to ${spec.max}`)
+			: refused('bad-flag', `--${name} needs a number`);
 	}
 
 	const value = Number(text);
-	if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) return {error: `--${name} must be a whole number from ${spec.min} to ${spec.max}`};
-	return {value};
+	if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) return refused('bad-flag', `--${name} must be a whole number from ${spec.min} to ${spec.max}`);
+	return success(value);
 }
 
 /** Parse the arguments after `flp`. The failure is one line, without the `flp: ` prefix. */
-export function parseCommandLine(argv: readonly string[]): Parsed {
+export function parseCommandLine(argv: readonly string[]): Result<CommandLine> {
 	const positional: string[] = [];
 	const given: Array<{name: FlagName; value: FlagValue}> = [];
 	const seen = new Set<string>();
@@ -441,7 +444,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 
 		seen.add(name);
 		const value = flagValue(name, text);
-		if ('error' in value) fail(value.error);
+		if (!value.ok) fail(value.message);
 		else given.push({name, value: value.value});
 	}
 
@@ -449,16 +452,16 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 	const command = pair && byName.has(pair) ? pair : (positional[0] ?? '');
 	const args = positional.slice(command === '' ? 0 : command.split(' ').length);
 	const spec = byName.get(command);
-	if (!spec) return {ok: false, message: `unknown command "${shown(command)}" (see flp --help)`};
-	if (help || version) return {ok: true, command, args, flags: {}, help, version};
-	if (error) return {ok: false, message: error.startsWith('unknown flag') ? `${error} (see flp ${command ? `${command} ` : ''}--help)` : error};
+	if (!spec) return refused('bad-command', `unknown command "${shown(command)}" (see flp --help)`);
+	if (help || version) return success({command, args, flags: {}, help, version});
+	if (error) return refused('bad-flag', error.startsWith('unknown flag') ? `${error} (see flp ${command ? `${command} ` : ''}--help)` : error);
 	const flags: Partial<Record<FlagName, FlagValue>> = {};
 	for (const {name, value} of given) {
-		if (!spec.flags.includes(name)) return {ok: false, message: `${command || 'the game'} does not take --${name} (see flp ${command ? `${command} ` : ''}--help)`};
+		if (!spec.flags.includes(name)) return refused('bad-flag', `${command || 'the game'} does not take --${name} (see flp ${command ? `${command} ` : ''}--help)`);
 		flags[name] = value;
 	}
 
-	return {ok: true, command, args, flags, help, version};
+	return success({command, args, flags, help, version});
 }
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;

@@ -100,16 +100,16 @@ export async function runCommandLine(argv: readonly string[], colour = !process.
 	clock = time;
 	const parsed = parseCommandLine(argv);
 	if (!parsed.ok) return error(parsed.message);
-	const {command, args} = parsed;
-	if (parsed.version) {
+	const {command, args, help, version} = parsed.value;
+	if (version) {
 		const {readFileSync} = await import('node:fs');
 		return printed(`${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version}\n`);
 	}
 
-	if (parsed.help && command !== 'help') return printed(command === '' ? mainHelp() : commandHelp(commandSpec(command)!));
+	if (help && command !== 'help') return printed(command === '' ? mainHelp() : commandHelp(commandSpec(command)!));
 	const run = COMMANDS[command.split(' ')[0]!];
 	if (!run) return error(`unknown command "${excerpt(command)}" (see flp --help)`);
-	const flags = options(parsed.flags);
+	const flags = options(parsed.value.flags);
 	(await import('./memory-budget.js')).setMemoryBudget(flags.budgetMb);
 	return run({command, args, flags, colour});
 }

@@ -53,7 +53,9 @@ export type Label = (typeof LABELS)[number];
  * type error. The message says it to the user; the code is for a caller that acts on the kind.
  */
 export type FailureCode =
-	// A command's flag missing or out of range (commands/).
+	// The command line: a command that does not exist (cli-flags.ts), a flag missing, unknown or
+	// out of range (cli-flags.ts, commands/).
+	| 'bad-command'
 	| 'bad-flag'
 	// A game's setup (engine/game.ts, protocols/registry.ts).
 	| 'bad-allow'

@@ -70,13 +70,13 @@ describe('flags (issue 26 point 4): every usage error is one line, exit 2', () =
 	});
 
 	test('--flag=value and --flag value are the same; -- ends the flags', () => {
-		expect(parseCommandLine(['analyze', '--nodes=3', '--moves=-x'])).toMatchObject({ok: true, flags: {nodes: 3, moves: '-x'}});
-		expect(parseCommandLine(['check', '--', '--odd.yaml'])).toMatchObject({ok: true, command: 'check', args: ['--odd.yaml']});
+		expect(parseCommandLine(['analyze', '--nodes=3', '--moves=-x'])).toMatchObject({ok: true, value: {flags: {nodes: 3, moves: '-x'}}});
+		expect(parseCommandLine(['check', '--', '--odd.yaml'])).toMatchObject({ok: true, value: {command: 'check', args: ['--odd.yaml']}});
 	});
 
 	test('the command is the longest known name: results verify, then results', () => {
-		expect(parseCommandLine(['results', 'verify', 'a.json'])).toMatchObject({ok: true, command: 'results verify', args: ['a.json']});
-		expect(parseCommandLine(['results', 'nonsense'])).toMatchObject({ok: true, command: 'results', args: ['nonsense']});
+		expect(parseCommandLine(['results', 'verify', 'a.json'])).toMatchObject({ok: true, value: {command: 'results verify', args: ['a.json']}});
+		expect(parseCommandLine(['results', 'nonsense'])).toMatchObject({ok: true, value: {command: 'results', args: ['nonsense']}});
 	});
 });
 
