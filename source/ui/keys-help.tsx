@@ -13,7 +13,7 @@ export function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.E
 		['u / r', 'undo / redo'],
 		['w', 'witness runs for the current label; step through one (m diagram, s save)'],
 		['m', 'the space-time diagram of the run, the picked message on its way'],
-		['h', 'hints on/off (previews; ⚠split/stuck/invalid: still forceable)'],
+		['h', 'hints on/off (previews; ⚠split/stuck/invalid, short ⚠spl/stk/inv)'],
 		['p', 'show the proof: Lemma 2 at this position, X, Y and the diamond'],
 		['l', 'the Lemma 1 ladder X_0 … X_n (Lemma 1 levels and the sandbox)'],
 		['d', 'the diamond: press on two messages to see both orders'],
