@@ -1,8 +1,10 @@
-/** Protocol modules named on the command line: loaded (and so trusted) before a command runs. */
+/**
+ * Protocol modules named on the command line: loaded (and so trusted) before a command runs.
+ * What loads and tries a module (worker threads, the YAML reader) is imported only when a command
+ * names one: a command on a built-in protocol starts without it.
+ */
 import {isModulePath} from '../protocols/module.js';
-import {TRIAL_SIZE, loadIsolated} from '../protocols/isolate.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
-import {challengeLevelFiles, fileModule, loadFileModules, moduleNote} from '../scenario/modules.js';
 import {type CommandResult, usageError} from './result.js';
 
 /**
@@ -11,6 +13,7 @@ import {type CommandResult, usageError} from './result.js';
  */
 export async function protocolFlag(value: string | undefined, size: {readonly nodes?: number; readonly f?: number; readonly rounds?: number} = {}): Promise<{protocol: string | undefined} | CommandResult> {
 	if (value === undefined || !isModulePath(value)) return {protocol: value};
+	const {TRIAL_SIZE, loadIsolated} = await import('../protocols/isolate.js');
 	// Tried at the size the command asks for, when it is one the game allows (else it says so later).
 	const n = size.nodes !== undefined && size.nodes >= MIN_NODES && size.nodes <= MAX_NODES ? size.nodes : TRIAL_SIZE.n;
 	const f = size.f !== undefined && size.f < n ? size.f : Math.min(TRIAL_SIZE.f, n - 1);
@@ -27,7 +30,10 @@ export async function protocolFlag(value: string | undefined, size: {readonly no
  */
 export async function challengeModules(path: string | undefined, trusted: boolean): Promise<CommandResult | {readonly notes: readonly string[]}> {
 	if (path === undefined) return {notes: []};
+	const {challengeLevelFiles, fileModule, loadFileModules, moduleNote} = await import('../scenario/modules.js');
+	const {loadIsolated} = await import('../protocols/isolate.js');
 	const files = challengeLevelFiles(path);
+	if (files.length === 0) return {notes: []};
 	const loaded = await loadFileModules(files, {trusted}, loadIsolated);
 	if (!loaded.ok) return {code: 2, stdout: '', stderr: `${loaded.message}\n`};
 	return {notes: files.flatMap(file => {
