@@ -11,7 +11,7 @@ export function KeysHelp({onClose}: {readonly onClose: () => void}): React.JSX.E
 		['b', 'make a byzantine node send (strategies or one message)'],
 		['t / o', 'make the picked message the target / back to the oldest'],
 		['u / r', 'undo / redo'],
-		['w', 'witness runs for the current label; step through one (m diagram, s save)'],
+		['w', 'witness runs for the current label; step one (m diagram, s save)'],
 		['m', 'the space-time diagram of the run, the picked message on its way'],
 		['h', 'hints on/off (previews; ⚠split/stuck/invalid, short ⚠spl/stk/inv)'],
 		['p', 'show the proof: Lemma 2 at this position, X, Y and the diamond'],
