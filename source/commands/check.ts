@@ -1,5 +1,4 @@
 /** `flp check FILE...` and `flp replay FILE --print`: scenario files verified without a terminal. */
-import {loadIsolated} from '../protocols/isolate.js';
 import {basename} from 'node:path';
 import type {AnalysisOptions} from '../engine/analysis.js';
 import {gameFacts} from '../engine/game.js';
@@ -29,6 +28,7 @@ export async function runCheck(paths: readonly string[], now: () => number, trus
 		const named = fileModule(path);
 		if (named) {
 			lines.push(`note  ${path}: ${moduleNote(named)}`);
+			const {loadIsolated} = await import('../protocols/isolate.js');
 			const modules = named.hash === undefined ? undefined : await loadFileModules([path], {trusted: trust}, loadIsolated);
 			if (modules && !modules.ok) {
 				unreadable = true;

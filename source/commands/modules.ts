@@ -1,8 +1,10 @@
-/** Protocol modules named on the command line: loaded (and so trusted) before a command runs. */
+/**
+ * Protocol modules named on the command line: loaded (and so trusted) before a command runs.
+ * What loads and tries a module (worker threads, the YAML reader) is imported only when a command
+ * names one: a command on a built-in protocol starts without it.
+ */
 import {isModulePath} from '../protocols/module.js';
-import {TRIAL_SIZE, loadIsolated} from '../protocols/isolate.js';
 import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
-import {challengeLevelFiles, fileModule, loadFileModules, moduleNote} from '../scenario/modules.js';
 import {type Result, ok} from '../engine/types.js';
 
 /**
@@ -12,6 +14,7 @@ import {type Result, ok} from '../engine/types.js';
  */
 export async function protocolFlag(value: string | undefined, size: {readonly nodes?: number; readonly f?: number; readonly rounds?: number} = {}): Promise<Result<string | undefined>> {
 	if (value === undefined || !isModulePath(value)) return ok(value);
+	const {TRIAL_SIZE, loadIsolated} = await import('../protocols/isolate.js');
 	// Tried at the size the command asks for, when it is one the game allows (else it says so later).
 	const n = size.nodes !== undefined && size.nodes >= MIN_NODES && size.nodes <= MAX_NODES ? size.nodes : TRIAL_SIZE.n;
 	const f = size.f !== undefined && size.f < n ? size.f : Math.min(TRIAL_SIZE.f, n - 1);
@@ -29,7 +32,10 @@ export async function protocolFlag(value: string | undefined, size: {readonly no
  */
 export async function challengeModules(path: string | undefined, trusted: boolean): Promise<Result<readonly string[]>> {
 	if (path === undefined) return ok([]);
+	const {challengeLevelFiles, fileModule, loadFileModules, moduleNote} = await import('../scenario/modules.js');
+	const {loadIsolated} = await import('../protocols/isolate.js');
 	const files = challengeLevelFiles(path);
+	if (files.length === 0) return ok([]);
 	const loaded = await loadFileModules(files, {trusted}, loadIsolated);
 	if (!loaded.ok) return loaded;
 	return ok(

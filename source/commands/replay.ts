@@ -3,7 +3,6 @@
  * picture and as a Markdown transcript, for slides and notes. Both replay the file with the
  * engine (labels from the exact analysis, under the same budget as `flp check`).
  */
-import {loadIsolated} from '../protocols/isolate.js';
 import {resolve} from 'node:path';
 import type {AnalysisLabel, AnalysisOptions} from '../engine/analysis.js';
 import {factsLine, setupFacts} from '../engine/game.js';
@@ -34,6 +33,7 @@ export async function runReplayExport(
 ): Promise<CommandResult> {
 	// A module the file names runs only with --trust; a changed one is said on stderr first.
 	if (path) {
+		const {loadIsolated} = await import('../protocols/isolate.js');
 		const modules = await loadFileModules([path], {trusted: flags.trust === true}, loadIsolated);
 		if (!modules.ok) return failed(modules);
 	}

@@ -74,12 +74,13 @@ export const flagsOf = (mask: OutcomeMask): Flags => ({
 
 /**
  * "⚠split,stuck,invalid": the outcomes that break a property and are still reachable
- * (agreement, termination, validity), or "" when none is. The board and `flp check` print it.
+ * (agreement, termination, validity), or "" when none is. The board and `flp check` print it;
+ * `short` ("⚠spl,stk,inv") is the board's form where a row has no room for the words.
  */
-export function flagMarks(flags: Flags): string {
+export function flagMarks(flags: Flags, short = false): string {
 	const marks: string[] = [];
-	if (flags.agreement) marks.push('split');
-	if (flags.termination) marks.push('stuck');
-	if (flags.validity) marks.push('invalid');
+	if (flags.agreement) marks.push(short ? 'spl' : 'split');
+	if (flags.termination) marks.push(short ? 'stk' : 'stuck');
+	if (flags.validity) marks.push(short ? 'inv' : 'invalid');
 	return marks.length === 0 ? '' : `⚠${marks.join(',')}`;
 }

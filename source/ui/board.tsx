@@ -5,10 +5,12 @@ import type {AnalysisLabel} from '../engine/analysis.js';
 import {type Configuration, nodeSummary} from '../engine/configuration.js';
 import {formatMessage} from '../engine/notation.js';
 import type {Preview, Verdict} from '../worker/position.js';
-import {flagMarks} from '../engine/outcomes.js';
+import {type Flags, flagMarks} from '../engine/outcomes.js';
 import {CURSOR, TARGET, labelColour, type Colour} from './theme.js';
 
 export const NODES_WIDTH = 29;
+/** The pool's column: the board's 80 columns less the nodes' and the rule between them. */
+export const POOL_WIDTH = 80 - NODES_WIDTH - 2;
 
 export interface NodesProps {
 	readonly config: Configuration;
@@ -80,10 +82,17 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 	const shown = pool.slice(first, first + visible);
 	const names = pool.map(entry => formatMessage(setup, entry.message));
 	const nameWidth = Math.max(0, ...names.map(name => name.length)) + 1;
-	const ageWidth = Math.max(0, ...pool.map(entry => String(entry.age).length)) + 4;
 	// The stall column (Lemma 2 at work): the target's starred label after each other message
 	// (amb* for ambiguous*, to leave room for the flags).
 	const stallColumn = hints && target >= 0 && (previews ?? []).some(preview => preview.then !== undefined);
+	// The marks' widest form that fits every row: in words, short (⚠stk,inv), or short with one
+	// space less after the ages (judged on the previews in: a row without one shows no marks).
+	const widest = Math.max(0, ...pool.map(entry => String(entry.age).length)) + 2;
+	const before = 3 + nameWidth + widest + (stallColumn ? 16 : 11);
+	const marksOf = (flags: Flags): {full: string; short: string} => ({full: flagMarks(flags), short: flagMarks(flags, true)});
+	const longest = (pick: 'full' | 'short'): number => Math.max(0, ...(previews ?? []).map(preview => marksOf(preview.flags)[pick].length));
+	const form: 'full' | 'short' = before + 2 + longest('full') <= POOL_WIDTH ? 'full' : 'short';
+	const ageWidth = widest + (form === 'full' || before + 2 + longest('short') <= POOL_WIDTH ? 2 : 1);
 	return (
 		// The rest of the board's width and no more, so a row too long is cut (…), not wrapped.
 		<Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} minWidth={0}>
@@ -99,7 +108,7 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 				const name = names[index]!;
 				const label = preview ? `${preview.label}${isTarget ? '*' : ''}` : '…';
 				const then = preview?.then === undefined ? (isTarget ? '' : '…') : `${preview.then === 'ambiguous' ? 'amb' : preview.then === 'unknown' ? '?' : preview.then}*`;
-				const marks = preview ? flagMarks(preview.flags) : '';
+				const marks = preview ? marksOf(preview.flags)[form] : '';
 				const colourOf = (c: Colour): Colour => (colour ? c : undefined);
 				return (
 					<Text key={entry.id} wrap="truncate" inverse={index === cursor}>

@@ -29,7 +29,8 @@ export const HELP_PAGES: ReadonlyArray<{title: string; lines: readonly string[]}
 			'breakable: you can still force that property to fail; broken: it did',
 			'(the run is over). The preview column shows what each delivery would',
 			'lead to; ⚠split, ⚠stuck, ⚠invalid: after it you could still force a',
-			'disagreement, a node that never decides, or a decision on no input.',
+			'disagreement, a node that never decides, or a decision on no input',
+			'(⚠spl, ⚠stk, ⚠inv where a long message leaves no room for the words).',
 		],
 	},
 	{

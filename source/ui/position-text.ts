@@ -107,6 +107,24 @@ export interface OutcomeRun {
 }
 
 /** The witness runs of the current label, one per reachable outcome, to pick from. */
+/** The room a witness run's first moves get on its row of the list (80 columns, less its label). */
+const RUN_ROOM = 56;
+
+/** A run's first moves, whole, as many as fit (at most 4), then "; …" when there are more. */
+export function runStart(notation: readonly string[], room = RUN_ROOM): string {
+	let shown = 0;
+	let width = 0;
+	while (shown < Math.min(4, notation.length)) {
+		const next = width + (shown > 0 ? 2 : 0) + notation[shown]!.length;
+		const more = shown + 1 < notation.length ? 3 : 0;
+		if (shown > 0 && next + more > room) break;
+		width = next;
+		shown++;
+	}
+
+	return notation.slice(0, shown).join('; ') + (shown < notation.length ? '; …' : '');
+}
+
 export function outcomeRuns(c: Configuration, report: PositionReport): OutcomeRun[] {
 	const items: OutcomeRun[] = [];
 	for (const [outcome, notation] of Object.entries(report.now.witnesses) as Array<[Outcome, readonly string[]]>) {
@@ -114,7 +132,7 @@ export function outcomeRuns(c: Configuration, report: PositionReport): OutcomeRu
 		if (!parsed.ok) continue;
 		items.push({
 			label: `${outcome.padEnd(8)} ${String(notation.length).padStart(3)} moves`,
-			detail: notation.length === 0 ? '(already here)' : notation.slice(0, 4).join('; ') + (notation.length > 4 ? '; …' : ''),
+			detail: notation.length === 0 ? '(already here)' : runStart(notation),
 			value: {outcome, run: parsed.value},
 		});
 	}

@@ -59,11 +59,19 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 	}
 
 	const config = shown.configs.at(-1)!;
-	const bodyRows = Math.max(4, rows - 10 - (notice ? 2 : 0));
+	// The title and the step on one line where they fit, else the step on a line of its own.
 	const move = k > start ? formatMove(config.setup, session.moves[k - 1]!) : '(the start)';
+	const step = `step ${k - start}/${last - start}: ${move}`;
+	const header = ` REPLAY  ${title}   ${step}`;
+	const headerLines = header.length <= 79 ? [header] : [` REPLAY  ${title}`, ` ${step}`];
+	const bodyRows = Math.max(4, rows - 10 - (notice ? 2 : 0) - (headerLines.length - 1));
 	return (
 		<Box flexDirection="column" width={80}>
-			<Text bold wrap="truncate">{` REPLAY  ${title}   step ${k - start}/${last - start}: ${move}`}</Text>
+			{headerLines.map(line => (
+				<Text key={line} bold wrap="truncate">
+					{line}
+				</Text>
+			))}
 			<Text dimColor>{'─'.repeat(78)}</Text>
 			<Box height={bodyRows}>
 				<Nodes config={config} colour={colour} rows={bodyRows} />

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
-import {Nodes, VerdictLine} from '../../source/ui/board.js';
+import {Nodes, Pool, VerdictLine} from '../../source/ui/board.js';
 import {game} from '../helpers/games.js';
 
 describe('the verdict line', () => {
@@ -30,5 +30,43 @@ describe('small display truths', () => {
 		const {lastFrame} = render(<Nodes config={config} colour={false} />);
 		expect(lastFrame()).toContain('   crashed, never started');
 		expect(lastFrame()).not.toContain('votes · · ·');
+	});
+});
+
+describe('the pool’s ⚠ marks (issue 21)', () => {
+	const flags = {agreement: true, termination: true, validity: true};
+	const previewsOf = (count: number) =>
+		Array.from({length: count}, () => ({message: '', label: 'ambiguous' as const, outcomes: [], flags, complete: true}));
+	const rowsOf = (protocol: string, inputs: string): string[] => {
+		const config = game({protocol, n: 3, inputs, allow: ['crash', 'lie', 'byzantine'], rounds: 1});
+		const {lastFrame, unmount} = render(
+			<Box width={49}>
+				<Pool config={config} cursor={0} target={-1} previews={previewsOf(config.pool.length)} hints rows={10} colour={false} />
+			</Box>,
+		);
+		const lines = lastFrame()!.split('\n').slice(1);
+		unmount();
+		return lines;
+	};
+
+	test('in words where the rows have room: short messages', () => {
+		const rows = rowsOf('quorum', '011');
+		expect(rows[0]).toBe('▸  start 1 (0)  ambiguous  ⚠split,stuck,invalid');
+	});
+
+	test('short, whole, where a long message leaves no room for the words (Paxos)', () => {
+		const config = game({protocol: 'paxos', n: 3, inputs: '011', allow: ['crash', 'lie', 'byzantine'], rounds: 1}, 'start 1');
+		const {lastFrame, unmount} = render(
+			<Box width={49}>
+				<Pool config={config} cursor={0} target={-1} previews={previewsOf(config.pool.length)} hints rows={10} colour={false} />
+			</Box>,
+		);
+		const rows = lastFrame()!.split('\n').slice(1).filter(row => row.includes('<'));
+		unmount();
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) {
+			expect(row).toMatch(/ ⚠spl,stk,inv$/);
+			expect(row.length).toBeLessThanOrEqual(49);
+		}
 	});
 });

@@ -3,7 +3,7 @@ import {lookUpProtocol} from '../../source/protocols/registry.js';
 import type {GameSpec} from '../../source/engine/game.js';
 import {formatMoves, parseMoves} from '../../source/engine/notation.js';
 import {type Session, current, newSession, playAll} from '../../source/engine/session.js';
-import {explain, goalLine, headerFacts, labelChange, outcomeRuns} from '../../source/ui/position-text.js';
+import {explain, goalLine, headerFacts, labelChange, outcomeRuns, runStart} from '../../source/ui/position-text.js';
 import {type PositionReport, PositionAnalyst} from '../../source/worker/position.js';
 
 function sessionOf(spec: GameSpec, moves: string): Session {
@@ -96,5 +96,15 @@ describe('the other sentences', () => {
 		expect(goalLine(undefined)).toBeUndefined();
 		const runs = outcomeRuns(current(session), reportsAt(session, [0])(0)!);
 		expect(runs.map(run => run.label.trim())).toContain('stuck      4 moves');
+	});
+});
+
+describe('a witness run on its row of the list (issue 21)', () => {
+	test('whole moves, as many as fit, then "; …": never a move cut in the middle', () => {
+		expect(runStart(['start 1', 'start 2'])).toBe('start 1; start 2');
+		expect(runStart(['start 1', 'start 2', 'start 3', '2<1:vote=0', '3<1:vote=0'])).toBe('start 1; start 2; start 3; 2<1:vote=0; …');
+		const paxos = ['1<2:prepare.2=go', '2<1:accepted.1=0', '2<1:promise.2=1/0', '1<3:promise.2=1/0', '3<1:accepted.1=0'];
+		expect(runStart(paxos)).toBe('1<2:prepare.2=go; 2<1:accepted.1=0; 2<1:promise.2=1/0; …');
+		expect(runStart(paxos).length).toBeLessThanOrEqual(56);
 	});
 });
