@@ -15,6 +15,7 @@ import {lookUpProtocol} from '../protocols/registry.js';
 import type {WatchAnswer} from '../worker/proof.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool} from './board.js';
+import {findProtocol} from '../protocols/registry.js';
 import {labelColour} from './theme.js';
 
 /** Milliseconds per move, slowest first. */
@@ -108,7 +109,7 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 	const f = spec.f ?? 1;
 	const allow = (spec.allow ?? []).length > 0 && f > 0 ? (spec.allow ?? []).join(',') : 'none';
-	const setupFacts = factsLine({protocol: spec.protocol, n: spec.n, f, rounds: spec.protocol === 'ben-or' ? (spec.rounds ?? 1) : undefined, allow}, {rounds: 'after-protocol'});
+	const setupFacts = factsLine({protocol: findProtocol(spec.protocol)?.id ?? spec.protocol, n: spec.n, f, rounds: findProtocol(spec.protocol)?.hasRounds ? (spec.rounds ?? 1) : undefined, allow}, {rounds: 'after-protocol'});
 	return (
 		<Box flexDirection="column" width={80}>
 			<Box>
