@@ -9,8 +9,9 @@ import {readChallenge} from './challenge/challenge.js';
 import {type ChallengeResult} from './challenge/result.js';
 import {type ChallengeRun, saveResult} from './challenge/run.js';
 import {nextAttempt, recordAttempt} from './challenge/attempts.js';
-import {isModulePath} from './protocols/module.js';
-import {tryModule} from './protocols/isolate.js';
+import {isModulePath, loadedModule} from './protocols/module.js';
+import {loadIsolated, tryModule} from './protocols/isolate.js';
+import {fileModule, loadFileModules} from './scenario/modules.js';
 import type {GameSpec} from './engine/game.js';
 import {prepareChallenge} from './challenge/prepare.js';
 import type {Result} from './engine/types.js';
@@ -64,6 +65,10 @@ export interface AppFiles {
 	 * in a worker (a step that never returns is stopped there, not in the screen's thread).
 	 */
 	tryProtocol(spec: GameSpec): Promise<Result<void>>;
+	/** The protocol module a file names that has not been allowed to run yet: its path and hash. */
+	moduleToTrust(path: string): {readonly module: string; readonly hash: string} | undefined;
+	/** Run the modules a file names, the user having said yes (tried in a worker first). */
+	trustModules(path: string): Promise<Result<void>>;
 }
 
 export interface DiskOptions {
@@ -136,6 +141,14 @@ export function diskFiles({stateDir, saveBase = 'flp-game', clock = Date.now}: D
 			return ok({...prepared.value, run: {...prepared.value.run, attempt}});
 		},
 		saveResult,
+		moduleToTrust(path) {
+			const named = fileModule(path);
+			return named && named.hash !== undefined && !loadedModule(named.module) ? {module: named.module, hash: named.hash} : undefined;
+		},
+		async trustModules(path) {
+			const loaded = await loadFileModules([path], {trusted: true}, loadIsolated);
+			return loaded.ok ? ok(undefined) : loaded;
+		},
 		tryProtocol: async spec => (isModulePath(spec.protocol) ? tryModule(spec.protocol, [{n: spec.n, f: spec.f ?? 1, rounds: spec.rounds ?? 1}]) : ok(undefined)),
 		recordAttempt(run) {
 			if (stateDir) recordAttempt(stateDir, run.challenge.file.id, run.player, run.attempt);

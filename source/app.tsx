@@ -26,6 +26,7 @@ import {MainMenu, type MenuChoice} from './ui/main-menu.js';
 import {PathPrompt} from './ui/path-prompt.js';
 import {PlayScreen} from './ui/play-screen.js';
 import {ReplayScreen} from './ui/replay-screen.js';
+import {TrustScreen} from './ui/trust-screen.js';
 import {DEFAULT_SANDBOX, SandboxSetup} from './ui/sandbox-setup.js';
 import {WatchScreen} from './ui/watch-screen.js';
 import {TooSmall, fits} from './ui/size-guard.js';
@@ -102,6 +103,8 @@ type Screen =
 	| {readonly kind: 'challenge-prompt'; readonly notice?: string}
 	| {readonly kind: 'player-prompt'; readonly path: string; readonly notice?: string}
 	| {readonly kind: 'challenge'; readonly run: ChallengeRun; readonly out: string}
+	/** A file naming a protocol module not allowed yet: asked first, then played or replayed. */
+	| {readonly kind: 'trust'; readonly path: string; readonly module: string; readonly hash: string; readonly then: 'play' | 'replay'; readonly back: Screen; readonly autosaved?: string}
 	| {readonly kind: 'replay'; readonly title: string; readonly session: Session; readonly start: number; readonly goal?: GoalSpec; readonly back: Screen; readonly notice?: string};
 
 /** The file a game is saved as: the level's own fields (story aside), its setup, the moves. */
@@ -111,6 +114,8 @@ function fileFor(playing: Playing, session: Session): ScenarioFile {
 }
 
 function openFile(files: AppFiles, path: string, back: Screen, campaign: readonly CampaignLevel[], autosaved?: string): Screen {
+	const untrusted = files.moduleToTrust(path);
+	if (untrusted) return {kind: 'trust', path, ...untrusted, then: 'play', back, ...(autosaved ? {autosaved} : {})};
 	const loaded = files.readScenario(path);
 	if (!loaded.ok) return {kind: 'menu', notice: loaded.message.split('\n')[0]};
 	// A campaign level opened by its path is that level (its progress is recorded); any other file
@@ -126,6 +131,8 @@ function openFile(files: AppFiles, path: string, back: Screen, campaign: readonl
 }
 
 function openReplay(files: AppFiles, path: string, back: Screen): Screen {
+	const untrusted = files.moduleToTrust(path);
+	if (untrusted) return {kind: 'trust', path, ...untrusted, then: 'replay', back};
 	const loaded = files.readScenario(path);
 	if (!loaded.ok) return {kind: 'replay-prompt', notice: loaded.message};
 	const level = playFile(loaded.value.file);
@@ -363,6 +370,22 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 						latest.current = undefined;
 						setScreen(screen.back.kind === 'menu' ? {kind: 'menu', notice: message} : screen.back);
 						if (message) setProgressNotice(message);
+					}}
+				/>
+			);
+			break;
+		case 'trust':
+			content = (
+				<TrustScreen
+					file={screen.path}
+					module={screen.module}
+					hash={screen.hash}
+					onCancel={() => setScreen(screen.back)}
+					onTrust={async () => {
+						const trusted = await files.trustModules(screen.path);
+						if (!trusted.ok) return trusted.message;
+						setScreen(screen.then === 'play' ? openFile(files, screen.path, screen.back, levels, screen.autosaved) : openReplay(files, screen.path, screen.back));
+						return undefined;
 					}}
 				/>
 			);

@@ -159,7 +159,7 @@ function checkFile(doc: Document, data: Record<string, unknown>, report: Report,
 			report(
 				['protocol'],
 				existsSync(full)
-					? `the protocol module ${excerpt(full, 300)} is code that would run on this machine: it runs only with --trust, or once you confirm it (flp play FILE asks)`
+					? `the protocol module ${excerpt(full, 300)} is code that would run on this machine: it runs only with --trust, or once you say yes when the game asks`
 					: `no protocol module at ${excerpt(full, 300)}`,
 			);
 		}

@@ -8,6 +8,7 @@ import type {Session} from '../engine/session.js';
 import {isQuiescent} from '../engine/configuration.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool, VerdictLine} from './board.js';
+import {wrapWords} from './wrap.js';
 import {runCells} from './run-cells.js';
 import {SpaceTimeView} from './space-time-view.js';
 import {TimelineStrip} from './timeline-strip.js';
@@ -64,7 +65,8 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 	const step = `step ${k - start}/${last - start}: ${move}`;
 	const header = ` REPLAY  ${title}   ${step}`;
 	const headerLines = header.length <= 79 ? [header] : [` REPLAY  ${title}`, ` ${step}`];
-	const bodyRows = Math.max(4, rows - 10 - (notice ? 2 : 0) - (headerLines.length - 1));
+	const noticeRows = notice ? Math.min(3, wrapWords(notice, 78).length) : 0;
+	const bodyRows = Math.max(4, rows - 10 - noticeRows - (headerLines.length - 1));
 	return (
 		<Box flexDirection="column" width={80}>
 			{headerLines.map(line => (
@@ -83,7 +85,7 @@ export function ReplayScreen({title, session, start, goal, service, colour, rows
 			<TimelineStrip cells={cells} focus={k - start} colour={colour} />
 			<VerdictLine verdict={analysis.report?.now} colour={colour} busy={analysis.busy} spinner={spinner} states={analysis.states} over={isQuiescent(config)} />
 			{notice ? (
-				<Box height={2}>
+				<Box height={noticeRows}>
 					<Text wrap="wrap" color={colour ? 'yellow' : undefined}>
 						{notice}
 					</Text>

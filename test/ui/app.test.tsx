@@ -5,7 +5,8 @@ import {InlineService} from '../helpers/inline-service.js';
 import {analysed, containing, press, until} from '../helpers/ink.js';
 import {ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/keys.js';
 import {ModuleFolder, voteModule} from '../helpers/module-files.js';
-import {loadProtocolModule} from '../../source/protocols/module.js';
+import {hashFile, loadProtocolModule} from '../../source/protocols/module.js';
+import {diskFiles} from '../../source/app-files.js';
 
 function open() {
 	const app = render(<App service={new InlineService()} colour={false} />);
@@ -209,5 +210,34 @@ describe('a protocol module the player brought (issue 23)', () => {
 			folder.remove();
 		}
 	});
-});
 
+	test('a file from the menus that names a module: the game shows its path and hash and asks; n goes back, y plays it', async () => {
+		const folder = new ModuleFolder();
+		try {
+			const module = folder.write('asked.mjs', voteModule());
+			const level = folder.write('asked.yaml', 'format: 1\ntitle: Asked\nprotocol: ./asked.mjs\nnodes: 3\ninputs: "011"\nallow: [crash]\n');
+			const files = diskFiles();
+			const open = (): ReturnType<typeof render> & {frame: () => string} => {
+				const app = render(<App service={new InlineService()} colour={false} files={files} opening={{kind: 'play-file', path: level}} />);
+				return {...app, frame: () => app.lastFrame() ?? ''};
+			};
+
+			const first = open();
+			let text = await until(first.frame, containing('RUN A PROTOCOL MODULE?'));
+			expect(text).toContain(module);
+			expect(text).toContain(`sha256 ${hashFile(module)}`);
+			await press(first.stdin, 'n');
+			await until(first.frame, containing('FLP ADVERSARY'));
+			first.unmount();
+
+			const second = open();
+			await until(second.frame, containing('RUN A PROTOCOL MODULE?'));
+			await press(second.stdin, 'y');
+			text = await until(second.frame, containing('[enter] play'), 60_000);
+			expect(text).toContain('my-vote (asked.mjs), n = 3, f = 1, allowed: crash');
+			second.unmount();
+		} finally {
+			folder.remove();
+		}
+	}, 90_000);
+});
