@@ -27,17 +27,10 @@ const BEHAVIOUR_NOTES = {
 	byzantine: 'sends whatever you choose with [b]',
 } as const;
 
-export interface BodyProps {
+export interface BodyProps extends BoardProps {
 	readonly mode: Mode;
 	/** Save the game followed by a witness run's first k moves (absent where saving is off). */
 	readonly saveWitness?: (run: readonly Move[], k: number) => void;
-	readonly config: Configuration;
-	readonly session: Session;
-	readonly cursor: number;
-	readonly hints: boolean;
-	readonly report: PositionReport | undefined;
-	readonly rows: number;
-	readonly colour: boolean;
 	readonly dispatch: (action: PlayAction) => void;
 	/** Back to the board, with a notice or none. */
 	readonly close: (notice?: string) => void;
