@@ -91,7 +91,8 @@ interface Playing {
 
 type Screen =
 	| {readonly kind: 'menu'; readonly notice?: string}
-	| {readonly kind: 'sandbox'}
+	/** The sandbox's setup; `notice`: why the game chosen did not start. */
+	| {readonly kind: 'sandbox'; readonly notice?: string}
 	| {readonly kind: 'watch-setup'}
 	| {readonly kind: 'watch'; readonly spec: GameSpec}
 	| {readonly kind: 'help'}
@@ -314,18 +315,22 @@ export function App({service, colour, files = DEFAULT_FILES, clock = Date.now, o
 		case 'sandbox':
 			content = (
 				<SandboxSetup
+					key={screen.notice ?? ''}
 					initial={sandboxSpec}
+					{...(screen.notice ? {notice: screen.notice} : {})}
 					{...(trying ? {busy: 'Trying the protocol module at this size (stopped if a step hangs 10 s)…'} : {})}
 					onCancel={() => setScreen(menu)}
 					onStart={spec => {
 						setSandboxSpec(spec);
 						// A module's code runs first where a step that never returns can be stopped.
 						if (isModulePath(spec.protocol)) setTrying(true);
+						// A game that does not start says why on the setup, whose choices stay as they were.
+						const reload = isModulePath(spec.protocol) ? ' (a changed module is read again when flp starts again)' : '';
 						void files.tryProtocol(spec).then(tried => {
 							setTrying(false);
-							if (!tried.ok) return setScreen({kind: 'menu', notice: tried.message});
+							if (!tried.ok) return setScreen({kind: 'sandbox', notice: `${tried.message}${reload}`});
 							const session = newSession(spec, lookUpProtocol);
-							if (!session.ok) return setScreen({kind: 'menu', notice: session.message});
+							if (!session.ok) return setScreen({kind: 'sandbox', notice: `${session.message}${reload}`});
 							play({session: session.value, info: SANDBOX, back: {kind: 'sandbox'}});
 						});
 					}}

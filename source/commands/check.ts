@@ -67,7 +67,7 @@ export async function runCheck(paths: readonly string[], now: () => number, trus
 			failed = true;
 			lines.push(`FAIL  ${path}: ${failures[0]}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`);
 		} else {
-			lines.push(`ok    ${path}: ${moves} move${moves === 1 ? '' : 's'}, ${checks} checkpoint${checks === 1 ? '' : 's'} hold${goalText}`);
+			lines.push(`ok    ${path}: ${moves} move${moves === 1 ? '' : 's'}, ${checks} checkpoint${checks === 1 ? ' holds' : 's hold'}${goalText}`);
 		}
 	}
 

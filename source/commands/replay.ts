@@ -41,7 +41,7 @@ export async function runReplayExport(
 	const result = exportOf(path, flags, now);
 	const read = path ? readScenario(path) : undefined;
 	const warnings = read?.ok ? read.value.warnings : [];
-	return warnings.length > 0 ? {...result, stderr: `${warnings.map(w => `warning: ${w}`).join('\n')}\n${result.stderr}`} : result;
+	return warnings.length > 0 ? {...result, stderr: `${warnings.map(w => `warning: ${path}: ${w}`).join('\n')}\n${result.stderr}`} : result;
 }
 
 function exportOf(path: string | undefined, flags: {readonly svg?: string; readonly format?: string}, now: () => number): CommandResult {

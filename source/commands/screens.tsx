@@ -13,6 +13,7 @@ import {readScenario} from '../scenario/scenario.js';
 import {loadFileModules} from '../scenario/modules.js';
 import {lookUpProtocol} from '../protocols/registry.js';
 import {terminalSafe} from '../files/escape.js';
+import {wrapWords} from '../ui/wrap.js';
 import {protocolFlag} from './modules.js';
 import {loadIsolated} from '../protocols/isolate.js';
 import {WorkerService} from '../worker/service.js';
@@ -76,9 +77,10 @@ async function askToRun(file: string, module: string, hash: string): Promise<boo
 	const {createInterface} = await import('node:readline/promises');
 	const terminal = createInterface({input: process.stdin, output: process.stdout});
 	try {
-		const answer = await terminal.question(
-			`${terminalSafe(file)} names a protocol module: code that would run on this machine, as you.\n  ${terminalSafe(module)}\n  sha256 ${hash}\nRun it? [y/N] `,
-		);
+		// Wrapped by words at the terminal's width (the terminal itself would cut words).
+		const width = Math.max(40, (process.stdout.columns || 80) - 1);
+		const intro = wrapWords(`${terminalSafe(file)} names a protocol module: code that would run on this machine, as you.`, width).join('\n');
+		const answer = await terminal.question(`${intro}\n  ${terminalSafe(module)}\n  sha256 ${hash}\nRun it? [y/N] `);
 		return /^\s*y(es)?\s*$/i.test(answer);
 	} finally {
 		terminal.close();
@@ -101,7 +103,15 @@ export async function startGame(command: '' | 'play' | 'replay', {args, flags, c
 	const path = args[0];
 	if (command !== '' && path) {
 		const tty = process.stdin.isTTY === true;
-		const modules = await loadFileModules([path], {trusted: flags.trust === true, ...(tty ? {ask: (module, hash) => askToRun(path, module, hash)} : {})}, loadIsolated);
+		let declined = false;
+		const ask = async (module: string, hash: string): Promise<boolean> => {
+			const yes = await askToRun(path, module, hash);
+			declined = !yes;
+			return yes;
+		};
+		const modules = await loadFileModules([path], {trusted: flags.trust === true, ...(tty ? {ask} : {})}, loadIsolated);
+		// Said no at the question: that is the answer, not a problem to fix.
+		if (!modules.ok && declined) return {code: 2, stdout: '', stderr: 'Not run: the game did not start.\n'};
 		if (!modules.ok) return failed(modules);
 	}
 

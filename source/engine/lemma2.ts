@@ -161,7 +161,8 @@ export function lemma2Argument(oracle: Oracle, c: Configuration, target: Message
 	}
 
 	if (label !== 'ambiguous') {
-		return {...base, kind: 'lost', star, steps: [`Lemma 2 starts from an ambiguous C, and this C is ${labelPhrase(label)}: undo to a position that is still ambiguous.`]};
+		const next = c.step === 0 ? 'nothing to undo at the start: choose other inputs (the ladder, l, finds an ambiguous start) or allow more behaviours' : 'undo to a position that is still ambiguous';
+		return {...base, kind: 'lost', star, steps: [`Lemma 2 starts from an ambiguous C, and this C is ${labelPhrase(label)}: ${next}.`]};
 	}
 
 	if (star === 'ambiguous') {

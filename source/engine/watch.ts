@@ -258,7 +258,12 @@ export function proofHint(oracle: Oracle, c: Configuration, target: Message | un
 	if (kind === 'diamond') return diamondHint(oracle, c, goal!);
 	if (!target) return {text: 'The pool is empty: there is no target.'};
 	const label = oracle.label(c);
-	if (label !== 'ambiguous') return {text: `The run is ${label === 'unknown' ? 'not analysed yet' : 'no longer ambiguous'}: undo to an ambiguous position.`};
+	if (label !== 'ambiguous') {
+		if (label === 'unknown') return {text: 'The run is not analysed yet: undo to an ambiguous position.'};
+		// At the start there is nothing to undo: the game itself is not ambiguous.
+		if (c.step === 0) return {text: `This game starts ${label === 'none' ? 'with no decision reachable' : `${label}-valent (only ${label} can ever be decided)`}: nothing to undo; choose other inputs (the ladder, l, finds an ambiguous start) or allow more behaviours.`};
+		return {text: 'The run is no longer ambiguous: undo to an ambiguous position.'};
+	}
 	const e = messageName(c, target);
 	const stall = findStall(oracle, c, target);
 	if (stall.status === 'now') return {move: deliverMove(target), text: `Deliver the target ${e}: it is ambiguous* here, so no stall is needed (Lemma 2).`};

@@ -41,7 +41,7 @@ export async function tryModule(path: string, sizes: readonly TrialSize[] = [TRI
 			done(result);
 		};
 
-		const stop = watchSteps(new Int32Array(control), step => end(fail('bad-module', `${path}: ${stuckText(id, slots, step, limitMs)}`)), limitMs);
+		const stop = watchSteps(new Int32Array(control), step => end(fail('bad-module', stuckText(`${id} (${path})`, slots, step, limitMs))), limitMs);
 		worker.on('message', (message: TrialMessage) => {
 			if (message.kind === 'slots') {
 				slots = Array.isArray(message.slots) ? (message.slots as Slot[]) : undefined;

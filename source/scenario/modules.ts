@@ -41,7 +41,7 @@ export function changedModule(text: string, path: string): string | undefined {
 	const named = moduleNamedIn(text, path);
 	const module = named === undefined ? undefined : loadedModule(named);
 	if (!module || typeof recorded !== 'string' || recorded === module.hash) return undefined;
-	return `${shown(path)}: the protocol module ${shown(module.path)} has changed since this game was saved (its hash differs): its moves may play differently`;
+	return `the protocol module ${shown(module.path)} has changed since this game was saved (its hash differs): its moves may play differently`;
 }
 
 /** The module a file names, if any and not one the package ships: its path and hash (none: missing). */

@@ -32,7 +32,7 @@ export function parseScenario(text: string, path: string): Result<Loaded> {
 	const validated = validateText(text, dirname(resolve(path)));
 	if (!validated.ok) {
 		const lines = validated.problems.map(p => `${path}:${p.line}:${p.column}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
-		return fail('invalid', [...lines, ...(changed ? [changed] : [])].join('\n'));
+		return fail('invalid', [...lines, ...(changed ? [`${path}: ${changed}`] : [])].join('\n'));
 	}
 
 	return ok({path, file: validated.file, warnings: changed ? [changed] : []});

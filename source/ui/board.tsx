@@ -97,7 +97,10 @@ export function Pool({config, cursor, target, previews, hints, rows, colour}: Po
 		// The rest of the board's width and no more, so a row too long is cut (…), not wrapped.
 		<Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} minWidth={0}>
 			<Text bold wrap="truncate">
-				{stallColumn ? 'POOL (age)'.padEnd(3 + nameWidth + ageWidth) : `POOL (age)${pool.length > visible ? ` ${first + 1}-${first + shown.length} of ${pool.length}` : ''}`}
+				{/* Where the pool has more rows than shown: which are shown (with the stall column, in short). */}
+				{stallColumn
+					? (pool.length > visible ? `POOL ${first + 1}-${first + shown.length}/${pool.length}` : 'POOL (age)').padEnd(3 + nameWidth + ageWidth)
+					: `POOL (age)${pool.length > visible ? ` ${first + 1}-${first + shown.length} of ${pool.length}` : ''}`}
 				{hints ? <Text dimColor>{stallColumn ? `${'after it'.padEnd(10)}then ${TARGET}` : '   if delivered now'}</Text> : null}
 			</Text>
 			{pool.length === 0 ? <Text dimColor>  (empty: the run is quiescent)</Text> : null}

@@ -20,6 +20,8 @@ export interface SandboxSetupProps {
 	readonly action?: string;
 	/** A line shown while the game is being started (a protocol module being tried). */
 	readonly busy?: string;
+	/** Why the game chosen last did not start. */
+	readonly notice?: string;
 }
 
 const ALLOW_CHOICES: ReadonlyArray<readonly string[]> = [
@@ -43,7 +45,7 @@ const hasRounds = (key: string): boolean => knownProtocols().find(p => p.key ===
 
 const cycle = (value: number, delta: number, size: number): number => (value + delta + size) % size;
 
-export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play', busy}: SandboxSetupProps): React.JSX.Element {
+export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, title = 'SANDBOX: choose a game', withInputs = true, action = 'play', busy, notice}: SandboxSetupProps): React.JSX.Element {
 	const [spec, setSpec, specRef] = useSyncState<Required<GameSpec>>({f: 1, allow: [], rounds: 1, ...initial} as Required<GameSpec>);
 	const [field, setField, fieldRef] = useSyncState<Field>('protocol');
 	const fieldsOf = (s: GameSpec): Field[] => ['protocol', 'nodes', ...(withInputs ? (['inputs'] as const) : []), 'f', 'allow', ...(hasRounds(s.protocol) ? (['rounds'] as const) : [])];
@@ -132,6 +134,13 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 				</Text>
 			</Box>
 			<Text> </Text>
+			{notice ? (
+				<Box width={78}>
+					<Text wrap="wrap" color="yellow">
+						{notice}
+					</Text>
+				</Box>
+			) : null}
 			{reach ? (
 				<Box width={78}>
 					<Text wrap="wrap">{`Note: ${reach}`}</Text>

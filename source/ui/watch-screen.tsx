@@ -16,6 +16,7 @@ import type {WatchAnswer} from '../worker/proof.js';
 import type {AnalysisService} from '../worker/service.js';
 import {Nodes, Pool} from './board.js';
 import {findProtocol} from '../protocols/registry.js';
+import {wrapWords} from './wrap.js';
 import {labelColour} from './theme.js';
 
 /** Milliseconds per move, slowest first. */
@@ -105,7 +106,12 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 	const round = current ? current.round : 0;
 	const ended = answer !== undefined && shown >= total;
 	const lines = answer ? [...answer.intro, ...answer.moves.slice(0, moves).map(m => m.text)] : [];
-	const bodyRows = Math.max(5, rows - 16);
+	// The end's sentences get the rows they need, taken from the board (all of it when there is
+	// no run to show): cut, they would lose the end of the argument.
+	const endNeeds = ended && answer ? answer.end.sentences.reduce((sum, line) => sum + wrapWords(line, 77).length, 0) : 7;
+	const room = Math.max(5, rows - 16);
+	const endRows = Math.max(7, Math.min(endNeeds, 7 + room - (config ? 5 : 1)));
+	const bodyRows = room - (endRows - 7);
 	const rule = <Text dimColor>{'─'.repeat(78)}</Text>;
 	const f = spec.f ?? 1;
 	const allow = (spec.allow ?? []).length > 0 && f > 0 ? (spec.allow ?? []).join(',') : 'none';
@@ -143,7 +149,7 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 				<Text dimColor>{'   ● target delivered  · stall'}</Text>
 			</Text>
 			{rule}
-			<Box flexDirection="column" height={7} overflow="hidden">
+			<Box flexDirection="column" height={endRows} overflow="hidden">
 				{ended && answer
 					? // The end: what it means for the protocol, in full.
 						answer.end.sentences.map((line, i) => (

@@ -44,7 +44,7 @@ export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, o
 		else if (key.leftArrow) step(at.current - 1);
 		else if (key.home) step(0);
 		else if (key.end) step(run.length);
-		else if (input === 'p') onPlay(at.current);
+		else if (input === 'p' && at.current > 0) onPlay(at.current);
 		else if (input === 'm') onDiagram?.();
 		else if (input === 's') onSave?.(at.current);
 	});
@@ -60,7 +60,7 @@ export function WitnessStepper({config, outcome, run, k, rows, colour, onStep, o
 				<Nodes config={shown} colour={colour} rows={rows - 3} />
 				<Pool config={shown} cursor={-1} target={-1} previews={undefined} hints={false} rows={rows - 3} colour={colour} />
 			</Box>
-			<Text dimColor wrap="truncate">{`[←→] step [p] play these ${k} moves${onDiagram ? ' [m] diagram' : ''}${onSave ? ' [s] save' : ''} [esc] back`}</Text>
+			<Text dimColor wrap="truncate">{`[←→] step${k > 0 ? ` [p] play ${k === 1 ? 'this move' : `these ${k} moves`}` : ''}${onDiagram ? ' [m] diagram' : ''}${onSave ? ' [s] save' : ''} [esc] back`}</Text>
 		</Box>
 	);
 }

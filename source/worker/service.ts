@@ -73,7 +73,7 @@ export class WorkerService implements AnalysisService {
 					const protocol = findProtocol(request.spec.protocol);
 					// Not the checked instance: making it runs the module's steps, here, in the UI thread.
 					const slots = protocol && slotsOf(protocol, request.spec.n, request.spec.f ?? 1, request.spec.rounds ?? 1);
-					this.listener?.report(failedReport(request.id, stuckText(protocol?.id ?? request.spec.protocol, slots, step, limitMs)));
+					this.listener?.report(failedReport(request.id, stuckText(protocol ? `${protocol.id} (${request.spec.protocol})` : request.spec.protocol, slots, step, limitMs)));
 				}
 
 				this.stopWatching = this.watch(limitMs);

@@ -176,7 +176,7 @@ describe.skipIf(!hasTmux)('flp in a real terminal (tmux)', () => {
 		await keys('n', 'Enter');
 		text = await waitFor(t => t.includes('EXIT='), 'the refusal');
 		expect(text).toContain('EXIT=2');
-		expect(text).toContain('run the command again with --trust');
+		expect(text).toContain('Not run: the game did not start.');
 
 		launch('NO_COLOR=1', 'play', level);
 		await waitFor(t => t.includes('Run it? [y/N]'), 'the question', 60_000);

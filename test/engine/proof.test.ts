@@ -173,6 +173,19 @@ describe('the hint key', () => {
 		expect(hint.text).toBe('start 3: the target is 0* now; this stall keeps every step ambiguous and makes it ambiguous* in 2 moves (Lemma 2).');
 	});
 
+	test('a game that starts not ambiguous: nothing to undo, so the hint and Lemma 2 say what to try instead', () => {
+		// wait-all, 011, crash: only 1 can ever be decided (a crash only stalls the others).
+		const oracle = new Oracle();
+		const start = game({protocol: 'wait-all', n: 3, inputs: '011', allow: ['crash']});
+		expect(proofHint(oracle, start, start.pool[0]!.message).text).toBe(
+			'This game starts 1-valent (only 1 can ever be decided): nothing to undo; choose other inputs (the ladder, l, finds an ambiguous start) or allow more behaviours.',
+		);
+		expect(lemma2Argument(oracle, start, start.pool[0]!.message).steps[0]).toContain('nothing to undo at the start: choose other inputs');
+		// Once moves are made, undo is the way back.
+		const later = game({protocol: 'wait-all', n: 3, inputs: '011', allow: ['crash']}, 'start 1');
+		expect(proofHint(oracle, later, later.pool[0]!.message).text).toBe('The run is no longer ambiguous: undo to an ambiguous position.');
+	});
+
 	test('Lemma 1 levels: the inputs to choose', () => {
 		const oracle = new Oracle();
 		expect(proofHint(oracle, game({protocol: 'wait-all', n: 3, inputs: '000', allow: ['lie']}), undefined, {kind: 'find-ambiguous-start'}).inputs).toBe('100');

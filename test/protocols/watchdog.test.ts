@@ -64,7 +64,7 @@ describe('a module that loops', () => {
 		expect(await tryModule(path, [{n: 3, f: 1, rounds: 1}], 500)).toEqual({ok: true, value: undefined});
 		const stuck = await tryModule(path, [{n: 4, f: 1, rounds: 1}], 500);
 		expect(stuck.ok).toBe(false);
-		if (!stuck.ok) expect(stuck.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: protocol loop: node 2 on 2<3:vote=[01] did not return within 0.5 s`));
+		if (!stuck.ok) expect(stuck.message).toMatch(new RegExp(`^protocol loop \\(${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\): node 2 on 2<3:vote=[01] did not return within 0.5 s`));
 	}, 60_000);
 
 	test('in the game, the analysis worker is replaced and the position answered with the stuck step', () => {
@@ -91,7 +91,7 @@ describe('a module that loops', () => {
 		const [stuck, next] = JSON.parse(child.stdout) as {id: number; label: string; error?: string}[];
 		expect(stuck!.id).toBe(1);
 		expect(stuck!.label).toBe('unknown');
-		expect(stuck!.error).toMatch(/^protocol loop: node 2 on 2<3:vote=[01] did not return within 0\.5 s/);
+		expect(stuck!.error).toMatch(/^protocol loop \(\/.*loop-game\.mjs\): node 2 on 2<3:vote=[01] did not return within 0\.5 s/);
 		// The new worker answers in full (no error): its label is the analysis's own.
 		expect(next).toEqual({id: 2, label: expect.stringMatching(/^(0|1|ambiguous|none)$/)});
 	}, 60_000);

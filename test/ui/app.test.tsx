@@ -7,6 +7,7 @@ import {ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE} from '../helpers/key
 import {ModuleFolder, voteModule} from '../helpers/module-files.js';
 import {hashFile, loadProtocolModule} from '../../source/protocols/module.js';
 import {diskFiles} from '../../source/app-files.js';
+import {fail} from '../../source/engine/types.js';
 
 function open() {
 	const app = render(<App service={new InlineService()} colour={false} />);
@@ -240,4 +241,16 @@ describe('a protocol module the player brought (issue 23)', () => {
 			folder.remove();
 		}
 	}, 90_000);
+
+	test('a sandbox game whose protocol does not start: the setup says why and keeps the choices', async () => {
+		const files = {...diskFiles(), tryProtocol: async () => fail('bad-module', 'protocol boom (/tmp/boom.mjs): node 2 on 2<3:vote=0 threw Error: boom')};
+		const app = render(<App service={new InlineService()} colour={false} files={files} opening={{kind: 'sandbox', protocol: 'leader'}} />);
+		const frame = (): string => app.lastFrame() ?? '';
+		await until(frame, containing('▸ Protocol  leader'));
+		await press(app.stdin, ENTER);
+		const text = await until(frame, containing('threw Error: boom'));
+		expect(text).toContain('SANDBOX: choose a game');
+		expect(text).toContain('Protocol  leader');
+		app.unmount();
+	});
 });

@@ -70,3 +70,14 @@ describe('the pool’s ⚠ marks (issue 21)', () => {
 		}
 	});
 });
+
+describe('a pool longer than its rows (issue 21)', () => {
+	test('says which rows are shown, with the stall column too', () => {
+		const config = game({protocol: 'quorum', n: 4, inputs: '0011', allow: ['crash']}, 'start 1; start 2; start 3');
+		expect(config.pool.length).toBeGreaterThan(5);
+		const previews = config.pool.map((_, i) => ({message: '', label: 'ambiguous' as const, outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: true, ...(i === 0 ? {} : {then: 'ambiguous' as const})}));
+		const {lastFrame, unmount} = render(<Pool config={config} cursor={0} target={0} previews={previews} hints rows={5} colour={false} />);
+		expect(lastFrame()!.split('\n')[0]).toMatch(new RegExp(`^POOL 1-4/${config.pool.length} +after it`));
+		unmount();
+	});
+});
