@@ -19,6 +19,19 @@ export interface NodesProps {
 	readonly rows?: number;
 }
 
+/** The rule between the nodes and the pool, `rows` high. */
+export function ColumnRule({rows}: {readonly rows: number}): React.JSX.Element {
+	return (
+		<Box flexDirection="column" marginRight={1}>
+			{Array.from({length: rows}, (_, i) => (
+				<Text key={i} dimColor>
+					│
+				</Text>
+			))}
+		</Box>
+	);
+}
+
 /** One row per node: input, state summary, corruption, output. */
 export function Nodes({config, colour, rows}: NodesProps): React.JSX.Element {
 	const {setup} = config;

@@ -11,7 +11,7 @@ import {formatMessage, formatMove} from '../engine/notation.js';
 import {type Session, current, targetOf} from '../engine/session.js';
 import {type Move, sameMessage} from '../engine/types.js';
 import type {PositionReport} from '../worker/position.js';
-import {Nodes, Pool} from './board.js';
+import {ColumnRule, Nodes, Pool} from './board.js';
 import {KeysHelp} from './keys-help.js';
 import {type Mode, type PlayAction} from './play-state.js';
 import {type OutcomeRun, outcomeRuns} from './position-text.js';
@@ -97,13 +97,7 @@ function Board({config, session, cursor, hints, report, rows, colour}: BoardProp
 	return (
 		<Box height={rows}>
 			<Nodes config={config} colour={colour} rows={rows} />
-			<Box flexDirection="column" marginRight={1}>
-				{Array.from({length: rows}, (_, i) => (
-					<Text key={i} dimColor>
-						│
-					</Text>
-				))}
-			</Box>
+			<ColumnRule rows={rows} />
 			<Pool
 				config={config}
 				cursor={cursor}

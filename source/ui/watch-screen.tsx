@@ -14,7 +14,7 @@ import type {Bit} from '../engine/types.js';
 import {lookUpProtocol} from '../protocols/registry.js';
 import type {WatchAnswer} from '../worker/proof.js';
 import type {AnalysisService} from '../worker/service.js';
-import {Nodes, Pool} from './board.js';
+import {ColumnRule, Nodes, Pool} from './board.js';
 import {findProtocol} from '../protocols/registry.js';
 import {wrapWords} from './wrap.js';
 import {labelColour} from './theme.js';
@@ -127,13 +127,7 @@ export function WatchScreen({service, spec, colour, rows, onExit, paused: startP
 			{config ? (
 				<Box height={bodyRows}>
 					<Nodes config={config} colour={colour} rows={bodyRows} />
-					<Box flexDirection="column" marginRight={1}>
-						{Array.from({length: bodyRows}, (_, i) => (
-							<Text key={i} dimColor>
-								│
-							</Text>
-						))}
-					</Box>
+					<ColumnRule rows={bodyRows} />
 					<Pool config={config} cursor={-1} target={config.pool.length > 0 ? 0 : -1} previews={undefined} hints={false} rows={bodyRows} colour={colour} />
 				</Box>
 			) : (
