@@ -76,19 +76,23 @@ export interface PlayScreenProps {
 	readonly notice?: string;
 }
 
-/** What a key on the board asks for beyond the state: leaving, a hint, the analysis. */
-type Effect = 'exit' | 'hint' | 'stop-analysis' | 'keep-searching';
+/** What a key on the board asks for beyond the state: leaving, a hint, the analysis, a notice gone. */
+type Effect = 'exit' | 'hint' | 'stop-analysis' | 'keep-searching' | 'clear-notice';
 
 interface BoardContext {
 	readonly level: LevelInfo;
 	readonly report: PositionReport | undefined;
 	readonly timeUp: boolean;
 	readonly saving: PlayScreenProps['saving'];
+	/** Whether a notice (a hint, a message) shows under the board: Esc takes it away first. */
+	readonly notice: boolean;
 }
 
 /** A key on the board: the action on the state and the effect outside it, either or both. */
 export function boardKey(state: PlayState, input: string, key: Partial<Key>, context: BoardContext): {action?: PlayAction; effect?: Effect} {
 	const {level, report, timeUp, saving} = context;
+	// Esc closes what it would close anywhere else (a hint on the notice line) before it leaves.
+	if (key.escape && context.notice) return {action: {type: 'notice', notice: undefined}, effect: 'clear-notice'};
 	if (key.escape || input === 'q') return {effect: 'exit'};
 	if (timeUp) return {action: {type: 'notice', notice: 'Time is up: q to leave.'}};
 	if (key.upArrow) return {action: {type: 'cursor', by: -1}};
@@ -180,8 +184,8 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 	const proofOpen = useRef(false);
 	proofOpen.current = proofKeys.overlay !== undefined && proofKeys.overlay !== null;
 	// Key handlers may run twice before a render: what they read comes from refs.
-	const context = useRef<BoardContext>({level, report, timeUp, saving: props.saving});
-	context.current = {level, report, timeUp, saving: props.saving};
+	const context = useRef<BoardContext>({level, report, timeUp, saving: props.saving, notice: false});
+	context.current = {level, report, timeUp, saving: props.saving, notice: (proofKeys.notice ?? state.notice) !== undefined};
 	useInput(
 		(input, key) => {
 			// A proof view open at this key's render takes the key alone (its Enter plays its moves).
@@ -192,6 +196,7 @@ export function PlayScreen(props: PlayScreenProps): React.JSX.Element {
 			else if (effect === 'hint') props.onHint?.();
 			else if (effect === 'stop-analysis') analysis.cancel();
 			else if (effect === 'keep-searching') analysis.keepSearching();
+			else if (effect === 'clear-notice') proofKeys.clearNotice();
 		},
 		{isActive: mode.kind === 'board' && !proofOpen.current},
 	);

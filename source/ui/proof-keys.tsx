@@ -47,6 +47,8 @@ export interface ProofKeys {
 	readonly notice: string | undefined;
 	/** The first message picked for the diamond, while the second is awaited. */
 	readonly pick: Message | undefined;
+	/** Take the notice away (Esc on the board with a hint showing). */
+	readonly clearNotice: () => void;
 }
 
 /** What a Lemma 1 ladder is for: a find-ambiguous-start level, or the sandbox. */
@@ -147,5 +149,5 @@ export function useProofKeys(options: ProofKeysOptions): ProofKeys {
 		overlay = <DiamondView answer={proof.answer?.kind === 'diamond' ? proof.answer : undefined} error={proof.error} colour={colour} onClose={close} />;
 	}
 
-	return {overlay, notice, pick};
+	return {overlay, notice, pick, clearNotice: () => setNotice(undefined)};
 }

@@ -448,3 +448,19 @@ describe('a position the analysis could not answer (issue 23)', () => {
 		unmount();
 	});
 });
+
+describe('Esc with a hint showing (issue 21, from a student’s play-test)', () => {
+	test('the first Esc takes the hint away and stays on the board; the next leaves', async () => {
+		const {frame, stdin, exits, unmount} = start(quorum);
+		await until(frame, analysed('ambiguous'));
+		await press(stdin, 'i');
+		await until(frame, t => t.includes('Hint:') && !t.includes('thinking'));
+		await press(stdin, ESCAPE);
+		const text = await until(frame, t => !t.includes('Hint:'));
+		expect(text).toContain('NOW ambiguous');
+		expect(exits).toHaveLength(0);
+		await press(stdin, ESCAPE);
+		await until(() => String(exits.length), containing('1'));
+		unmount();
+	});
+});
