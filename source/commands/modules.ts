@@ -4,7 +4,7 @@
  * names one: a command on a built-in protocol starts without it.
  */
 import {isModulePath} from '../protocols/module.js';
-import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
+import {TRIAL_SIZE, allowedSize} from '../protocols/size.js';
 import {type Result, ok} from '../engine/types.js';
 
 /**
@@ -14,12 +14,9 @@ import {type Result, ok} from '../engine/types.js';
  */
 export async function protocolFlag(value: string | undefined, size: {readonly nodes?: number; readonly f?: number; readonly rounds?: number} = {}): Promise<Result<string | undefined>> {
 	if (value === undefined || !isModulePath(value)) return ok(value);
-	const {TRIAL_SIZE, loadIsolated} = await import('../protocols/isolate.js');
+	const {loadIsolated} = await import('../protocols/isolate.js');
 	// Tried at the size the command asks for, when it is one the game allows (else it says so later).
-	const n = size.nodes !== undefined && size.nodes >= MIN_NODES && size.nodes <= MAX_NODES ? size.nodes : TRIAL_SIZE.n;
-	const f = size.f !== undefined && size.f < n ? size.f : Math.min(TRIAL_SIZE.f, n - 1);
-	const rounds = size.rounds !== undefined && size.rounds >= 1 && size.rounds <= MAX_ROUNDS ? size.rounds : 1;
-	const loaded = await loadIsolated(value, [{n, f, rounds}]);
+	const loaded = await loadIsolated(value, [allowedSize(size.nodes, size.f, size.rounds) ?? TRIAL_SIZE]);
 	if (!loaded.ok) return loaded;
 	return ok(loaded.value.path);
 }

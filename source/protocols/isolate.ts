@@ -9,13 +9,9 @@ import {readText} from '../files/read.js';
 import {type Result, type Slot, fail, ok} from '../engine/types.js';
 import {startWorker} from '../worker/spawn.js';
 import {type LoadedModule, loadProtocolModule, loadedModule} from './module.js';
-import type {TrialMessage, TrialSize} from './trial-worker.js';
+import type {TrialMessage} from './trial-worker.js';
+import {TRIAL_SIZE, type TrialSize} from './size.js';
 import {HEARTBEAT_WORDS, STEP_LIMIT_MS, stuckText, watchSteps} from './watchdog.js';
-
-export type {TrialSize} from './trial-worker.js';
-
-/** The size a module is tried at when the command does not say (the sandbox's first game). */
-export const TRIAL_SIZE: TrialSize = {n: 3, f: 1, rounds: 1};
 
 /** Module sizes tried already (path and size): each is tried once. */
 const passed = new Set<string>();

@@ -9,13 +9,7 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {ProtocolFault} from '../engine/protocol.js';
 import {shareHeartbeat} from './guard.js';
 import {loadProtocolModule} from './module.js';
-
-/** A size to make an instance at. */
-export interface TrialSize {
-	readonly n: number;
-	readonly f: number;
-	readonly rounds: number;
-}
+import type {TrialSize} from './size.js';
 
 export type TrialMessage = {readonly kind: 'slots'; readonly id: unknown; readonly slots: unknown} | {readonly kind: 'done'; readonly problem?: string};
 

@@ -9,25 +9,32 @@
  * finds the module loaded (or says why it is not).
  */
 import {dirname, relative, isAbsolute, sep} from 'node:path';
-import {isScalar, isMap} from 'yaml';
+import {type YAMLMap, isMap, isScalar} from 'yaml';
 import {excerpt} from '../files/escape.js';
 import {readText} from '../files/read.js';
 import {loadYaml} from '../files/yaml.js';
 import {type LoadedModule, hashFile, isModulePath, isShipped, loadProtocolModule, loadedModule, resolveModule} from '../protocols/module.js';
 import {type Result, fail, ok} from '../engine/types.js';
-import {MAX_NODES, MAX_ROUNDS, MIN_NODES} from '../engine/game.js';
+import {type TrialSize, allowedSize} from '../protocols/size.js';
 
 /** A path inside a message: escaped, and long enough for any real path. */
 const shown = (path: string): string => excerpt(path, 300);
 
-/** The module a file's text names, by absolute path (resolved against the file's folder), if any. */
-export function moduleNamedIn(text: string, path: string): string | undefined {
+/** The file's top-level mapping, parsed, or none (a file that is not one is the reader's to report). */
+function topOf(text: string): YAMLMap | undefined {
 	const loaded = loadYaml(text);
-	if (!loaded.ok || !isMap(loaded.doc.contents)) return undefined;
-	const value = loaded.doc.contents.get('protocol', true);
+	return loaded.ok && isMap(loaded.doc.contents) ? loaded.doc.contents : undefined;
+}
+
+/** The module a file's mapping names, by absolute path (resolved against the file's folder), if any. */
+function moduleIn(top: YAMLMap | undefined, path: string): string | undefined {
+	const value = top?.get('protocol', true);
 	if (!isScalar(value) || typeof value.value !== 'string' || !isModulePath(value.value)) return undefined;
 	return resolveModule(value.value, dirname(path));
 }
+
+/** The module a file's text names, by absolute path (resolved against the file's folder), if any. */
+export const moduleNamedIn = (text: string, path: string): string | undefined => moduleIn(topOf(text), path);
 
 /**
  * When the file records its module's hash (a saved game) and the module loaded has another: the
@@ -35,10 +42,9 @@ export function moduleNamedIn(text: string, path: string): string | undefined {
  */
 export function changedModule(text: string, path: string): string | undefined {
 	if (!text.includes('protocolHash')) return undefined;
-	const loaded = loadYaml(text);
-	if (!loaded.ok || !isMap(loaded.doc.contents)) return undefined;
-	const recorded = loaded.doc.contents.get('protocolHash');
-	const named = moduleNamedIn(text, path);
+	const top = topOf(text);
+	const recorded = top?.get('protocolHash');
+	const named = moduleIn(top, path);
 	const module = named === undefined ? undefined : loadedModule(named);
 	if (!module || typeof recorded !== 'string' || recorded === module.hash) return undefined;
 	return `the protocol module ${shown(module.path)} has changed since this game was saved (its hash differs): its moves may play differently`;
@@ -76,7 +82,7 @@ export const untrustedMessage = (file: string, module: string): string =>
 export async function loadFileModules(
 	paths: readonly string[],
 	trust: Trust,
-	load: (path: string, sizes: readonly FileSize[]) => Promise<Result<LoadedModule>> = path => loadProtocolModule(path),
+	load: (path: string, sizes: readonly TrialSize[]) => Promise<Result<LoadedModule>> = path => loadProtocolModule(path),
 ): Promise<Result<readonly LoadedModule[]>> {
 	const modules: LoadedModule[] = [];
 	for (const path of paths) {
@@ -106,22 +112,12 @@ export async function loadFileModules(
 	return ok(modules);
 }
 
-/** The size of a game, as a file gives it: nodes, f (default 1), rounds (default 1). */
-export interface FileSize {
-	readonly n: number;
-	readonly f: number;
-	readonly rounds: number;
-}
-
-/** The size the file's game is played at, when the file says it plainly (else none). */
-function sizeIn(text: string): FileSize[] {
+/** The size the file's game is played at, when the file says one the game allows (else none). */
+function sizeIn(text: string): TrialSize[] {
 	const loaded = loadYaml(text);
 	const data = (loaded.ok ? loaded.data : undefined) as {nodes?: unknown; f?: unknown; rounds?: unknown} | undefined;
-	const whole = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-	if (!data || !whole(data.nodes, MIN_NODES, MAX_NODES)) return [];
-	const f = data.f === undefined ? 1 : data.f;
-	const rounds = data.rounds === undefined ? 1 : data.rounds;
-	return whole(f, 0, data.nodes - 1) && whole(rounds, 1, MAX_ROUNDS) ? [{n: data.nodes, f, rounds}] : [];
+	const size = data ? allowedSize(data.nodes, data.f, data.rounds) : undefined;
+	return size ? [size] : [];
 }
 
 /** The level files a challenge file names (`levels: - file: PATH`, relative to it), absolute. */
