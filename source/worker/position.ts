@@ -107,13 +107,12 @@ export class PositionAnalyst {
 			this.oracle = new Oracle();
 		}
 
-		const empty = {label: 'unknown' as const, outcomes: [], flags: {agreement: false, termination: false, validity: false}, complete: false};
 		const started = newSession(request.spec, lookUpProtocol);
-		if (!started.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: started.message};
+		if (!started.ok) return failedReport(request.id, started.message);
 		const setup = started.value.configs[0]!.setup;
 		const moves = parseMoves(setup, request.moves.join(';'));
 		const session = moves.ok ? playAll(started.value, moves.value) : moves;
-		if (!session.ok) return {id: request.id, now: {...empty, witnesses: {}}, previews: [], states: 0, error: session.message};
+		if (!session.ok) return failedReport(request.id, session.message);
 		const c = current(session.value);
 		if (this.analyzer.size > this.memoLimit && !this.analyzer.holds(c)) this.analyzer = new Analyzer();
 
