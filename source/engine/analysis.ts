@@ -168,7 +168,7 @@ export class Analyzer {
 
 		const real = model.encode(c);
 		// The state renumbered to its key (rule 5), so that mirror images share the corruptions' games.
-		const state = model.key(real, new Uint8Array(model.size)).slice();
+		const state = model.canonical(real, new Uint8Array(model.size)).slice();
 		const perm = model.lastPerm;
 		const parts = this.partsOf(c, state);
 		if (parts.length === 1 && parts[0] === this) {
@@ -222,7 +222,7 @@ export class Analyzer {
 		if (game !== this.game || !this.model) {
 			this.game = game;
 			const setup = this.only ? distinguished(c.setup, this.only.node) : c.setup;
-			this.model = new PackedModel(setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true);
+			this.model = new PackedModel(setup, this.settings.symmetry ?? true, this.settings.stepCache ?? true, this.keptSender(c.setup));
 			this.stubborn = (this.settings.partialOrder ?? true) ? new StubbornSets(this.model) : undefined;
 			keepShapes(c);
 			this.memo = new StateTable(this.model.size);
@@ -234,6 +234,18 @@ export class Analyzer {
 		}
 
 		return this.model;
+	}
+
+	/**
+	 * What keys must not forget of senders (rule 10): nothing (0) where no node can send as a
+	 * byzantine node (none allowed, or this is the game of a crash or a lie); the one node that can
+	 * in its byzantine game (at f = 1, where it is the only corruption). Anywhere else any node
+	 * may turn byzantine, and keys keep every sender (-1).
+	 */
+	private keptSender(setup: Configuration['setup']): number {
+		if (!setup.allowed.includes('byzantine') || setup.f === 0) return 0;
+		if (this.only && setup.f === 1) return this.only.kind === KIND.byzantine ? this.only.node : 0;
+		return -1;
 	}
 
 	/**
@@ -272,7 +284,7 @@ export class Analyzer {
 	/** R of a state of c's game: from the memos where they hold it, else searched (`trail`). */
 	private maskAt(c: Configuration, real: Uint8Array, shouldStop?: () => boolean): OutcomeMask {
 		let mask = 0;
-		const state = this.only || !this.split ? real : this.model!.key(real, new Uint8Array(this.model!.size)).slice();
+		const state = this.only || !this.split ? real : this.model!.canonical(real, new Uint8Array(this.model!.size)).slice();
 		for (const part of this.split ? this.partsOf(c, state) : [this]) {
 			const model = part.model!;
 			let answer = part.memo.get(model.key(state, new Uint8Array(model.size)));
@@ -459,13 +471,16 @@ export class Analyzer {
 			}
 
 			if (stopped) return -1;
-			// In the key's numbering: each move renumbered, and each successor's renumbering taken
-			// from there (the inverse of this state's, then the successor's own).
-			if (perm !== 0) {
+			// In the key's numbering: each move renumbered (and named as links name it, rule 10), and
+			// each successor's renumbering taken from there (the inverse of this state's, then the
+			// successor's own).
+			const anonymous = fast.symmetry.anonymous;
+			if (perm !== 0 || anonymous) {
 				const back = fast.inverse(perm);
 				for (let i = 0; i < count; i++) {
 					const word = links[list + 2 * i]!;
-					links[list + 2 * i] = linkWord(fast.renumbered(perm, linkMove(word)), linkMask(word), fast.compose(linkPerm(word), back));
+					const move = fast.renumbered(perm, linkMove(word));
+					links[list + 2 * i] = linkWord(anonymous ? fast.symmetry.abstract(move) : move, linkMask(word), fast.compose(linkPerm(word), back));
 				}
 			}
 
@@ -777,7 +792,7 @@ class Level {
 				} else if (j !== at && parentNext >= 0 && commute(orderFree, a, aNode, b, nodeOfMove[b]!)) {
 					const guess = j > at ? at : i < corruptions ? guessCorrupt : guessBefore;
 					const parentPerm = renumbers ? permOfLink(parentLinks[(parentList + 2 * j) | 0]!) : 0;
-					const want = parentPerm === 0 ? a : symmetry.renumbered(parentPerm, a);
+					const want = symmetry.abstract(parentPerm === 0 ? a : symmetry.renumbered(parentPerm, a));
 					// The link by `want` in the list at parentNext (its chunk looked up here).
 					// (Most lists read here are in one chunk: it is looked up again only when that changes.)
 					if (chunkOfLink(parentNext) !== chunkAt) {

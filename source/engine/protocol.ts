@@ -66,6 +66,14 @@ export interface ProtocolInstance {
 	 */
 	readonly orderFree?: boolean;
 	/**
+	 * Declares that a node's steps do not depend on who sent what: `receive` ignores `from`, and
+	 * `start`, `receive` and `closed` read a slot's records only as how many of each value it holds.
+	 * The analysis may then key states by those counts (rule 10 of docs/engine.md): a node's
+	 * records and the messages pending to it from honest senders are kept as one sorted list per
+	 * slot. Built-in protocols only (a module's declaration is not taken).
+	 */
+	readonly senderBlind?: boolean;
+	/**
 	 * Opt in to the symmetry reduction: nodes with the same role and the same input are
 	 * interchangeable, renumbering them changing nothing in what the protocol does. Without it
 	 * (or when it returns undefined for some node) the analysis never renumbers nodes.

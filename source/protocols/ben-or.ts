@@ -101,6 +101,8 @@ export const benOr: Protocol = {
 			receive: node => advance(node, rounds),
 			// Every node plays the same part.
 			orderFree: true,
+			// A node counts values; who sent them does not matter.
+			senderBlind: true,
 			role: () => 0,
 			// A slot is done once its phase is complete: p1.k when the node is in phase 2 of round k
 			// or later, p2.k once it is past round k (or finished).

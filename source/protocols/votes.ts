@@ -73,6 +73,8 @@ export function voteProtocol({id, title, flaw, threshold}: VoteProtocolSpec): Pr
 				summary: voteSummary,
 				// Every node plays the same part.
 				orderFree: true,
+				// A node counts values; who sent them does not matter.
+				senderBlind: true,
 				role: () => 0,
 				// Decided: it never counts votes again.
 				closed: node => node.output !== null,

@@ -10,7 +10,8 @@
  * - protocol-adapter.ts: a protocol's own code run on a packed state, kept canonical;
  * - step-cache.ts: a delivery's effect remembered and replayed;
  * - move-list.ts: the moves of a state, commutation and absorption;
- * - symmetry.ts: keys that merge states differing by a renumbering of interchangeable nodes.
+ * - symmetry.ts: keys that merge states differing by a renumbering of interchangeable nodes,
+ *   and (for a sender-blind protocol) by who sent what.
  *
  * The hot code of every part is written for V8 the way analysis.ts's header describes.
  */
@@ -39,19 +40,22 @@ export class PackedModel {
 	readonly orderFree: boolean;
 
 	/**
-	 * `symmetry: false` keeps every node's number (for measuring raw exploration); `stepCache:
-	 * false` computes every step afresh (to check the cache against).
+	 * `symmetry: false` keeps every node's number and sender (for measuring raw exploration);
+	 * `stepCache: false` computes every step afresh (to check the cache against). `keep` is what
+	 * keys must not forget of senders (rule 10, `Symmetry`): -1 all of them, else the one node
+	 * that may send as a byzantine node, 0 for none.
 	 */
 	constructor(
 		readonly setup: Setup,
 		symmetry = true,
 		stepCache = true,
+		keep = -1,
 	) {
 		this.layout = new PackedLayout(setup);
 		this.adapter = new ProtocolAdapter(this.layout, setup);
 		this.cache = new StepCache(this.layout, this.adapter, stepCache);
 		this.moveList = new MoveList(this.layout, setup);
-		this.symmetry = new Symmetry(this.layout, setup, symmetry);
+		this.symmetry = new Symmetry(this.layout, setup, symmetry, keep);
 		({n: this.n, size: this.size, messages: this.messages, maxMoves: this.maxMoves, nodeOfMove: this.nodeOfMove} = this.layout);
 		this.orderFree = setup.protocol.orderFree === true;
 	}
@@ -165,7 +169,7 @@ export class PackedModel {
 		return this.moveList.blanks(move, node);
 	}
 
-	/** Whether keys renumber nodes at all (false with symmetry off or no interchangeable nodes). */
+	/** Whether keys differ from states at all (`Symmetry.renumbers`). */
 	get renumbers(): boolean {
 		return this.symmetry.renumbers;
 	}
@@ -178,6 +182,11 @@ export class PackedModel {
 	/** The key of a state (`Symmetry.key`). */
 	key(state: Uint8Array, into: Uint8Array): Uint8Array {
 		return this.symmetry.key(state, into);
+	}
+
+	/** A state renumbered as its key is, senders kept: a state of the game (`Symmetry.canonical`). */
+	canonical(state: Uint8Array, into: Uint8Array): Uint8Array {
+		return this.symmetry.canonical(state, into);
 	}
 
 	/** A state's signatures, what `keyAfter` needs of a parent (`Symmetry.signatures`). */

@@ -8,12 +8,18 @@
  * depend on node numbers. That is not a perfect canonical form (two renumberings of one state
  * may get different keys when signatures tie), which costs only merges, never exactness.
  *
+ * With a sender-blind protocol the key also forgets who sent what (rule 10 of docs/engine.md,
+ * `anonymize`): per node and open slot, its records and the messages pending to it from senders
+ * that cannot be or turn byzantine become one sorted list of codes. Such a key is no longer a
+ * state (`canonical` gives the renumbered state itself), and the memo's links name a delivery
+ * from such a sender by its recipient, slot and value alone (`abstract`).
+ *
  * Renumberings are numbered (0 the identity) so that the memo's links can store one in a few
  * bits: a stored state's links, kept in its key's numbering, serve every state with that key
  * (`renumbered`, `compose`, `inverse` translate between numberings).
  */
 import type {Setup} from '../configuration.js';
-import {type PackedLayout, type PackedMove, lowestBit} from './layout.js';
+import {CLOSED, type PackedLayout, type PackedMove, lowestBit} from './layout.js';
 
 /** 256 well-mixed numbers, so sums of them tell multisets of bytes apart (almost always). */
 const MIX = (() => {
@@ -67,12 +73,26 @@ export class Symmetry {
 	private readonly fromOf: Int16Array;
 	private readonly slotOf: Int16Array;
 	private readonly valueOf: Int16Array;
+	/** Whether keys forget senders (rule 10), and the one node whose messages keep theirs (0 none). */
+	readonly anonymous: boolean;
+	private readonly keep: number;
+	/** Per move, the move a link names it by (`abstract`); only where keys forget senders. */
+	private readonly abstractOf: Int32Array;
+	/** Per (recipient, sender, slot), the id of its message with value 0 (values follow). */
+	private readonly firstId: Int32Array;
+	/** The codes of one slot being sorted. */
+	private readonly codes: Uint8Array;
 
-	/** `enabled: false` keeps every node's number (for measuring raw exploration). */
+	/**
+	 * `enabled: false` keeps every node's number (for measuring raw exploration). `keep` is what
+	 * rule 10 must leave alone: -1 everything (keys keep every sender), else the one node that may
+	 * send as a byzantine node (0 when none can).
+	 */
 	constructor(
 		private readonly layout: PackedLayout,
 		setup: Setup,
 		enabled: boolean,
+		keep = -1,
 	) {
 		const {n, protocol} = setup;
 		({n: this.n, block: this.block, slots: this.slots, local: this.local, rows: this.rows, poolAt: this.poolAt, maxMoves: this.maxMoves} = layout);
@@ -120,6 +140,21 @@ export class Symmetry {
 		}
 
 		const most = this.maxMoves;
+		this.anonymous = enabled && protocol.senderBlind === true && keep >= 0;
+		this.keep = Math.max(0, keep);
+		this.codes = new Uint8Array(n + 1);
+		this.firstId = new Int32Array((n + 1) * (n + 1) * this.slots);
+		this.abstractOf = new Int32Array(this.anonymous ? most : 0);
+		if (this.anonymous) {
+			for (let to = 1; to <= n; to++) {
+				for (let from = 1; from <= n; from++) {
+					for (let slot = 0; slot < this.slots; slot++) this.firstId[(to * (n + 1) + from) * this.slots + slot] = layout.id(to, from, slot, 0);
+				}
+			}
+
+			for (let move = 0; move < most; move++) this.abstractOf[move] = this.abstractMove(move);
+		}
+
 		this.moveMaps = new Int32Array(count * most);
 		for (let k = 0; k < count; k++) {
 			const perm = perms[k]!;
@@ -127,9 +162,22 @@ export class Symmetry {
 		}
 	}
 
-	/** Whether keys renumber nodes at all (false with symmetry off or no interchangeable nodes). */
+	/**
+	 * Whether keys differ from states at all: they renumber nodes, or forget senders (false with
+	 * symmetry off, or no interchangeable nodes and a protocol that is not sender-blind).
+	 */
 	get renumbers(): boolean {
-		return this.classes.length > 0;
+		return this.classes.length > 0 || this.anonymous;
+	}
+
+	/**
+	 * The move a memo link names `move` by (in a key's numbering): where keys forget senders, a
+	 * delivery from a sender they forget is named by its recipient, slot and value (as if sent
+	 * by the recipient itself, a message that never exists), since every such delivery of the same
+	 * value in the same slot leads to the same key. Any other move is itself.
+	 */
+	abstract(move: PackedMove): PackedMove {
+		return this.anonymous ? this.abstractOf[move]! : move;
 	}
 
 	/** The renumbering that does `second` after `first`. */
@@ -155,6 +203,15 @@ export class Symmetry {
 	 * message, a number for its kind, added to its recipient's and (times 3) to its sender's.
 	 */
 	key(state: Uint8Array, into: Uint8Array): Uint8Array {
+		const renumbered = this.canonical(state, into);
+		return this.anonymous ? this.anonymize(renumbered, into) : renumbered;
+	}
+
+	/**
+	 * The state renumbered as `key` renumbers it, but with its senders kept: a state of the game
+	 * (with the same R), where a key may not be one.
+	 */
+	canonical(state: Uint8Array, into: Uint8Array): Uint8Array {
 		if (this.classes.length === 0) {
 			this.lastPerm = 0;
 			return state;
@@ -207,7 +264,63 @@ export class Symmetry {
 		}
 
 		for (let other = 1; other <= this.n; other++) sigs[to + other] = sig[other]!;
-		return this.arrange(state, into, -1);
+		const renumbered = this.classes.length === 0 ? ((this.lastPerm = 0), state) : this.arrange(state, into, -1);
+		return this.anonymous ? this.anonymize(renumbered, into) : renumbered;
+	}
+
+	/**
+	 * Rule 10: forget who sent what (written into `into`). Per node x and slot that x has not
+	 * closed, each sender y other than x and the kept node gives a code: 0 when x holds nothing
+	 * from y there, 64 + the record byte when x recorded y's value, 128 + the value when y's
+	 * message is pending (its pool bit is cleared). The codes are sorted and written back into
+	 * those senders' rows in order. Record bytes of a state are at most 4 (or 255, closed), so a
+	 * key that forgot anything never equals a state's bytes.
+	 */
+	private anonymize(key: Uint8Array, into: Uint8Array): Uint8Array {
+		if (key !== into) into.set(key);
+		const {n, block, slots, rows, poolAt, keep, codes, firstId} = this;
+		const domains = this.layout.domains;
+		for (let x = 1; x <= n; x++) {
+			const base = (x - 1) * block + rows;
+			for (let slot = 0; slot < slots; slot++) {
+				if (into[base + x * slots + slot] === CLOSED) continue;
+				const domain = domains[slot]!;
+				let count = 0;
+				for (let y = 1; y <= n; y++) {
+					if (y === x || y === keep) continue;
+					const at = base + y * slots + slot;
+					const record = into[at]!;
+					let code = record === 0 ? 0 : 64 + record;
+					if (record === 0) {
+						const first = firstId[(x * (n + 1) + y) * slots + slot]!;
+						for (let v = 0; v < domain; v++) {
+							const id = first + v;
+							const byte = poolAt + (id >> 3);
+							const bit = 1 << (id & 7);
+							if ((into[byte]! & bit) !== 0) {
+								into[byte] = into[byte]! & ~bit;
+								code = 128 + v;
+								break;
+							}
+						}
+					}
+
+					// Insertion sort: a slot has at most five other senders.
+					let k = count++;
+					while (k > 0 && codes[k - 1]! > code) {
+						codes[k] = codes[k - 1]!;
+						k--;
+					}
+
+					codes[k] = code;
+				}
+
+				let k = 0;
+				for (let y = 1; y <= n; y++) if (y !== x && y !== keep) into[base + y * slots + slot] = codes[k++]!;
+			}
+		}
+
+		return into;
 	}
 
 	/**
@@ -242,13 +355,17 @@ export class Symmetry {
 		return h;
 	}
 
-	/** Add (sign 1) or take away (sign -1) a pending message's part of its nodes' signatures. */
+	/**
+	 * Add (sign 1) or take away (sign -1) a pending message's part of its nodes' signatures
+	 * (only its recipient's where keys forget its sender, so that states with one key get the
+	 * same renumbering more often).
+	 */
 	private addTraffic(sig: Int32Array, id: number, sign: number): void {
 		const kind = MIX[((this.slotOf[id]! + 2) * 8 + this.valueOf[id]! + 1) & 255]!;
 		const to = this.toOf[id]!;
 		sig[to] = (sig[to]! + sign * kind) | 0;
 		const from = this.fromOf[id]!;
-		if (from !== 0) sig[from] = (sig[from]! + sign * Math.imul(kind, 3)) | 0;
+		if (from !== 0 && !(this.anonymous && from !== this.keep)) sig[from] = (sig[from]! + sign * Math.imul(kind, 3)) | 0;
 	}
 
 	/**
@@ -328,6 +445,16 @@ export class Symmetry {
 		let code = 0;
 		for (let node = this.n; node >= 1; node--) code = code * (this.n + 1) + perm[node]!;
 		return code;
+	}
+
+	/** `abstract` of a move, computed once per move. */
+	private abstractMove(move: PackedMove): PackedMove {
+		const m = this.layout.messages;
+		if (move >= m) return move;
+		const from = this.fromOf[move]!;
+		if (from === 0 || from === this.keep) return move;
+		const to = this.toOf[move]!;
+		return this.layout.id(to, to, this.slotOf[move]!, this.valueOf[move]!);
 	}
 
 	private renumberMove(move: PackedMove, perm: Int8Array): PackedMove {
