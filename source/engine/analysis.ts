@@ -381,6 +381,9 @@ export class Analyzer {
 				if (corruptions > 0 && (count === 0 || here.moves[0] !== onlyMove)) corruptions = 0;
 			}
 
+			// One delivery per recipient, slot and value from senders the keys forget (rule 10).
+			if (fast.symmetry.anonymous) count = fast.symmetry.dedupe(here.moves, count, corruptions);
+
 			here.count = count;
 			here.corruptions = corruptions;
 			// Commuting moves. This state is P·a (P the parent, a its move `at`). A move b of

@@ -82,6 +82,9 @@ export class Symmetry {
 	private readonly firstId: Int32Array;
 	/** The codes of one slot being sorted. */
 	private readonly codes: Uint8Array;
+	/** Per move name, the last `dedupe` call that kept a move by that name. */
+	private readonly seen: Int32Array;
+	private calls = 0;
 
 	/**
 	 * `enabled: false` keeps every node's number (for measuring raw exploration). `keep` is what
@@ -145,6 +148,7 @@ export class Symmetry {
 		this.codes = new Uint8Array(n + 1);
 		this.firstId = new Int32Array((n + 1) * (n + 1) * this.slots);
 		this.abstractOf = new Int32Array(this.anonymous ? most : 0);
+		this.seen = new Int32Array(this.anonymous ? most : 0);
 		if (this.anonymous) {
 			for (let to = 1; to <= n; to++) {
 				for (let from = 1; from <= n; from++) {
@@ -192,6 +196,30 @@ export class Symmetry {
 	/** A move with its nodes renumbered by `perm` (an index into `perms`). */
 	renumbered(perm: number, move: PackedMove): PackedMove {
 		return perm === 0 ? move : this.moveMaps[perm * this.maxMoves + move]!;
+	}
+
+	/**
+	 * Where keys forget senders: keep (in place) only the first of the moves from `from` on that
+	 * `abstract` names alike, and return the new count. Deliveries of one value in one slot to one
+	 * node from forgotten senders lead to states with one key, so one of them is enough.
+	 */
+	dedupe(moves: Int32Array, count: number, from: number): number {
+		const stamp = ++this.calls;
+		const seen = this.seen;
+		const names = this.abstractOf;
+		let kept = from;
+		for (let i = from; i < count; i++) {
+			const move = moves[i]!;
+			const name = names[move]!;
+			if (name !== move) {
+				if (seen[name] === stamp) continue;
+				seen[name] = stamp;
+			}
+
+			moves[kept++] = move;
+		}
+
+		return kept;
 	}
 
 	/**
