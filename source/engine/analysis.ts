@@ -426,7 +426,9 @@ export class Analyzer {
 			// First every link that can be read (`readLinks`), then the states that outcomes new to
 			// this call were found at (`discover` builds them), then the successors to build.
 			mask |= here.readLinks(count, above, at, a, absorbedCrash, absorbedByzantine, table, fast, found);
-			const built = here.toBuild;
+			// Every outcome the game allows is found: R is whole without the successors left to
+			// build (rule 11). They stay unknown in the links, and any claimed stays pending.
+			const built = mask === fast.possible ? 0 : here.toBuild;
 			const news = here.news;
 			const fresh = here.fresh;
 			for (let k = 0; k < news; k++) {
@@ -459,6 +461,7 @@ export class Analyzer {
 					break;
 				}
 
+				if (mask === fast.possible) break;
 				const i = here.built[b]!;
 				here.current = i;
 				// A pending successor may since have been completed by an earlier sibling's search.

@@ -7,6 +7,7 @@ import {parseMove} from '../../source/engine/notation.js';
 import {game} from '../helpers/games.js';
 import {toyGame} from '../helpers/toy.js';
 import {plainOutcomes} from '../../source/engine/plain.js';
+import {PackedModel} from '../../source/engine/packed/model.js';
 
 describe('analysis on tiny models', () => {
 	test('the selfish toy with inputs 01 can only split', () => {
@@ -221,4 +222,27 @@ test('a protocol that declares no roles is never renumbered', async () => {
 	const start3 = applyLegal(initialConfiguration(setup), {kind: 'deliver', message: {to: 3, from: 0, slot: -1, value: -1}});
 	expect(analyzer.analyze(start2).states).toBeGreaterThan(0);
 	expect(analyzer.analyze(start3).states).toBeGreaterThan(0); // not merged with its mirror
+});
+
+describe('every outcome found (rule 11)', () => {
+	test('the outcomes a game allows: all five, but invalid where each input is held by more nodes than can be corrupted', () => {
+		const all = ['zero', 'one', 'split', 'stuck', 'invalid'];
+		expect(outcomesOf(new PackedModel(game({protocol: 'ben-or', n: 3, inputs: '100', allow: ['crash', 'byzantine'], rounds: 2}).setup).possible)).toEqual(all);
+		expect(outcomesOf(new PackedModel(game({protocol: 'ben-or', n: 4, inputs: '1100', allow: ['crash', 'byzantine'], rounds: 2}).setup).possible)).toEqual(all.slice(0, 4));
+		// With no corruption allowed both inputs once are enough; with f = 2 each needs three nodes.
+		expect(outcomesOf(new PackedModel(game({protocol: 'quorum', n: 3, inputs: '100', allow: []}).setup).possible)).toEqual(all.slice(0, 4));
+		expect(outcomesOf(new PackedModel(game({protocol: 'wait-all', n: 4, inputs: '1100', allow: ['crash'], f: 2}).setup).possible)).toEqual(all);
+	});
+
+	test('ben-or, two rounds, n = 3, every behaviour: every outcome, from 8,361 states (231,154 searching on once all five are found)', () => {
+		const c = game({protocol: 'ben-or', n: 3, inputs: '100', allow: ['crash', 'lie', 'byzantine'], rounds: 2});
+		const answer = new Analyzer().analyze(c);
+		expect([answer.label, answer.outcomes, answer.complete, answer.states]).toEqual(['ambiguous', ['zero', 'one', 'split', 'stuck', 'invalid'], true, 8361]);
+		// Every witness still replays to its outcome, from a memo where the successors left
+		// unsearched stay pending.
+		for (const [outcome, moves] of Object.entries(answer.witnesses)) {
+			const end = applyMoves(c, moves!);
+			expect(end.ok && outcomesOf(evaluate(end.value))).toContain(outcome);
+		}
+	});
 });

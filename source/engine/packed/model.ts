@@ -38,6 +38,12 @@ export class PackedModel {
 	readonly nodeOfMove: Int8Array;
 	/** Whether the protocol declares arrival order at a node irrelevant (`orderFree`). */
 	readonly orderFree: boolean;
+	/**
+	 * Every outcome a run of this game could reach, as far as the setup alone tells (rule 11):
+	 * all of them, but `invalid` where each input is held by more nodes than can be corrupted (the
+	 * honest nodes then always hold both, and validity cannot be broken).
+	 */
+	readonly possible: OutcomeMask;
 
 	/**
 	 * `symmetry: false` keeps every node's number and sender (for measuring raw exploration);
@@ -58,6 +64,10 @@ export class PackedModel {
 		this.symmetry = new Symmetry(this.layout, setup, symmetry, keep);
 		({n: this.n, size: this.size, messages: this.messages, maxMoves: this.maxMoves, nodeOfMove: this.nodeOfMove} = this.layout);
 		this.orderFree = setup.protocol.orderFree === true;
+		const corruptible = setup.allowed.length === 0 ? 0 : setup.f;
+		const ones = setup.inputs.filter(input => input === 1).length;
+		const validityHolds = ones > corruptible && setup.n - ones > corruptible;
+		this.possible = ZERO | ONE | SPLIT | STUCK | (validityHolds ? 0 : INVALID);
 	}
 
 	/** The state of a configuration, canonical. */
