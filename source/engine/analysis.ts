@@ -104,7 +104,8 @@ export class Analyzer {
 	private none: Level | undefined;
 
 	/**
-	 * `symmetry: false` turns the symmetry reduction off (to measure raw exploration); `stepCache:
+	 * `symmetry: false` turns the symmetry reduction off, keys that forget senders with it (rules
+	 * 5 and 10: to measure raw exploration); `stepCache:
 	 * false` computes every step afresh (smaller, slower: for the analyzer `keepShapes` keeps);
 	 * `partialOrder: false` searches every successor, not only a stubborn set's (rule 8), and
 	 * answers each corruption's game together (rule 9). `only` (internal) makes this the

@@ -11,6 +11,7 @@ import {evaluate, outcomesOf} from '../../source/engine/outcomes.js';
 import {plainOutcomes} from '../../source/engine/plain.js';
 import {SMALL, reachable, walk, withoutAges} from '../helpers/arbitraries.js';
 import {game} from '../helpers/games.js';
+import {keptAgreesAlongRuns} from '../helpers/kept.js';
 import {firstWinsGame} from '../helpers/toy.js';
 
 const runs = {numRuns: 60, seed: 20261124};
@@ -295,22 +296,7 @@ describe('laws of the model, on random reachable configurations of small games',
 			{protocol: 'wait-all', n: 4, inputs: '0111', allow: ['byzantine']},
 			{protocol: 'ben-or', n: 3, inputs: '111', allow: ['crash'], rounds: 2},
 		] as const;
-		fc.assert(
-			fc.property(fc.constantFrom(...specs), fc.array(fc.nat(1000), {minLength: 2, maxLength: 12}), (spec, picks) => {
-				const kept = new Analyzer({symmetry: true});
-				let config = game(spec);
-				for (const pick of picks) {
-					const options = legalMoves(config);
-					for (const c of [config, ...options.map(move => applyLegal(config, move))]) {
-						expect(kept.analyze(c, {witnesses: false}).mask).toBe(new Analyzer({symmetry: false}).analyze(c, {witnesses: false}).mask);
-					}
-
-					if (options.length === 0) break;
-					config = applyLegal(config, options[pick % options.length]!);
-				}
-			}),
-			{...runs, numRuns: 30},
-		);
+		keptAgreesAlongRuns(specs, {symmetry: true}, {symmetry: false}, {...runs, numRuns: 30});
 	});
 
 	test('where arrival order matters at a node, a kept analyzer still agrees with the plain explorer', () => {

@@ -13,6 +13,7 @@ import {applyLegal, legalMoves} from '../../source/engine/moves.js';
 import {PackedModel} from '../../source/engine/packed/model.js';
 import {plainOutcomes} from '../../source/engine/plain.js';
 import {game} from '../helpers/games.js';
+import {keptAgreesAlongRuns} from '../helpers/kept.js';
 
 const runs = {numRuns: 25, seed: 20261204};
 
@@ -72,22 +73,7 @@ describe('keys that forget who sent what (rule 10)', () => {
 			{protocol: 'wait-all', n: 4, inputs: '0001', allow: ['byzantine']},
 			{protocol: 'wait-all', n: 3, inputs: '011', allow: ['crash', 'byzantine'], f: 2},
 		];
-		fc.assert(
-			fc.property(fc.constantFrom(...specs), fc.array(fc.nat(1000), {minLength: 2, maxLength: 14}), (spec, picks) => {
-				const kept = new Analyzer();
-				let config = game(spec);
-				for (const pick of picks) {
-					const options = legalMoves(config);
-					for (const c of [config, ...options.map(move => applyLegal(config, move))]) {
-						expect(kept.analyze(c, {witnesses: false}).mask).toBe(new Analyzer({symmetry: false}).analyze(c, {witnesses: false}).mask);
-					}
-
-					if (options.length === 0) break;
-					config = applyLegal(config, options[pick % options.length]!);
-				}
-			}),
-			runs,
-		);
+		keptAgreesAlongRuns(specs, {}, {symmetry: false}, runs, 14);
 	});
 
 	test('on the smallest games the answers are the plain explorer’s, with every behaviour', () => {
