@@ -240,13 +240,14 @@ export class Analyzer {
 	/**
 	 * What keys must not forget of senders (rule 10): nothing (0) where no node can send as a
 	 * byzantine node (none allowed, or this is the game of a crash or a lie); the one node that can
-	 * in its byzantine game (at f = 1, where it is the only corruption). Anywhere else any node
-	 * may turn byzantine, and keys keep every sender (-1).
+	 * in its byzantine game (at f = 1, where it is the only corruption). In the whole game at
+	 * f = 1 any node may turn byzantine until the corruption is made, and keys forget senders only
+	 * after it (-2). With more corruptions keys keep every sender (-1).
 	 */
 	private keptSender(setup: Configuration['setup']): number {
 		if (!setup.allowed.includes('byzantine') || setup.f === 0) return 0;
-		if (this.only && setup.f === 1) return this.only.kind === KIND.byzantine ? this.only.node : 0;
-		return -1;
+		if (setup.f !== 1) return -1;
+		return this.only ? (this.only.kind === KIND.byzantine ? this.only.node : 0) : -2;
 	}
 
 	/**

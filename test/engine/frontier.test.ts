@@ -2,20 +2,19 @@ import {expect, test} from 'vitest';
 import {outOfReach} from '../../source/engine/frontier.js';
 import {frontierSetups, setupName} from '../../source/bench/frontier.js';
 
-/** The bench's frontier setups whose answer was unknown within 5 s (2026-12-04, docs/performance.md). */
+/** The bench's frontier setups whose answer was unknown within 5 s, or at its edge (2026-12-04, docs/performance.md). */
 const MEASURED_UNKNOWN = [
 	...['none', 'crash', 'crash,lie', 'crash,lie,byzantine'].flatMap(allow => [`ben-or/r1 n=6 ${allow}`, `ben-or/r2 n=5 ${allow}`, `ben-or/r2 n=6 ${allow}`, `ben-or/r3 n=5 ${allow}`, `ben-or/r3 n=6 ${allow}`]),
 	...['crash', 'crash,lie', 'crash,lie,byzantine'].map(allow => `ben-or/r1 n=5 ${allow}`),
 	...['crash,lie', 'crash,lie,byzantine'].flatMap(allow => [`ben-or/r2 n=4 ${allow}`, `ben-or/r3 n=4 ${allow}`]),
-	'ben-or/r3 n=3 crash,lie,byzantine',
 ];
 
-test('the setup screen warns of exactly the frontier games the bench found out of reach (28 of 120)', () => {
+test('the setup screen warns of exactly the frontier games the bench found out of reach (27 of 120)', () => {
 	const warned = frontierSetups()
 		.filter(s => outOfReach(s) !== null)
 		.map(setupName)
 		.sort();
-	expect(MEASURED_UNKNOWN).toHaveLength(28);
+	expect(MEASURED_UNKNOWN).toHaveLength(27);
 	expect(warned).toEqual([...MEASURED_UNKNOWN].sort());
 });
 
@@ -23,7 +22,7 @@ test('games the bench does not run go with the measured set nearest them; other 
 	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['byzantine'], rounds: 2})).toContain('unknown');
 	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['crash'], rounds: 2})).toBeNull();
 	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['lie'], rounds: 3})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['byzantine'], rounds: 3})).not.toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['byzantine'], rounds: 3})).toBeNull();
 	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['lie'], rounds: 1})).not.toBeNull();
 	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 1})).toBeNull();
 	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['lie'], rounds: 3})).not.toBeNull();

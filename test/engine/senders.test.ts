@@ -28,8 +28,10 @@ const spec: GameSpec = {protocol: 'ben-or', n: 4, inputs: '0001', allow: ['crash
 // Node 1 heard node 2 and node 4 heard node 2, or node 1 heard node 3 and node 4 heard node 2: no
 // renumbering of nodes maps one onto the other, but every node holds the same values and has the
 // same values on their way.
-const heardTwo = game(spec, `${START}; 1<2:p1.1=0; 4<2:p1.1=0`);
-const heardThree = game(spec, `${START}; 1<3:p1.1=0; 4<2:p1.1=0`);
+const heardTwoMoves = `${START}; 1<2:p1.1=0; 4<2:p1.1=0`;
+const heardThreeMoves = `${START}; 1<3:p1.1=0; 4<2:p1.1=0`;
+const heardTwo = game(spec, heardTwoMoves);
+const heardThree = game(spec, heardThreeMoves);
 
 describe('keys that forget who sent what (rule 10)', () => {
 	test('two positions that differ only in who sent the values a node holds get one key', () => {
@@ -41,7 +43,7 @@ describe('keys that forget who sent what (rule 10)', () => {
 		expect(plain.analyze(heardTwo, {witnesses: false}).mask).toBe(new Analyzer({symmetry: false}).analyze(heardThree, {witnesses: false}).mask);
 	});
 
-	test('keys keep senders where the rule is off: symmetry off, or any node may turn byzantine (-1)', () => {
+	test('keys keep senders where the rule is off: symmetry off, or two nodes may turn byzantine (-1)', () => {
 		expect(keyOf(new PackedModel(heardTwo.setup, false, true, 0), heardTwo)).not.toBe(keyOf(new PackedModel(heardTwo.setup, false, true, 0), heardThree));
 		const everyone = new PackedModel(heardTwo.setup, true, true, -1);
 		expect(everyone.symmetry.anonymous).toBe(false);
@@ -54,6 +56,22 @@ describe('keys that forget who sent what (rule 10)', () => {
 		// first. The keys must differ. With node 4 kept instead, nothing tells them apart.
 		expect(keyOf(new PackedModel(heardTwo.setup, true, true, 3), heardTwo)).not.toBe(keyOf(new PackedModel(heardTwo.setup, true, true, 3), heardThree));
 		expect(keyOf(new PackedModel(heardTwo.setup, true, true, 4), heardTwo)).toBe(keyOf(new PackedModel(heardTwo.setup, true, true, 4), heardThree));
+	});
+
+	test('where any node may turn byzantine (the whole game at f = 1), keys forget senders only once the corruption is made', () => {
+		const byzantine: GameSpec = {...spec, allow: ['crash', 'byzantine']};
+		const two = game(byzantine, heardTwoMoves);
+		const three = game(byzantine, heardThreeMoves);
+		const model = new PackedModel(two.setup, true, true, -2);
+		// Before the corruption node 3 could still turn byzantine: the keys keep every sender.
+		expect(keyOf(model, two)).not.toBe(keyOf(model, three));
+		// Node 4 crashed: no node can turn byzantine any more, and nothing tells them apart.
+		const after = (moves: string, corruption: string): string => keyOf(model, game(byzantine, `${moves}; ${corruption}`));
+		expect(after(heardTwoMoves, 'corrupt 4 as crash')).toBe(after(heardThreeMoves, 'corrupt 4 as crash'));
+		// Node 3 byzantine: its messages keep their sender, and node 1 holds its value in one only.
+		expect(after(heardTwoMoves, 'corrupt 3 as byzantine')).not.toBe(after(heardThreeMoves, 'corrupt 3 as byzantine'));
+		// Node 4 byzantine: node 4 heard node 2 in both, and the rest is forgotten.
+		expect(after(heardTwoMoves, 'corrupt 4 as byzantine')).toBe(after(heardThreeMoves, 'corrupt 4 as byzantine'));
 	});
 
 	test('a protocol that reads senders (leader) never gets such keys', () => {

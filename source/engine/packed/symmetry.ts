@@ -19,7 +19,7 @@
  * (`renumbered`, `compose`, `inverse` translate between numberings).
  */
 import type {Setup} from '../configuration.js';
-import {CLOSED, type PackedLayout, type PackedMove, lowestBit} from './layout.js';
+import {CLOSED, KIND, type PackedLayout, type PackedMove, STATUS, lowestBit} from './layout.js';
 
 /** 256 well-mixed numbers, so sums of them tell multisets of bytes apart (almost always). */
 const MIX = (() => {
@@ -76,6 +76,12 @@ export class Symmetry {
 	/** Whether keys forget senders (rule 10), and the one node whose messages keep theirs (0 none). */
 	readonly anonymous: boolean;
 	private readonly keep: number;
+	/**
+	 * Whether keys forget senders once the one corruption is made (rule 10 where any node may
+	 * turn byzantine, f = 1): a state with no corrupt node keeps every sender; after the
+	 * corruption, a byzantine node keeps its own and the others are forgotten.
+	 */
+	private readonly afterCorruption: boolean;
 	/** Per move, the move a link names it by (`abstract`); only where keys forget senders. */
 	private readonly abstractOf: Int32Array;
 	/** Per (recipient, sender, slot), the id of its message with value 0 (values follow). */
@@ -88,7 +94,8 @@ export class Symmetry {
 
 	/**
 	 * `enabled: false` keeps every node's number (for measuring raw exploration). `keep` is what
-	 * rule 10 must leave alone: -1 everything (keys keep every sender), else the one node that may
+	 * rule 10 must leave alone: -1 everything (keys keep every sender), -2 everything until the
+	 * one corruption is made and then the node made byzantine if any, else the one node that may
 	 * send as a byzantine node (0 when none can).
 	 */
 	constructor(
@@ -144,19 +151,20 @@ export class Symmetry {
 
 		const most = this.maxMoves;
 		this.anonymous = enabled && protocol.senderBlind === true && keep >= 0;
+		this.afterCorruption = enabled && protocol.senderBlind === true && keep === -2;
 		this.keep = Math.max(0, keep);
 		this.codes = new Uint8Array(n + 1);
 		this.firstId = new Int32Array((n + 1) * (n + 1) * this.slots);
 		this.abstractOf = new Int32Array(this.anonymous ? most : 0);
 		this.seen = new Int32Array(this.anonymous ? most : 0);
-		if (this.anonymous) {
+		if (this.anonymous || this.afterCorruption) {
 			for (let to = 1; to <= n; to++) {
 				for (let from = 1; from <= n; from++) {
 					for (let slot = 0; slot < this.slots; slot++) this.firstId[(to * (n + 1) + from) * this.slots + slot] = layout.id(to, from, slot, 0);
 				}
 			}
 
-			for (let move = 0; move < most; move++) this.abstractOf[move] = this.abstractMove(move);
+			if (this.anonymous) for (let move = 0; move < most; move++) this.abstractOf[move] = this.abstractMove(move);
 		}
 
 		this.moveMaps = new Int32Array(count * most);
@@ -171,7 +179,7 @@ export class Symmetry {
 	 * symmetry off, or no interchangeable nodes and a protocol that is not sender-blind).
 	 */
 	get renumbers(): boolean {
-		return this.classes.length > 0 || this.anonymous;
+		return this.classes.length > 0 || this.anonymous || this.afterCorruption;
 	}
 
 	/**
@@ -232,6 +240,7 @@ export class Symmetry {
 	 */
 	key(state: Uint8Array, into: Uint8Array): Uint8Array {
 		const renumbered = this.canonical(state, into);
+		if (this.afterCorruption) return this.anonymizeAfterCorruption(renumbered, into);
 		return this.anonymous ? this.anonymize(renumbered, into) : renumbered;
 	}
 
@@ -293,6 +302,7 @@ export class Symmetry {
 
 		for (let other = 1; other <= this.n; other++) sigs[to + other] = sig[other]!;
 		const renumbered = this.classes.length === 0 ? ((this.lastPerm = 0), state) : this.arrange(state, into, -1);
+		if (this.afterCorruption) return this.anonymizeAfterCorruption(renumbered, into);
 		return this.anonymous ? this.anonymize(renumbered, into) : renumbered;
 	}
 
@@ -304,9 +314,25 @@ export class Symmetry {
 	 * those senders' rows in order. Record bytes of a state are at most 4 (or 255, closed), so a
 	 * key that forgot anything never equals a state's bytes.
 	 */
-	private anonymize(key: Uint8Array, into: Uint8Array): Uint8Array {
+	/**
+	 * `anonymize` where keys forget senders only after the corruption (`afterCorruption`): a key
+	 * (renumbered) with no corrupt node is left as it is; with one, that node keeps its senders'
+	 * rows when it is byzantine. Links then name moves as they are (`abstract` is not used): a
+	 * link found by a move is right for any state with the key, since one message delivered in
+	 * two states with one key leads to states with one key; it is only found less often.
+	 */
+	private anonymizeAfterCorruption(key: Uint8Array, into: Uint8Array): Uint8Array {
+		for (let x = 1; x <= this.n; x++) {
+			const status = key[(x - 1) * this.block]! & STATUS;
+			if (status !== 0) return this.anonymize(key, into, status === KIND.byzantine ? x : 0);
+		}
+
+		return key;
+	}
+
+	private anonymize(key: Uint8Array, into: Uint8Array, keep = this.keep): Uint8Array {
 		if (key !== into) into.set(key);
-		const {n, block, slots, rows, poolAt, keep, codes, firstId} = this;
+		const {n, block, slots, rows, poolAt, codes, firstId} = this;
 		const domains = this.layout.domains;
 		for (let x = 1; x <= n; x++) {
 			const base = (x - 1) * block + rows;
