@@ -2,8 +2,8 @@
  * Which sandbox games the exact analysis does not reach in seconds, from the bench's frontier
  * table (docs/performance.md): every one of its 120 setups (f = 1, inputs X_floor(n/2), 5 s) is
  * exact but 27, all of them ben-or. Ben-or's nodes keep feeding each other in later rounds, so
- * partial-order reduction cuts little, and each node more multiplies its graph by about 100
- * even with keys that forget senders.
+ * partial-order reduction cuts little, and each node more still multiplies its graph by 6 to
+ * 1,000 with keys that forget senders.
  * Behaviour sets the bench does not run go with the measured set they contain or are contained in:
  * lie alone with crash and lie; byzantine with all three.
  */

@@ -48,8 +48,8 @@ export class PackedModel {
 	/**
 	 * `symmetry: false` keeps every node's number and sender (for measuring raw exploration);
 	 * `stepCache: false` computes every step afresh (to check the cache against). `keep` is what
-	 * keys must not forget of senders (rule 10, `Symmetry`): -1 all of them, else the one node
-	 * that may send as a byzantine node, 0 for none.
+	 * keys must not forget of senders (rule 10, `Symmetry`): -1 all of them, -2 all of them until
+	 * the one corruption is made, else the one node that may send as a byzantine node, 0 for none.
 	 */
 	constructor(
 		readonly setup: Setup,

@@ -239,9 +239,7 @@ export class Symmetry {
 	 * message, a number for its kind, added to its recipient's and (times 3) to its sender's.
 	 */
 	key(state: Uint8Array, into: Uint8Array): Uint8Array {
-		const renumbered = this.canonical(state, into);
-		if (this.afterCorruption) return this.anonymizeAfterCorruption(renumbered, into);
-		return this.anonymous ? this.anonymize(renumbered, into) : renumbered;
+		return this.forgetSenders(this.canonical(state, into), into);
 	}
 
 	/**
@@ -302,6 +300,11 @@ export class Symmetry {
 
 		for (let other = 1; other <= this.n; other++) sigs[to + other] = sig[other]!;
 		const renumbered = this.classes.length === 0 ? ((this.lastPerm = 0), state) : this.arrange(state, into, -1);
+		return this.forgetSenders(renumbered, into);
+	}
+
+	/** A renumbered state as its key: with the senders rule 10 forgets forgotten, if any. */
+	private forgetSenders(renumbered: Uint8Array, into: Uint8Array): Uint8Array {
 		if (this.afterCorruption) return this.anonymizeAfterCorruption(renumbered, into);
 		return this.anonymous ? this.anonymize(renumbered, into) : renumbered;
 	}
