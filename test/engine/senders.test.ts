@@ -92,7 +92,8 @@ describe('keys that forget who sent what (rule 10)', () => {
 			{protocol: 'wait-all', n: 3, inputs: '011', allow: ['crash', 'byzantine'], f: 2},
 		];
 		keptAgreesAlongRuns(specs, {}, {symmetry: false}, runs, 14);
-	});
+		// About 10 s on the 2-core machine: room for a busy one.
+	}, 60_000);
 
 	test('on the smallest games the answers are the plain explorer’s, with every behaviour', () => {
 		// (The plain explorer takes seconds from the start of these games: positions a few moves in.)
