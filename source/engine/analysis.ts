@@ -149,15 +149,16 @@ export class Analyzer {
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		// A small question is answered in one search; the corruptions' games (rule 9) cost a model
 		// and a memo each, which pays only for a large one.
-		// They pay only where rule 8 cuts most states it applies to; where it cuts few (ben-or,
-		// whose nodes can feed each other to the end) one search of the whole game is smaller.
+		// They pay only where rule 8 keeps under a third of the moves it looks at (the vote
+		// protocols); where it keeps more (ben-or, whose nodes feed each other to the end) one
+		// search of the whole game is smaller.
 		let spent = 0;
 		if (!this.only && !this.split && this.settings.partialOrder !== false) {
 			const stubborn = this.stubborn!;
-			const [tried, reduced] = [stubborn.tried, stubborn.reduced];
+			const [movesIn, movesOut] = [stubborn.movesIn, stubborn.movesOut];
 			const probe = this.search(c, {...options, maxStates: this.unsplit ? maxStates : Math.min(maxStates, PROBE_STATES)});
 			if (this.unsplit || probe.complete || probe.memoryFull || maxStates <= PROBE_STATES || options.shouldStop?.() || (options.labelOnly && probe.label === 'ambiguous')) return probe;
-			if (2 * (stubborn.reduced - reduced) < stubborn.tried - tried) {
+			if (3 * (stubborn.movesOut - movesOut) > stubborn.movesIn - movesIn) {
 				this.unsplit = true;
 				const rest = this.search(c, {...options, maxStates: maxStates - probe.states});
 				return {...rest, states: rest.states + probe.states};

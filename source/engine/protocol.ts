@@ -74,6 +74,17 @@ export interface ProtocolInstance {
 	 */
 	readonly senderBlind?: boolean;
 	/**
+	 * Declares that a node reads its slots one at a time, in the order the slots are declared
+	 * (rule 12 of docs/engine.md). `reading(local)` is the slot a started node waits on (-1 when
+	 * it waits on none). A delivery in that slot that brings the node's records there (its own
+	 * included) to `quorum` makes the node act on every record of the slot; it then moves on to
+	 * the next slot and acts there at once if its records there (its own included) reach
+	 * `quorum` too. Any other delivery only records its value: the local state, the closed slots
+	 * and the pool stay as they are. The analysis then lets a stubborn set leave out the nodes
+	 * that can send only to slots a node will not read yet. Built-in protocols only.
+	 */
+	readonly phases?: {reading(local: readonly number[]): number; readonly quorum: number};
+	/**
 	 * Opt in to the symmetry reduction: nodes with the same role and the same input are
 	 * interchangeable, renumbering them changing nothing in what the protocol does. Without it
 	 * (or when it returns undefined for some node) the analysis never renumbers nodes.

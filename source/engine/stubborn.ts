@@ -1,29 +1,29 @@
 /**
- * Partial-order reduction: stubborn sets of deliveries (rule 8 of docs/engine.md).
+ * Partial-order reduction: stubborn sets (rules 8 and 12 of docs/engine.md).
  *
- * Where no corruption can be made any more and no node is byzantine, every move is a delivery,
- * and a state is quiescent exactly when it has no move. Deliveries to different nodes are
- * independent: each changes only its recipient's block and adds messages to the pool, so
- * either order reaches the same state, and neither takes the other away (messages to a node
- * leave the pool, or become inert, only by that node's own steps). A node y can still *feed* a
- * node x when y is honest (or lies) and, in some slot x has not closed, x holds no record from
- * y and no message from y is pending: honest nodes send each slot to each node once, so only
- * then can a message to x appear that is not pending now.
+ * Deliveries to different nodes are independent: each changes only its recipient's block and
+ * adds messages to the pool, so either order reaches the same state, and neither takes the
+ * other away (messages to a node leave the pool, or become inert, only by that node's own steps
+ * or its corruption). A node y can still *feed* a node x when y runs the protocol and, in some
+ * slot x has not closed, x holds no record from y and no message from y is pending: honest
+ * nodes send each slot to each node once, so only then can a message to x appear that is not
+ * pending now. A node that may still turn byzantine feeds x wherever x holds no record from it.
  *
  * For a node x, let N be the smallest set of nodes holding x and every node that can still feed
- * a node of N. The deliveries to nodes of N form a stubborn set: a run of moves outside it
- * delivers only to nodes outside N, which send nothing more to N (in an open slot), so it
- * changes no node of N and no message to N, and commutes with every delivery to N. Searching
- * only those successors still reaches every quiescent state (the graph is finite and acyclic:
- * Valmari's stubborn sets, Godefroid's persistent sets), from every state searched, so each
- * state's R is still whole and the memo keeps exact answers. The set is a function of the state
- * alone (the node x whose set has the fewest deliveries, the lowest number on a tie), so the
- * search and the witness walk (`trail`) take the same successors.
+ * a node of N. The deliveries to nodes of N and the corruptions of N's nodes form a stubborn
+ * set: a run of other moves delivers only to nodes outside N, which send nothing more to N (in
+ * an open slot), and corrupts only nodes outside N, so it changes no node of N and no message
+ * to N, and commutes with every move of the set; a delivery to N stays possible through it.
+ * Searching only those successors still reaches every quiescent state (the graph is finite and
+ * acyclic: Valmari's stubborn sets, Godefroid's persistent sets), from every state searched, so
+ * each state's R is still whole and the memo keeps exact answers. Where a protocol declares
+ * `phases` (rule 12), feeding counts only the slots x may read before the set's next move. The
+ * set is a function of the state alone (the node x whose set has the fewest moves, the lowest
+ * number on a tie), so the search and the witness walk (`trail`) take the same successors.
  */
+import {CLOSED, STARTED, STATUS} from './packed/layout.js';
 import type {PackedModel} from './packed/model.js';
-
-/** A node's status, in bits 0-1 of its header byte (fast.ts): 0 honest, 1 crash, 2 lie, 3 byzantine. */
-const STATUS = 3;
+import type {ProtocolInstance} from './protocol.js';
 
 export class StubbornSets {
 	private readonly n: number;
@@ -38,9 +38,15 @@ export class StubbornSets {
 	private readonly feeders: Int32Array;
 	private readonly pendingTo: Int32Array;
 	private readonly movesTo: Int32Array;
-	/** How many states the rule applied to (every move a delivery, or one corruption left), and how many of them it cut. */
+	/** The protocol's `phases` (rule 12), and room for a node's local state to read them with. */
+	private readonly phases: ProtocolInstance['phases'];
+	private readonly local: number[];
+	/** How many states with a pending message the rule looked at, and how many of them it cut. */
 	tried = 0;
 	reduced = 0;
+	/** How many moves the states it looked at had, and how many of them it kept. */
+	movesIn = 0;
+	movesOut = 0;
 	/** Set once the rule has cut under an eighth of the 4,096 or more states it applied to: it then searches every successor (the whole set of moves is a stubborn set too). */
 	private idle = false;
 
@@ -68,17 +74,18 @@ export class StubbornSets {
 		this.feeders = new Int32Array(n + 1);
 		this.pendingTo = new Int32Array(n + 1);
 		this.movesTo = new Int32Array(n + 1);
+		this.phases = model.setup.protocol.phases;
+		this.local = Array.from({length: model.layout.local}, () => 0);
 	}
 
 	/**
 	 * Cut `moves` (the first `count`, as the model lists them, its first `corruptions` the
 	 * corruptions) to a stubborn set, in place and in the same order; returns how many are left.
-	 * Leaves them as they are unless every move is a delivery, or one corruption is the only one
-	 * (rule 9: the corruption that the game of one corruption can make), and no node is
-	 * byzantine.
+	 * Leaves them as they are where the pool is empty (the state is quiescent, and every
+	 * corruption or byzantine send from it is searched).
 	 */
 	reduce(state: Uint8Array, moves: Int32Array, count: number, corruptions: number): number {
-		if (corruptions > 1 || count < 2 || this.idle) return count;
+		if (count < 2 || this.idle) return count;
 		const model = this.model;
 		const n = this.n;
 		const block = this.block;
@@ -106,26 +113,28 @@ export class StubbornSets {
 		// Where the rule has cut almost nothing in thousands of states (ben-or), it stops looking.
 		if (++this.tried > 4096 && 8 * this.reduced < this.tried) this.idle = true;
 
-		// The corruption still to make, if any: its node, and whether it makes that node byzantine.
-		const corruptible = corruptions === 1 ? nodeOf[moves[0]!]! : 0;
-		const byzantine = corruptions === 1 && ((moves[0]! - 2 * messages) & 3) === 3;
+		// The nodes a corruption can still make byzantine (bit per node).
+		let mayTurn = 0;
+		for (let i = 0; i < corruptions; i++) if (((moves[i]! - 2 * messages) & 3) === 3) mayTurn |= 1 << nodeOf[moves[i]!]!;
 
 		// Who can still feed whom: feeders[x] has bit y when y can still send x a message that is
-		// not pending now, in a slot x has not closed. A node that may still turn byzantine can
-		// send any value in every slot where x holds no record from it.
+		// not pending now, in a slot x has not closed and may read before such a message arrives
+		// (up to `lastRead`, rule 12). A node that may still turn byzantine can send any value in
+		// every slot where x holds no record from it.
 		const feeders = this.feeders;
 		const slots = this.slots;
 		for (let x = 1; x <= n; x++) {
 			let mask = 0;
 			const xStatus = state[(x - 1) * block]! & STATUS;
 			if (xStatus === 0 || xStatus === 2) {
+				const last = this.lastRead(state, x, mayTurn);
 				for (let y = 1; y <= n; y++) {
 					if (y === x) continue;
 					const yStatus = state[(y - 1) * block]! & STATUS;
 					if (yStatus === 1) continue;
-					const any = yStatus === 3 || (byzantine && y === corruptible);
+					const any = yStatus === 3 || (mayTurn & (1 << y)) !== 0;
 					const base = (x * (n + 1) + y) * slots;
-					for (let slot = 0; slot < slots; slot++) {
+					for (let slot = 0; slot <= last; slot++) {
 						if (state[this.recordAt[base + slot]!] !== 0) continue;
 						if (any || !this.anyPending(state, this.firstId[base + slot]!, this.values[base + slot]!)) {
 							mask |= 1 << y;
@@ -151,7 +160,8 @@ export class StubbornSets {
 				set = grown;
 			}
 
-			let held = corruptible !== 0 && (set & (1 << corruptible)) !== 0 ? 1 : 0;
+			let held = 0;
+			for (let i = 0; i < corruptions; i++) if ((set & (1 << nodeOf[moves[i]!]!)) !== 0) held++;
 			for (let z = 1; z <= n; z++) if ((set & (1 << z)) !== 0) held += movesTo[z]!;
 			if (held < bestCount) {
 				best = set;
@@ -159,7 +169,13 @@ export class StubbornSets {
 			}
 		}
 
-		if (best === 0) return count;
+		this.movesIn += count;
+		if (best === 0) {
+			this.movesOut += count;
+			return count;
+		}
+
+		this.movesOut += bestCount;
 		this.reduced++;
 		let kept = 0;
 		for (let i = 0; i < count; i++) {
@@ -168,6 +184,74 @@ export class StubbornSets {
 		}
 
 		return kept;
+	}
+
+	/**
+	 * The last slot node x (started, honest or lying) may read before a message that is not
+	 * pending now reaches it: every slot without the protocol's `phases` (rule 8). With them
+	 * (rule 12), x reads only the slot it waits on, r, unless one pending delivery there can
+	 * bring its records to the quorum: then it acts and reads on, through every next slot where
+	 * its records (with its own, which it may add on the way) reach the quorum, up to the first
+	 * where they do not.
+	 */
+	private lastRead(state: Uint8Array, x: number, mayTurn: number): number {
+		const phases = this.phases;
+		const slots = this.slots;
+		const at = (x - 1) * this.block;
+		if (!phases || (state[at]! & STARTED) === 0) return slots - 1;
+		const local = this.local;
+		for (let i = 0; i < local.length; i++) local[i] = state[at + 1 + i]!;
+		const reading = phases.reading(local);
+		if (reading < 0) return -1;
+		const quorum = phases.quorum;
+		let slot = reading;
+		if (this.recordsIn(state, x, reading) + 1 >= quorum && this.pendingIn(state, x, reading)) {
+			slot++;
+			while (slot < slots && this.recordsIn(state, x, slot) + 1 >= quorum) slot++;
+			if (slot === slots) return slots - 1;
+		}
+
+		// Where x stops, the messages still to come cannot make it act: they cannot change what it reads.
+		return this.recordsIn(state, x, slot) + 1 + this.senders(state, x, slot, mayTurn) < quorum ? slot - 1 : slot;
+	}
+
+	/** How many nodes can still send node x a message in a slot that is not pending now (those in `mayTurn` may send any value). */
+	private senders(state: Uint8Array, x: number, slot: number, mayTurn: number): number {
+		const n = this.n;
+		let count = 0;
+		for (let y = 1; y <= n; y++) {
+			if (y === x) continue;
+			const status = state[(y - 1) * this.block]! & STATUS;
+			if (status === 1) continue;
+			const at = (x * (n + 1) + y) * this.slots + slot;
+			if (state[this.recordAt[at]!] !== 0) continue;
+			if (status === 3 || (mayTurn & (1 << y)) !== 0 || !this.anyPending(state, this.firstId[at]!, this.values[at]!)) count++;
+		}
+
+		return count;
+	}
+
+	/** How many records node x holds in a slot (0 when it is closed). */
+	private recordsIn(state: Uint8Array, x: number, slot: number): number {
+		const n = this.n;
+		let count = 0;
+		for (let y = 1; y <= n; y++) {
+			const record = state[this.recordAt[(x * (n + 1) + y) * this.slots + slot]!]!;
+			if (record !== 0 && record !== CLOSED) count++;
+		}
+
+		return count;
+	}
+
+	/** Whether a message to node x in a slot is pending. */
+	private pendingIn(state: Uint8Array, x: number, slot: number): boolean {
+		const n = this.n;
+		for (let y = 1; y <= n; y++) {
+			const at = (x * (n + 1) + y) * this.slots + slot;
+			if (this.anyPending(state, this.firstId[at]!, this.values[at]!)) return true;
+		}
+
+		return false;
 	}
 
 	/** Whether any of the `values` messages from id `first` on is pending. */

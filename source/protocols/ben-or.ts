@@ -104,6 +104,11 @@ export const benOr: Protocol = {
 			// A node counts values; who sent them does not matter.
 			senderBlind: true,
 			role: () => 0,
+			// Phase 1 of round k reads p1.k, phase 2 reads p2.k, each once n - f records are in.
+			phases: {
+				reading: local => (local[FINISHED] === 1 || local[ROUND] === 0 ? -1 : 2 * (local[ROUND]! - 1) + (local[PHASE]! - 1)),
+				quorum: n - f,
+			},
 			// A slot is done once its phase is complete: p1.k when the node is in phase 2 of round k
 			// or later, p2.k once it is past round k (or finished).
 			closed(node, slot) {

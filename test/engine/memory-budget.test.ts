@@ -23,7 +23,7 @@ describe('the memory budget (issue 26 point 7)', () => {
 	});
 
 	test('a search stops when the memo reaches maxBytes: complete false, memoryFull, what was found', () => {
-		const benOr = game({protocol: 'ben-or', n: 4, inputs: '1100', allow: ['crash', 'lie'], rounds: 1});
+		const benOr = game({protocol: 'ben-or', n: 4, inputs: '1100', allow: ['crash', 'lie', 'byzantine'], rounds: 1});
 		const limited = new Analyzer().analyze(benOr, {witnesses: false, maxBytes: 4 * 1024 * 1024});
 		const full = new Analyzer().analyze(benOr, {witnesses: false});
 		expect(full).toMatchObject({complete: true, label: 'ambiguous'});
@@ -55,7 +55,7 @@ describe('the memory budget (issue 26 point 7)', () => {
 
 test("the game's position analyst honours the budget it is given (the worker passes the process's)", async () => {
 	const {PositionAnalyst} = await import('../../source/worker/position.js');
-	const spec = {protocol: 'ben-or', n: 4, inputs: '1100', allow: ['crash' as const, 'lie' as const], rounds: 1};
+	const spec = {protocol: 'ben-or', n: 4, inputs: '1100', allow: ['crash' as const, 'lie' as const, 'byzantine' as const], rounds: 1};
 	const cut = new PositionAnalyst().report({id: 1, spec, moves: []}, {maxBytes: 4 * 1024 * 1024});
 	expect(cut.now.complete).toBe(false);
 });

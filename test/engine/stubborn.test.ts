@@ -29,13 +29,16 @@ const states = (spec: GameSpec, partialOrder: boolean, symmetry = true): number 
 	new Analyzer({partialOrder, symmetry}).analyze(game(spec), {witnesses: false}).states;
 
 describe('stubborn sets of deliveries', () => {
-	test('exact counts: far fewer states where no corruption is left to make', () => {
+	test('exact counts: far fewer states, where no corruption is left to make and where one is', () => {
 		const waitAll3 = {protocol: 'wait-all', n: 3, inputs: '110', allow: []};
 		expect([states(waitAll3, false), states(waitAll3, true)]).toEqual([40, 29]);
 		const waitAll4 = {protocol: 'wait-all', n: 4, inputs: '1100', allow: []};
 		expect([states(waitAll4, false), states(waitAll4, true)]).toEqual([514, 137]);
 		const quorum4 = {protocol: 'quorum', n: 4, inputs: '1100', allow: []};
 		expect([states(quorum4, false), states(quorum4, true)]).toEqual([298, 162]);
+		// Where corruptions can still be made, the set holds those of its nodes.
+		const waitAll4Crash = {protocol: 'wait-all', n: 4, inputs: '1100', allow: ['crash']};
+		expect([states(waitAll4Crash, false), states(waitAll4Crash, true)]).toEqual([900, 277]);
 	});
 
 	test('the same R(C) as the plain explorer, at random positions where every move is a delivery', () => {

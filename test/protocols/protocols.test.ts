@@ -109,3 +109,18 @@ test('every protocol has an id, a title and a flaw', () => {
 	expect(PROTOCOLS.map(p => p.id)).toEqual(['wait-all', 'quorum', 'leader', 'ben-or']);
 	for (const p of PROTOCOLS) expect(p.flaw.length).toBeGreaterThan(10);
 });
+
+describe('declarations a module cannot make', () => {
+	test('a module that copies ben-or keeps its sampled-checked promises but not senderBlind or phases', async () => {
+		const {guardProtocol} = await import('../../source/protocols/guard.js');
+		const {benOr} = await import('../../source/protocols/ben-or.js');
+		const guarded = guardProtocol({id: 'copy', instantiate: (n: number, f: number, params: {rounds?: number}) => benOr.instantiate(n, f, params)}, 'copy.mjs');
+		expect(guarded.ok).toBe(true);
+		if (!guarded.ok) return;
+		const instance = guarded.value.instantiate(3, 1, {rounds: 2});
+		const original = benOr.instantiate(3, 1, {rounds: 2});
+		expect([original.senderBlind, original.phases?.quorum]).toEqual([true, 2]);
+		expect([instance.senderBlind, instance.phases]).toEqual([undefined, undefined]);
+		expect(instance.orderFree).toBe(true);
+	});
+});
