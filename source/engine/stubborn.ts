@@ -36,8 +36,12 @@ export class StubbornSets {
 	private readonly poolAt: number;
 	private readonly block: number;
 	private readonly feeders: Int32Array;
-	private readonly pendingTo: Int32Array;
-	private readonly movesTo: Int32Array;
+	private readonly inRangeDeliveries: Int32Array;
+	/** Per node, the last slot it may read (`lastRead`), and its moves up to that slot. */
+	private readonly lastOf: Int32Array;
+	private readonly inRange: Int32Array;
+	/** The slot of each message id (-1 for a start message). */
+	private readonly slotOf: Int16Array;
 	/** The protocol's `phases` (rule 12), and room for a node's local state to read them with. */
 	private readonly phases: ProtocolInstance['phases'];
 	private readonly local: number[];
@@ -72,8 +76,10 @@ export class StubbornSets {
 		}
 
 		this.feeders = new Int32Array(n + 1);
-		this.pendingTo = new Int32Array(n + 1);
-		this.movesTo = new Int32Array(n + 1);
+		this.inRangeDeliveries = new Int32Array(n + 1);
+		this.lastOf = new Int32Array(n + 1);
+		this.inRange = new Int32Array(n + 1);
+		this.slotOf = model.layout.slotOf;
 		this.phases = model.setup.protocol.phases;
 		this.local = Array.from({length: model.layout.local}, () => 0);
 	}
@@ -91,21 +97,11 @@ export class StubbornSets {
 		const block = this.block;
 		const messages = model.messages;
 		const nodeOf = model.nodeOfMove;
-		// Per node, its pending deliveries, and all its moves (byzantine sends to it too).
-		const pendingTo = this.pendingTo;
-		const movesTo = this.movesTo;
-		pendingTo.fill(0);
-		movesTo.fill(0);
 		let deliveries = 0;
 		for (let i = corruptions; i < count; i++) {
 			const move = moves[i]!;
 			if (move >= 2 * messages) return count;
-			if (move < messages) {
-				pendingTo[nodeOf[move]!]!++;
-				deliveries++;
-			}
-
-			movesTo[nodeOf[move]!]!++;
+			if (move < messages) deliveries++;
 		}
 
 		// With the pool empty the state is quiescent: every successor is searched.
@@ -122,12 +118,14 @@ export class StubbornSets {
 		// (up to `lastRead`, rule 12). A node that may still turn byzantine can send any value in
 		// every slot where x holds no record from it.
 		const feeders = this.feeders;
+		const lastOf = this.lastOf;
 		const slots = this.slots;
 		for (let x = 1; x <= n; x++) {
 			let mask = 0;
 			const xStatus = state[(x - 1) * block]! & STATUS;
+			const last = xStatus === 0 || xStatus === 2 ? this.lastRead(state, x) : slots - 1;
+			lastOf[x] = last;
 			if (xStatus === 0 || xStatus === 2) {
-				const last = this.lastRead(state, x, mayTurn);
 				for (let y = 1; y <= n; y++) {
 					if (y === x) continue;
 					const yStatus = state[(y - 1) * block]! & STATUS;
@@ -147,11 +145,27 @@ export class StubbornSets {
 			feeders[x] = mask;
 		}
 
-		// The smallest closed set, by the moves it holds (the corruption with its node's deliveries).
+		// Per node, its moves in the slots it may read (rule 12: a move in a later slot only
+		// records its value, and the set leaves it for later), and how many of them are deliveries.
+		const slotOf = this.slotOf;
+		const inRange = this.inRange;
+		const inRangeDeliveries = this.inRangeDeliveries;
+		inRange.fill(0);
+		inRangeDeliveries.fill(0);
+		for (let i = corruptions; i < count; i++) {
+			const move = moves[i]!;
+			const to = nodeOf[move]!;
+			if (slotOf[move < messages ? move : move - messages]! > lastOf[to]!) continue;
+			inRange[to]!++;
+			if (move < messages) inRangeDeliveries[to]!++;
+		}
+
+		// The smallest closed set, by the moves it holds (its nodes' corruptions with their moves).
+		// It needs a pending delivery (its key): a run to an empty pool takes one of its moves.
 		let best = 0;
 		let bestCount = count;
 		for (let x = 1; x <= n; x++) {
-			if (pendingTo[x] === 0) continue;
+			if (inRangeDeliveries[x] === 0) continue;
 			let set = 1 << x;
 			for (;;) {
 				let grown = set;
@@ -162,7 +176,7 @@ export class StubbornSets {
 
 			let held = 0;
 			for (let i = 0; i < corruptions; i++) if ((set & (1 << nodeOf[moves[i]!]!)) !== 0) held++;
-			for (let z = 1; z <= n; z++) if ((set & (1 << z)) !== 0) held += movesTo[z]!;
+			for (let z = 1; z <= n; z++) if ((set & (1 << z)) !== 0) held += inRange[z]!;
 			if (held < bestCount) {
 				best = set;
 				bestCount = held;
@@ -180,21 +194,25 @@ export class StubbornSets {
 		let kept = 0;
 		for (let i = 0; i < count; i++) {
 			const move = moves[i]!;
-			if ((best & (1 << nodeOf[move]!)) !== 0) moves[kept++] = move;
+			const to = nodeOf[move]!;
+			if ((best & (1 << to)) === 0) continue;
+			if (i >= corruptions && slotOf[move < messages ? move : move - messages]! > lastOf[to]!) continue;
+			moves[kept++] = move;
 		}
 
 		return kept;
 	}
 
 	/**
-	 * The last slot node x (started, honest or lying) may read before a message that is not
-	 * pending now reaches it: every slot without the protocol's `phases` (rule 8). With them
-	 * (rule 12), x reads only the slot it waits on, r, unless one pending delivery there can
-	 * bring its records to the quorum: then it acts and reads on, through every next slot where
-	 * its records (with its own, which it may add on the way) reach the quorum, up to the first
-	 * where they do not.
+	 * The last slot node x (honest or lying) may read before a message that is not pending now
+	 * reaches it: every slot while it has not started, or without the protocol's `phases`
+	 * (rule 8). With them (rule 12), x reads the slot it waits on, r, and, if one pending
+	 * delivery there brings its records to the quorum, every next slot where its records (with
+	 * its own, which it may add on the way) reach the quorum, up to the first where they do not;
+	 * and not even that one when its records there, with its own and one from every node it may
+	 * still hear from there, stay below the quorum (-1 when it waits on no slot).
 	 */
-	private lastRead(state: Uint8Array, x: number, mayTurn: number): number {
+	private lastRead(state: Uint8Array, x: number): number {
 		const phases = this.phases;
 		const slots = this.slots;
 		const at = (x - 1) * this.block;
@@ -212,20 +230,19 @@ export class StubbornSets {
 		}
 
 		// Where x stops, the messages still to come cannot make it act: they cannot change what it reads.
-		return this.recordsIn(state, x, slot) + 1 + this.senders(state, x, slot, mayTurn) < quorum ? slot - 1 : slot;
+		return this.recordsIn(state, x, slot) + 1 + this.senders(state, x, slot) < quorum ? slot - 1 : slot;
 	}
 
-	/** How many nodes can still send node x a message in a slot that is not pending now (those in `mayTurn` may send any value). */
-	private senders(state: Uint8Array, x: number, slot: number, mayTurn: number): number {
+	/** How many nodes x holds no record from in a slot, but may yet: a message from them is pending, or they can still send one. */
+	private senders(state: Uint8Array, x: number, slot: number): number {
 		const n = this.n;
 		let count = 0;
 		for (let y = 1; y <= n; y++) {
 			if (y === x) continue;
-			const status = state[(y - 1) * this.block]! & STATUS;
-			if (status === 1) continue;
 			const at = (x * (n + 1) + y) * this.slots + slot;
 			if (state[this.recordAt[at]!] !== 0) continue;
-			if (status === 3 || (mayTurn & (1 << y)) !== 0 || !this.anyPending(state, this.firstId[at]!, this.values[at]!)) count++;
+			// Pending, or still to send: a crashed node sends nothing more, but what it sent stays pending.
+			if ((state[(y - 1) * this.block]! & STATUS) !== 1 || this.anyPending(state, this.firstId[at]!, this.values[at]!)) count++;
 		}
 
 		return count;
