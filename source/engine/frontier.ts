@@ -13,6 +13,43 @@ export interface FrontierSpec {
 	readonly rounds?: number;
 }
 
+/**
+ * The search behind each setup out of reach, from the initial configuration with witnesses
+ * aside: `states` to the exact answer, or `open` after that many when a 30 s run had not
+ * finished (one round, n = 5, all three: run to its end, 63 s). The 2-core machine, 2026-12-04;
+ * docs/performance.md. Keyed `r<rounds> n=<n> <allow>`.
+ */
+const SEARCH: Readonly<Record<string, {readonly states: number; readonly open?: true}>> = {
+	'r1 n=5 crash,lie,byzantine': {states: 9_908_908},
+	'r1 n=6 crash,lie': {states: 5_754_760, open: true},
+	'r1 n=6 crash,lie,byzantine': {states: 3_801_992, open: true},
+	'r2 n=4 crash,lie,byzantine': {states: 2_413_939},
+	'r2 n=5 none': {states: 1_414_014},
+	'r2 n=5 crash': {states: 1_995_809},
+	'r2 n=5 crash,lie': {states: 5_452_680, open: true},
+	'r2 n=5 crash,lie,byzantine': {states: 3_793_800, open: true},
+	'r2 n=6 none': {states: 2_266_977},
+	'r2 n=6 crash': {states: 3_593_096, open: true},
+	'r2 n=6 crash,lie': {states: 4_626_312, open: true},
+	'r2 n=6 crash,lie,byzantine': {states: 3_309_448, open: true},
+	'r3 n=4 crash,lie': {states: 1_452_471},
+	'r3 n=4 crash,lie,byzantine': {states: 4_208_520, open: true},
+	'r3 n=5 none': {states: 3_671_099},
+	'r3 n=5 crash': {states: 3_376_008, open: true},
+	'r3 n=5 crash,lie': {states: 4_520_840, open: true},
+	'r3 n=5 crash,lie,byzantine': {states: 3_208_072, open: true},
+	'r3 n=6 none': {states: 3_338_120, open: true},
+	'r3 n=6 crash': {states: 3_368_840, open: true},
+	'r3 n=6 crash,lie': {states: 3_432_328, open: true},
+	'r3 n=6 crash,lie,byzantine': {states: 2_495_368, open: true},
+};
+
+/** The measured behaviour set nearest a set the bench does not run: byzantine goes with all three, lie with crash and lie. */
+const measuredSet = (allow: readonly string[]): string =>
+	allow.includes('byzantine') ? 'crash,lie,byzantine' : allow.includes('lie') ? 'crash,lie' : allow.includes('crash') ? 'crash' : 'none';
+
+const millions = (states: number): string => (states >= 10_000_000 ? String(Math.round(states / 1e6)) : (Math.round(states / 1e5) / 10).toFixed(1));
+
 /** A sentence for the setup screen when the game's first answer is likely `unknown`, else null. */
 export function outOfReach({protocol, n, allow, rounds = 1}: FrontierSpec): string | null {
 	if (protocol !== 'ben-or') return null;
@@ -21,5 +58,8 @@ export function outOfReach({protocol, n, allow, rounds = 1}: FrontierSpec): stri
 	// Measured unknown at 5 s: one round, n = 5 with byzantine, n = 6 with lie; two rounds, n = 4
 	// with byzantine, n >= 5; three rounds, n = 4 with lie, n >= 5.
 	const far = rounds === 1 ? (n === 5 && byzantine) || (n >= 6 && lies) : n >= 5 || (n === 4 && (rounds === 2 ? byzantine : lies));
-	return far ? 'beyond the exact analysis in seconds: expect "unknown" labels at first' : null;
+	if (!far) return null;
+	const search = SEARCH[`r${rounds} n=${n} ${measuredSet(allow)}`];
+	const size = search === undefined ? '' : search.open ? ` (its search: over ${millions(search.states)} million positions)` : ` (its search: about ${millions(search.states)} million positions)`;
+	return `beyond the exact analysis in seconds${size}: expect "unknown" labels at first`;
 }

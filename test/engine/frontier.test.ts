@@ -34,3 +34,11 @@ test('games the bench does not run go with the measured set nearest them; other 
 	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['lie'], rounds: 3})).not.toBeNull();
 	for (const protocol of ['wait-all', 'quorum', 'leader', 'paxos', 'two-phase-commit']) expect(outOfReach({protocol, n: 6, allow: ['crash', 'lie', 'byzantine']})).toBeNull();
 });
+
+test('the warning gives the size of the search behind it: about that many positions where a run ended, over that many where it did not', () => {
+	for (const setup of frontierSetups().filter(s => outOfReach(s) !== null)) expect(outOfReach(setup), setupName(setup)).toMatch(/\(its search: (about|over) \d+(\.\d)? million positions\)/);
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 2})).toBe('beyond the exact analysis in seconds (its search: about 1.4 million positions): expect "unknown" labels at first');
+	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash', 'lie', 'byzantine'], rounds: 3})).toContain('(its search: over 2.5 million positions)');
+	// A set the bench does not run goes with the nearest measured one: byzantine alone with all three.
+	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['byzantine'], rounds: 2})).toContain('about 2.4 million');
+});
