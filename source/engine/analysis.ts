@@ -86,6 +86,8 @@ export function labelFor(mask: OutcomeMask, complete: boolean): AnalysisLabel {
 interface SearchOptions extends AnalysisOptions {
 	readonly partialWitnesses?: boolean;
 	readonly raw?: boolean;
+	/** Stop as soon as every outcome of this mask is found (the answer is then not complete). */
+	readonly stopWhen?: OutcomeMask;
 }
 
 /** The states one search may take before a question goes to the corruptions' games (rule 9). */
@@ -284,15 +286,20 @@ export class Analyzer {
 		return sub;
 	}
 
-	/** R of a state of c's game: from the memos where they hold it, else searched (`trail`). */
-	private maskAt(c: Configuration, real: Uint8Array, shouldStop?: () => boolean): OutcomeMask {
+	/**
+	 * Whether a state of c's game can reach the outcomes of `want`: R from the memos where they
+	 * hold it, else from a search that stops once it has found them (`trail`). The mask returned
+	 * holds `want` exactly when R(state) does.
+	 */
+	private maskAt(c: Configuration, real: Uint8Array, want: OutcomeMask, shouldStop?: () => boolean): OutcomeMask {
 		let mask = 0;
 		const state = this.only || !this.split ? real : this.model!.canonical(real, new Uint8Array(this.model!.size)).slice();
 		for (const part of this.split ? this.partsOf(c, state) : [this]) {
 			const model = part.model!;
 			let answer = part.memo.get(model.key(state, new Uint8Array(model.size)));
-			if (answer < 0) answer = part.search(c, {witnesses: false, shouldStop}, state).mask;
+			if (answer < 0) answer = part.search(c, {witnesses: false, shouldStop, stopWhen: want}, state).mask;
 			mask |= answer;
+			if ((mask & want) === want) break;
 		}
 
 		return mask;
@@ -312,7 +319,8 @@ export class Analyzer {
 		const stubborn = this.stubborn;
 		const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 		const wantWitnesses = options.witnesses ?? true;
-		const labelOnly = options.labelOnly ?? false;
+		// labelOnly: once 0 and 1 are both found, the label is ambiguous whatever else is.
+		const stopWhen = options.stopWhen ?? (options.labelOnly ? ZERO | ONE : 0);
 		/** Where each outcome was found first: the moves to a state, and that state when it was a known one. */
 		const paths = new Map<Outcome, {readonly moves: PackedMove[]; readonly from: Uint8Array | null}>();
 		let found: OutcomeMask = 0;
@@ -459,7 +467,7 @@ export class Analyzer {
 
 			for (let b = 0; b < built; b++) {
 				if (stopped) break;
-				if (labelOnly && (found & (ZERO | ONE)) === (ZERO | ONE)) {
+				if (stopWhen !== 0 && (found & stopWhen) === stopWhen) {
 					stopped = true;
 					break;
 				}
@@ -572,7 +580,7 @@ export class Analyzer {
 			for (const move of model.moves(state)) {
 				if (this.only && move >= 2 * model.messages && move !== model.corruption(this.only.node, this.only.kind)) continue;
 				const candidate = model.apply(state, move);
-				if ((this.maskAt(c, candidate, shouldStop) & want) !== 0) {
+				if ((this.maskAt(c, candidate, want, shouldStop) & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;
