@@ -14,10 +14,12 @@ export interface FrontierSpec {
 }
 
 /**
- * The search behind each setup out of reach, from the initial configuration with witnesses
- * aside: `states` to the exact answer, or `open` after that many when a 30 s run had not
- * finished (one round, n = 5, all three: run to its end, 63 s). The 2-core machine, 2026-12-04;
- * docs/performance.md. Keyed `r<rounds> n=<n> <allow>`.
+ * The setups out of reach (unknown within 5 s: one round, n = 5 with byzantine, n = 6 with lie;
+ * two rounds, n = 4 with byzantine, n >= 5; three rounds, n = 4 with lie, n >= 5), and the
+ * search behind each, from the initial configuration with witnesses aside: `states` to the
+ * exact answer, or `open` after that many when a 30 s run had not finished (one round, n = 5,
+ * all three: run to its end, 63 s). The 2-core machine, 2026-12-04; docs/performance.md. Keyed
+ * `r<rounds> n=<n> <allow>`.
  */
 const SEARCH: Readonly<Record<string, {readonly states: number; readonly open?: true}>> = {
 	'r1 n=5 crash,lie,byzantine': {states: 9_908_908},
@@ -50,16 +52,10 @@ const measuredSet = (allow: readonly string[]): string =>
 
 const millions = (states: number): string => (states >= 10_000_000 ? String(Math.round(states / 1e6)) : (Math.round(states / 1e5) / 10).toFixed(1));
 
-/** A sentence for the setup screen when the game's first answer is likely `unknown`, else null. */
+/** A sentence for the setup screen when the game's first answer is likely `unknown` (a setup of `SEARCH`), else null. */
 export function outOfReach({protocol, n, allow, rounds = 1}: FrontierSpec): string | null {
 	if (protocol !== 'ben-or') return null;
-	const lies = allow.includes('lie') || allow.includes('byzantine');
-	const byzantine = allow.includes('byzantine');
-	// Measured unknown at 5 s: one round, n = 5 with byzantine, n = 6 with lie; two rounds, n = 4
-	// with byzantine, n >= 5; three rounds, n = 4 with lie, n >= 5.
-	const far = rounds === 1 ? (n === 5 && byzantine) || (n >= 6 && lies) : n >= 5 || (n === 4 && (rounds === 2 ? byzantine : lies));
-	if (!far) return null;
 	const search = SEARCH[`r${rounds} n=${n} ${measuredSet(allow)}`];
-	const size = search === undefined ? '' : search.open ? ` (its search: over ${millions(search.states)} million positions)` : ` (its search: about ${millions(search.states)} million positions)`;
-	return `beyond the exact analysis in seconds${size}: expect "unknown" labels at first`;
+	if (search === undefined) return null;
+	return `beyond the exact analysis in seconds (its search: ${search.open ? 'over' : 'about'} ${millions(search.states)} million positions): expect "unknown" labels at first`;
 }
