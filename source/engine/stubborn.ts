@@ -40,8 +40,9 @@ export class StubbornSets {
 	/** Per node, the last slot it may read (`lastRead`), and its moves up to that slot. */
 	private readonly lastOf: Int32Array;
 	private readonly inRange: Int32Array;
-	/** The slot of each message id (-1 for a start message). */
+	/** The slot of each message id (-1 for a start message), and per move listed, whether it is in a later slot than its node may read. */
 	private readonly slotOf: Int16Array;
+	private readonly later: Uint8Array;
 	/** The protocol's `phases` (rule 12), and room for a node's local state to read them with. */
 	private readonly phases: ProtocolInstance['phases'];
 	private readonly local: number[];
@@ -80,6 +81,7 @@ export class StubbornSets {
 		this.lastOf = new Int32Array(n + 1);
 		this.inRange = new Int32Array(n + 1);
 		this.slotOf = model.layout.slotOf;
+		this.later = new Uint8Array(model.layout.maxMoves);
 		this.phases = model.setup.protocol.phases;
 		this.local = Array.from({length: model.layout.local}, () => 0);
 	}
@@ -152,10 +154,12 @@ export class StubbornSets {
 		const inRangeDeliveries = this.inRangeDeliveries;
 		inRange.fill(0);
 		inRangeDeliveries.fill(0);
+		const later = this.later;
 		for (let i = corruptions; i < count; i++) {
 			const move = moves[i]!;
 			const to = nodeOf[move]!;
-			if (slotOf[move < messages ? move : move - messages]! > lastOf[to]!) continue;
+			later[i] = slotOf[move < messages ? move : move - messages]! > lastOf[to]! ? 1 : 0;
+			if (later[i] === 1) continue;
 			inRange[to]!++;
 			if (move < messages) inRangeDeliveries[to]!++;
 		}
@@ -195,8 +199,7 @@ export class StubbornSets {
 		for (let i = 0; i < count; i++) {
 			const move = moves[i]!;
 			const to = nodeOf[move]!;
-			if ((best & (1 << to)) === 0) continue;
-			if (i >= corruptions && slotOf[move < messages ? move : move - messages]! > lastOf[to]!) continue;
+			if ((best & (1 << to)) === 0 || (i >= corruptions && later[i] === 1)) continue;
 			moves[kept++] = move;
 		}
 
