@@ -233,7 +233,8 @@ export class Symmetry {
 	/**
 	 * The key of a state: the state with interchangeable nodes renumbered in a fixed way (sorted
 	 * by a signature that does not depend on node numbers), written into `into`. States with the
-	 * same key are renumberings of each other, so they have the same R.
+	 * same key are renumberings of each other, so they have the same R; where keys forget senders
+	 * (rule 10, `anonymize`), they may also differ in who sent what, which leaves R the same too.
 	 *
 	 * A node's signature is the hash of its own block (`blockSignature`) plus, for each pending
 	 * message, a number for its kind, added to its recipient's and (times 3) to its sender's.
@@ -310,14 +311,6 @@ export class Symmetry {
 	}
 
 	/**
-	 * Rule 10: forget who sent what (written into `into`). Per node x and slot that x has not
-	 * closed, each sender y other than x and the kept node gives a code: 0 when x holds nothing
-	 * from y there, 64 + the record byte when x recorded y's value, 128 + the value when y's
-	 * message is pending (its pool bit is cleared). The codes are sorted and written back into
-	 * those senders' rows in order. Record bytes of a state are at most 4 (or 255, closed), so a
-	 * key that forgot anything never equals a state's bytes.
-	 */
-	/**
 	 * `anonymize` where keys forget senders only after the corruption (`afterCorruption`): a key
 	 * (renumbered) with no corrupt node is left as it is; with one, that node keeps its senders'
 	 * rows when it is byzantine. Links then name moves as they are (`abstract` is not used): a
@@ -333,6 +326,14 @@ export class Symmetry {
 		return key;
 	}
 
+	/**
+	 * Rule 10: forget who sent what (written into `into`). Per node x and slot that x has not
+	 * closed, each sender y other than x and the kept node gives a code: 0 when x holds nothing
+	 * from y there, 64 + the record byte when x recorded y's value, 128 + the value when y's
+	 * message is pending (its pool bit is cleared). The codes are sorted and written back into
+	 * those senders' rows in order. Record bytes of a state are at most 4 (or 255, closed), so a
+	 * key that forgot anything never equals a state's bytes.
+	 */
 	private anonymize(key: Uint8Array, into: Uint8Array, keep = this.keep): Uint8Array {
 		if (key !== into) into.set(key);
 		const {n, block, slots, rows, poolAt, codes, firstId} = this;
