@@ -85,6 +85,20 @@ export interface ProtocolInstance {
 	 */
 	readonly phases?: {reading(local: readonly number[]): number; readonly quorum: number};
 	/**
+	 * Indices of `local` that carry nothing from one step to the next: a step that reads one has
+	 * written it first, and `closed`, `phases.reading` and `role` never read them (only `summary`
+	 * may). The analysis blanks them after every step, as it blanks closed slots (rule 4 of
+	 * docs/engine.md), so states that differ only there are one. Built-in protocols only.
+	 */
+	readonly scratch?: readonly number[];
+	/**
+	 * Declares that a node reads its input only in its start action: `receive` and `closed` never
+	 * read `node.input`. Once started, nodes of one role are then interchangeable whatever their
+	 * inputs, and the analysis renumbers them together where validity cannot be broken (rule 5
+	 * of docs/engine.md). Built-in protocols only (a module's declaration is not taken).
+	 */
+	readonly inputOnlyAtStart?: boolean;
+	/**
 	 * Opt in to the symmetry reduction: nodes with the same role and the same input are
 	 * interchangeable, renumbering them changing nothing in what the protocol does. Without it
 	 * (or when it returns undefined for some node) the analysis never renumbers nodes.

@@ -103,6 +103,11 @@ export const benOr: Protocol = {
 			orderFree: true,
 			// A node counts values; who sent them does not matter.
 			senderBlind: true,
+			// The input is the first preference, set by start; later steps read the preference.
+			inputOnlyAtStart: true,
+			// The preference is sent as soon as it is set, and set again before it is sent next:
+			// no step reads it.
+			scratch: [PREF],
 			role: () => 0,
 			// Phase 1 of round k reads p1.k, phase 2 reads p2.k, each once n - f records are in.
 			phases: {

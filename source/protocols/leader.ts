@@ -26,6 +26,8 @@ export const leader: Protocol = {
 		},
 		// Node 1 leads; the followers are interchangeable.
 		orderFree: true,
+		// Only node 1 reads its input, in start; a follower outputs what node 1 sent.
+		inputOnlyAtStart: true,
 		role: self => (self === LEADER ? 1 : 0),
 		// The leader never reads a value; a follower stops reading once it has output.
 		closed: node => node.self === LEADER || node.output !== null,

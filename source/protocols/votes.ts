@@ -75,6 +75,8 @@ export function voteProtocol({id, title, flaw, threshold}: VoteProtocolSpec): Pr
 				orderFree: true,
 				// A node counts values; who sent them does not matter.
 				senderBlind: true,
+				// The input is the vote start sends; later steps count the votes recorded.
+				inputOnlyAtStart: true,
 				role: () => 0,
 				// Decided: it never counts votes again.
 				closed: node => node.output !== null,

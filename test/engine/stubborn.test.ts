@@ -35,7 +35,7 @@ describe('stubborn sets of deliveries', () => {
 		const waitAll4 = {protocol: 'wait-all', n: 4, inputs: '1100', allow: []};
 		expect([states(waitAll4, false), states(waitAll4, true)]).toEqual([514, 137]);
 		const quorum4 = {protocol: 'quorum', n: 4, inputs: '1100', allow: []};
-		expect([states(quorum4, false), states(quorum4, true)]).toEqual([298, 162]);
+		expect([states(quorum4, false), states(quorum4, true)]).toEqual([273, 141]);
 		// Where corruptions can still be made, the set holds those of its nodes.
 		const waitAll4Crash = {protocol: 'wait-all', n: 4, inputs: '1100', allow: ['crash']};
 		expect([states(waitAll4Crash, false), states(waitAll4Crash, true)]).toEqual([900, 277]);

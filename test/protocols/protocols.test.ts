@@ -111,7 +111,7 @@ test('every protocol has an id, a title and a flaw', () => {
 });
 
 describe('declarations a module cannot make', () => {
-	test('a module that copies ben-or keeps its sampled-checked promises but not senderBlind or phases', async () => {
+	test('a module that copies ben-or keeps its sampled-checked promises but not senderBlind, phases, scratch or inputOnlyAtStart', async () => {
 		const {guardProtocol} = await import('../../source/protocols/guard.js');
 		const {benOr} = await import('../../source/protocols/ben-or.js');
 		const guarded = guardProtocol({id: 'copy', instantiate: (n: number, f: number, params: {rounds?: number}) => benOr.instantiate(n, f, params)}, 'copy.mjs');
@@ -119,8 +119,8 @@ describe('declarations a module cannot make', () => {
 		if (!guarded.ok) return;
 		const instance = guarded.value.instantiate(3, 1, {rounds: 2});
 		const original = benOr.instantiate(3, 1, {rounds: 2});
-		expect([original.senderBlind, original.phases?.quorum]).toEqual([true, 2]);
-		expect([instance.senderBlind, instance.phases]).toEqual([undefined, undefined]);
+		expect([original.senderBlind, original.phases?.quorum, original.scratch, original.inputOnlyAtStart]).toEqual([true, 2, [2], true]);
+		expect([instance.senderBlind, instance.phases, instance.scratch, instance.inputOnlyAtStart]).toEqual([undefined, undefined, undefined, undefined]);
 		expect(instance.orderFree).toBe(true);
 	});
 });

@@ -21,7 +21,7 @@ import {type DecodedMove, OUTPUT, OUTPUT_SHIFT, PackedLayout, type PackedMove, S
 import {MoveList, commutes} from './move-list.js';
 import {ProtocolAdapter} from './protocol-adapter.js';
 import {StepCache} from './step-cache.js';
-import {Symmetry} from './symmetry.js';
+import {Symmetry, validityHolds} from './symmetry.js';
 
 export class PackedModel {
 	readonly layout: PackedLayout;
@@ -64,10 +64,7 @@ export class PackedModel {
 		this.symmetry = new Symmetry(this.layout, setup, symmetry, keep);
 		({n: this.n, size: this.size, messages: this.messages, maxMoves: this.maxMoves, nodeOfMove: this.nodeOfMove} = this.layout);
 		this.orderFree = setup.protocol.orderFree === true;
-		const corruptible = setup.allowed.length === 0 ? 0 : setup.f;
-		const ones = setup.inputs.filter(input => input === 1).length;
-		const validityHolds = ones > corruptible && setup.n - ones > corruptible;
-		this.possible = ZERO | ONE | SPLIT | STUCK | (validityHolds ? 0 : INVALID);
+		this.possible = ZERO | ONE | SPLIT | STUCK | (validityHolds(setup) ? 0 : INVALID);
 	}
 
 	/** The state of a configuration, canonical. */

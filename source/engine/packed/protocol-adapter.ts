@@ -145,6 +145,9 @@ export class ProtocolAdapter {
 		const started = (state[at]! & STARTED) !== 0;
 		if (started) {
 			const protocol = this.setup.protocol;
+			// Local state that no step reads before writing it carries nothing (rule 4).
+			const scratch = protocol.scratch;
+			if (scratch) for (const j of scratch) state[at + 1 + j] = 0;
 			let view: NodeView | null = null;
 			for (let slot = 0; slot < slots; slot++) {
 				// Closed for one sender (sender 1's record) is closed for all.

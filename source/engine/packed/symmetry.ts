@@ -19,7 +19,7 @@
  * (`renumbered`, `compose`, `inverse` translate between numberings).
  */
 import type {Setup} from '../configuration.js';
-import {CLOSED, KIND, type PackedLayout, type PackedMove, STATUS, lowestBit} from './layout.js';
+import {CLOSED, KIND, type PackedLayout, type PackedMove, STARTED, STATUS, lowestBit} from './layout.js';
 
 /** 256 well-mixed numbers, so sums of them tell multisets of bytes apart (almost always). */
 const MIX = (() => {
@@ -38,6 +38,16 @@ const MIX = (() => {
 /** The most renumberings the memo's links can name (10 bits, state-table.ts); n ≤ 6 needs at most 720. */
 const MOST_RENUMBERINGS = 1024;
 
+/**
+ * Whether validity holds on every run whatever the adversary does: each input is held by more
+ * nodes than can be corrupted, so the honest nodes always hold both.
+ */
+export function validityHolds(setup: Setup): boolean {
+	const corruptible = setup.allowed.length === 0 ? 0 : setup.f;
+	const ones = setup.inputs.filter(input => input === 1).length;
+	return ones > corruptible && setup.n - ones > corruptible;
+}
+
 export class Symmetry {
 	/** The renumbering `key` applied last: real numbers to the key's (an index into `perms`). */
 	lastPerm = 0;
@@ -46,6 +56,16 @@ export class Symmetry {
 	 * no renumbering can merge states.
 	 */
 	private readonly classes: number[][];
+	/**
+	 * Whether a class may hold nodes with different inputs (rule 13): the protocol reads the
+	 * input only at the start and validity holds on every run. A node that has not started
+	 * then keeps to the places of its own input (`arrange`).
+	 */
+	private readonly mixed: boolean;
+	private readonly inputOf: Int8Array;
+	/** Scratch for `arrange`: which places of a class a node that has not started takes. */
+	private readonly reserved: Uint8Array;
+	private readonly freePlaces: Int8Array;
 	/**
 	 * Renumberings of nodes that keep every class (each a new number per node, index 0 unused),
 	 * numbered from 0, the identity; with symmetry off there is only the identity.
@@ -109,10 +129,14 @@ export class Symmetry {
 		({toOf: this.toOf, fromOf: this.fromOf, slotOf: this.slotOf, valueOf: this.valueOf} = layout);
 		const groups = new Map<string, number[]>();
 		let symmetric = protocol.role !== undefined;
+		this.mixed = enabled && protocol.inputOnlyAtStart === true && validityHolds(setup);
+		this.inputOf = Int8Array.from({length: n + 1}, (_, node) => (node === 0 ? 0 : setup.inputs[node - 1]!));
+		this.reserved = new Uint8Array(n + 1);
+		this.freePlaces = new Int8Array(n + 1);
 		for (let node = 1; node <= n; node++) {
 			const role = protocol.role?.(node);
 			if (role === undefined) symmetric = false;
-			const group = `${role}/${setup.inputs[node - 1]}`;
+			const group = this.mixed ? `${role}` : `${role}/${setup.inputs[node - 1]}`;
 			groups.set(group, [...(groups.get(group) ?? []), node]);
 		}
 
@@ -437,6 +461,11 @@ export class Symmetry {
 		let identity = true;
 		for (let node = 0; node <= n; node++) newOf[node] = node;
 		for (const members of this.classes) {
+			if (this.mixed) {
+				if (this.arrangeMixed(state, members)) identity = false;
+				continue;
+			}
+
 			// A member's new number: its rank in the class by (signature, number).
 			for (const m of members) {
 				let rank = 0;
@@ -475,6 +504,59 @@ export class Symmetry {
 		}
 
 		return into;
+	}
+
+	/**
+	 * New numbers (into `newOf`) for a class whose members may differ in input (rule 13): the
+	 * members that have not started, who still read their input, take the last places of their
+	 * own input, ranked there by (signature, number); the started ones take the other places,
+	 * ranked by (signature, number). Returns whether any member moved.
+	 */
+	private arrangeMixed(state: Uint8Array, members: readonly number[]): boolean {
+		const {sigs: sig, newOf, inputOf, reserved, freePlaces, block} = this;
+		const waiting = (node: number): boolean => (state[(node - 1) * block]! & STARTED) === 0;
+		for (const m of members) reserved[m] = 0;
+		// Reserve, for each input, as many of its last places as it has members waiting.
+		for (let input = 0; input <= 1; input++) {
+			let count = 0;
+			for (const m of members) if (inputOf[m] === input && waiting(m)) count++;
+			for (let k = members.length - 1; k >= 0 && count > 0; k--) {
+				const place = members[k]!;
+				if (inputOf[place] !== input) continue;
+				reserved[place] = 1;
+				count--;
+			}
+		}
+
+		let free = 0;
+		for (const place of members) if (reserved[place] === 0) freePlaces[free++] = place;
+		let moved = false;
+		for (const m of members) {
+			const wait = waiting(m);
+			let rank = 0;
+			for (const other of members) {
+				if (waiting(other) !== wait || (wait && inputOf[other] !== inputOf[m])) continue;
+				if (sig[other]! < sig[m]! || (sig[other] === sig[m] && other < m)) rank++;
+			}
+
+			if (wait) {
+				// The rank-th reserved place of its input.
+				let k = 0;
+				for (const place of members) {
+					if (reserved[place] === 0 || inputOf[place] !== inputOf[m]) continue;
+					if (k++ === rank) {
+						newOf[m] = place;
+						break;
+					}
+				}
+			} else {
+				newOf[m] = freePlaces[rank]!;
+			}
+
+			if (newOf[m] !== m) moved = true;
+		}
+
+		return moved;
 	}
 
 	private sourcesOf(perm: number): Int32Array {
