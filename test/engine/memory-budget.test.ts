@@ -47,7 +47,7 @@ describe('the memory budget (issue 26 point 7)', () => {
 	test('flp analyze --budget-mb: stopping on it is an honest unknown-or-ambiguous, saying why', async () => {
 		expect(memoryBudgetBytes()).toBe(DEFAULT_BUDGET_MB * 1024 * 1024);
 		setMemoryBudget(64);
-		const result = await runAnalyzeCommand({protocol: 'ben-or', nodes: 4, inputs: '0011', rounds: 2, allow: 'byzantine'}, () => 0);
+		const result = await runAnalyzeCommand({protocol: 'ben-or', nodes: 6, inputs: '000111', rounds: 3, allow: 'crash,lie,byzantine'}, () => 0);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/^label {8}(unknown|ambiguous) {3}\(search cut short by the memory budget, 64 MB: see --budget-mb\)$/m);
 	});

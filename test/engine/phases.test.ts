@@ -103,6 +103,21 @@ describe('nodes that read their slots one at a time (rule 12)', () => {
 		);
 	}, 120_000);
 
+	test('byzantine sends searched only where they count (rule 13): the same R as with every one searched', () => {
+		// Without `phases` every byzantine send is searched (and rule 12 is off too).
+		const specs: readonly GameSpec[] = [
+			{protocol: 'ben-or', n: 3, inputs: '011', allow: ['byzantine'], rounds: 1},
+			{protocol: 'ben-or', n: 3, inputs: '001', allow: ['crash', 'byzantine'], rounds: 2},
+			{protocol: 'ben-or', n: 3, inputs: '011', allow: ['lie', 'byzantine'], rounds: 2},
+		];
+		fc.assert(
+			fc.property(reachable(specs, 0, 24), ({config}) => {
+				expect(new Analyzer().analyze(config, {witnesses: false}).mask).toBe(new Analyzer().analyze(withoutPhases(config), {witnesses: false}).mask);
+			}),
+			{...runs, numRuns: 40},
+		);
+	}, 120_000);
+
 	test('a message in a slot the node reads as soon as it acts stays in the set, pending or not', () => {
 		// ben-or, n = 3, quorum 2: node 1 holds only its own p1.1; nodes 2 and 3 heard each other
 		// and sent p2.1. One p1.1 message completes node 1's phase 1, and it then reads p2.1 at

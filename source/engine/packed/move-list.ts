@@ -4,7 +4,7 @@
  * rule 6 of docs/engine.md); and when a corruption absorbs a delivery (`absorber`, rule 7).
  */
 import type {Setup} from '../configuration.js';
-import {KIND, LITTLE_ENDIAN, type PackedLayout, type PackedMove, STARTED, STATUS, lowestBit} from './layout.js';
+import {CLOSED, KIND, LITTLE_ENDIAN, type PackedLayout, type PackedMove, STARTED, STATUS, lowestBit} from './layout.js';
 
 /**
  * Whether two moves commute: they act on different nodes (`nodeOfMove`: a delivery or injection
@@ -40,6 +40,8 @@ export class MoveList {
 	private readonly slotBits: Int32Array;
 	/** Per node, the pool's bits of messages to other nodes, per pool word (`absorber`). */
 	private readonly othersOf: Int32Array;
+	/** The quorum of the protocol's `phases` (rule 13: where a byzantine send can count), 0 without them. */
+	private readonly quorum: number;
 
 	constructor(
 		private readonly layout: PackedLayout,
@@ -58,6 +60,7 @@ export class MoveList {
 		this.domains = layout.domains;
 		this.toOf = layout.toOf;
 		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
+		this.quorum = setup.protocol.phases && layout.slots <= 31 ? setup.protocol.phases.quorum : 0;
 		this.slotBits = Int32Array.from(setup.protocol.slots, (slot, k) => (this.perSender > 32 ? 0 : (2 ** slot.values.length - 1) * 2 ** layout.slotBase[k]!) | 0);
 		// Per node, per word of the state from the pool's first on: the pool's bits that are not
 		// messages to the node (for `absorber`).
@@ -82,7 +85,7 @@ export class MoveList {
 	/** The moves of a state, in the same order, written into `out`; returns how many. */
 	movesInto(state: Uint8Array, out: Int32Array): number {
 		const count = this.corruptionsInto(state, out, this.layout.pending(state, out));
-		return this.injectionsInto(state, out, count);
+		return this.injectionsInto(state, out, count, false);
 	}
 
 	/**
@@ -109,7 +112,7 @@ export class MoveList {
 		this.lastCorruptions = corruptions;
 		if (!LITTLE_ENDIAN) {
 			const count = this.layout.pending(state, out, corruptions);
-			return byzantine ? this.injectionsInto(state, out, count) : count;
+			return byzantine ? this.injectionsInto(state, out, count, true) : count;
 		}
 
 		const count = this.layout.pendingWords(words, out, corruptions);
@@ -172,7 +175,7 @@ export class MoveList {
 	 * 32 values per sender, `injectionsInto` itself.
 	 */
 	private injectionsWords(state: Uint8Array, words: Int32Array, out: Int32Array, count: number): number {
-		if (this.perSender > 32) return this.injectionsInto(state, out, count);
+		if (this.perSender > 32) return this.injectionsInto(state, out, count, true);
 		const {n, block, slots, messages, slotBits} = this;
 		const layout = this.layout;
 		const skip = 8 * this.poolAt;
@@ -181,8 +184,9 @@ export class MoveList {
 			for (let to = 1; to <= n; to++) {
 				if (to === from || !layout.processing(state, to)) continue;
 				const row = (to - 1) * block + this.rows + from * slots;
+				const counts = this.countingSlots(state, to);
 				let open = 0;
-				for (let slot = 0; slot < slots; slot++) if (state[row + slot] === 0) open |= slotBits[slot]!;
+				for (let slot = 0; slot < slots; slot++) if (state[row + slot] === 0 && (counts & (1 << slot)) !== 0) open |= slotBits[slot]!;
 				if (open === 0) continue;
 				const first = layout.id(to, from, 0, 0);
 				const w = (skip + first) >> 5;
@@ -199,9 +203,11 @@ export class MoveList {
 	/**
 	 * The byzantine sends of a state, written into `out` from `count` on; returns the new count.
 	 * In id order per sender and recipient: for each open slot of the recipient, every value not
-	 * already pending (a message's id is `id(to, from, slot, value)`, counted up here).
+	 * already pending (a message's id is `id(to, from, slot, value)`, counted up here). With
+	 * `searched`, only the sends the search tries (`countingSlots`); else every one, as the game
+	 * lists them.
 	 */
-	private injectionsInto(state: Uint8Array, out: Int32Array, count: number): number {
+	private injectionsInto(state: Uint8Array, out: Int32Array, count: number, searched: boolean): number {
 		const {n, block, slots, messages, poolAt, domains} = this;
 		const layout = this.layout;
 		for (let from = 1; from <= n; from++) {
@@ -209,8 +215,9 @@ export class MoveList {
 			for (let to = 1; to <= n; to++) {
 				if (to === from || !layout.processing(state, to)) continue;
 				const row = (to - 1) * block + this.rows + from * slots;
+				const counts = searched ? this.countingSlots(state, to) : -1;
 				for (let slot = 0; slot < slots; slot++) {
-					if (state[row + slot] !== 0) continue;
+					if (state[row + slot] !== 0 || (counts & (1 << slot)) === 0) continue;
 					const first = layout.id(to, from, slot, 0);
 					const last = first + domains[slot]!;
 					for (let id = first; id < last; id++) {
@@ -221,5 +228,33 @@ export class MoveList {
 		}
 
 		return count;
+	}
+
+	/**
+	 * The slots where the search tries byzantine sends to node `to` (a bit per slot; -1 all of
+	 * them), rule 13 of docs/engine.md: with the protocol's `phases`, only the slots where the
+	 * node's records (its own included, or to come) and the send reach the quorum, where the
+	 * send can be read as it is made. A send that only records its value can wait until the
+	 * slot is that full, or be left out where the node never reads it. Every slot while the
+	 * node has not started.
+	 */
+	private countingSlots(state: Uint8Array, to: number): number {
+		const quorum = this.quorum;
+		const at = (to - 1) * this.block;
+		if (quorum === 0 || (state[at]! & STARTED) === 0) return -1;
+		const {n, slots} = this;
+		const base = at + this.rows;
+		let mask = 0;
+		for (let slot = 0; slot < slots; slot++) {
+			let records = 0;
+			for (let from = 1; from <= n; from++) {
+				const record = state[base + from * slots + slot]!;
+				if (record !== 0 && record !== CLOSED) records++;
+			}
+
+			if (records + 1 >= quorum) mask |= 1 << slot;
+		}
+
+		return mask;
 	}
 }
