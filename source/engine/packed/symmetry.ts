@@ -1,6 +1,7 @@
 /**
  * Symmetry reduction (rule 5 of docs/engine.md): states that differ only by a renumbering of
- * interchangeable nodes (same role, same input) have the same R, so the memo keeps one key for
+ * interchangeable nodes (same role, same input; or, once started, same role alone where the
+ * protocol reads inputs only at the start and validity cannot be broken) have the same R, so the memo keeps one key for
  * all of them. This is the classic symmetry reduction of explicit-state model checking (C. N. Ip
  * and D. L. Dill, "Better verification through symmetry", Formal Methods in System Design 9,
  * 1996; E. A. Emerson and A. P. Sistla, "Symmetry and model checking", same volume), with the
@@ -57,9 +58,9 @@ export class Symmetry {
 	 */
 	private readonly classes: number[][];
 	/**
-	 * Whether a class may hold nodes with different inputs (rule 13): the protocol reads the
-	 * input only at the start and validity holds on every run. A node that has not started
-	 * then keeps to the places of its own input (`arrange`).
+	 * Whether a class may hold nodes with different inputs (rule 5, inputs as well as roles): the
+	 * protocol reads the input only at the start and validity holds on every run. A node that
+	 * has not started then keeps to the places of its own input (`arrangeMixed`).
 	 */
 	private readonly mixed: boolean;
 	private readonly inputOf: Int8Array;
