@@ -1,8 +1,8 @@
 /**
- * Which sandbox games the exact analysis does not reach in seconds, from the bench's frontier
- * table (docs/performance.md): every one of its 120 setups (f = 1, inputs X_floor(n/2), 5 s) is
- * exact but 22, all of them ben-or. Each node more still multiplies ben-or's reduced graph
- * several times over, and each round more too.
+ * Which sandbox games the exact analysis does not answer in seconds, from the bench's frontier
+ * table (docs/performance.md): of its 120 setups (f = 1, inputs X_floor(n/2), 5 s), all are
+ * exact but 17, all of them ben-or. Why those stay out, in numbers, is in docs/engine.md
+ * ("Where the reductions stop").
  * Behaviour sets the bench does not run go with the measured set they contain or are contained in:
  * lie alone with crash and lie; byzantine with all three.
  */
@@ -14,31 +14,33 @@ export interface FrontierSpec {
 }
 
 /**
- * The setups out of reach (unknown within 5 s: one round, n = 5 with byzantine, n = 6 with lie;
- * two rounds, n = 4 with byzantine, n >= 5; three rounds, n = 4 with lie, n >= 5), and the
- * search behind each, from the initial configuration with witnesses aside: `states` to the
- * exact answer, or `open` after that many when a 30 s run had not finished (one round, n = 5,
- * all three: run to its end, 63 s). The 2-core machine, 2026-12-04; docs/performance.md. Keyed
+ * The search behind each setup out of reach, from its initial configuration with witnesses
+ * aside (2026-12-04, the 2-core development machine, two runs at a time; docs/performance.md).
+ * Where a run ended, `states` and `seconds` are what it took. Where none did, a run stopped at
+ * 4 GB of memory (the frontier's limit) after `floor` states, and `estimate` is the size from
+ * the setups next to it (docs/engine.md, "Where the reductions stop"). Keyed
  * `r<rounds> n=<n> <allow>`.
  */
-const SEARCH: Readonly<Record<string, {readonly states: number; readonly open?: true}>> = {
-	'r1 n=5 crash,lie,byzantine': {states: 9_908_908},
-	'r1 n=6 crash,lie': {states: 5_754_760, open: true},
-	'r1 n=6 crash,lie,byzantine': {states: 3_801_992, open: true},
-	'r2 n=5 crash,lie': {states: 5_452_680, open: true},
-	'r2 n=5 crash,lie,byzantine': {states: 3_793_800, open: true},
-	'r2 n=6 crash': {states: 3_593_096, open: true},
-	'r2 n=6 crash,lie': {states: 4_626_312, open: true},
-	'r2 n=6 crash,lie,byzantine': {states: 3_309_448, open: true},
-	'r3 n=4 crash,lie,byzantine': {states: 4_208_520, open: true},
-	'r3 n=5 none': {states: 860_328},
-	'r3 n=5 crash': {states: 3_376_008, open: true},
-	'r3 n=5 crash,lie': {states: 4_520_840, open: true},
-	'r3 n=5 crash,lie,byzantine': {states: 3_208_072, open: true},
-	'r3 n=6 none': {states: 3_338_120, open: true},
-	'r3 n=6 crash': {states: 3_368_840, open: true},
-	'r3 n=6 crash,lie': {states: 3_432_328, open: true},
-	'r3 n=6 crash,lie,byzantine': {states: 2_495_368, open: true},
+type Search = {readonly states: number; readonly seconds: number} | {readonly estimate: number; readonly floor: number};
+
+const SEARCH: Readonly<Record<string, Search>> = {
+	'r1 n=5 crash,lie,byzantine': {states: 3_056_658, seconds: 23},
+	'r1 n=6 crash,lie': {states: 6_327_390, seconds: 64},
+	'r1 n=6 crash,lie,byzantine': {estimate: 75_000_000, floor: 15_613_832},
+	'r2 n=5 crash,lie': {states: 2_479_759, seconds: 24},
+	'r2 n=5 crash,lie,byzantine': {states: 1_829_785, seconds: 18},
+	'r2 n=6 crash': {states: 1_376_821, seconds: 13},
+	'r2 n=6 crash,lie': {estimate: 25_000_000, floor: 11_310_984},
+	'r2 n=6 crash,lie,byzantine': {estimate: 25_000_000, floor: 11_026_312},
+	'r3 n=4 crash,lie,byzantine': {states: 848_062, seconds: 11},
+	'r3 n=5 none': {states: 860_328, seconds: 10},
+	'r3 n=5 crash': {states: 1_613_596, seconds: 24},
+	'r3 n=5 crash,lie': {states: 8_773_243, seconds: 97},
+	'r3 n=5 crash,lie,byzantine': {estimate: 13_000_000, floor: 10_863_496},
+	'r3 n=6 none': {states: 2_213_557, seconds: 23},
+	'r3 n=6 crash': {states: 4_779_411, seconds: 55},
+	'r3 n=6 crash,lie': {estimate: 90_000_000, floor: 8_601_480},
+	'r3 n=6 crash,lie,byzantine': {estimate: 90_000_000, floor: 8_387_464},
 };
 
 /** The measured behaviour set nearest a set the bench does not run: byzantine goes with all three, lie with crash and lie. */
@@ -47,10 +49,19 @@ const measuredSet = (allow: readonly string[]): string =>
 
 const millions = (states: number): string => (states >= 10_000_000 ? String(Math.round(states / 1e6)) : (Math.round(states / 1e5) / 10).toFixed(1));
 
-/** A sentence for the setup screen when the game's first answer is likely `unknown` (a setup of `SEARCH`), else null. */
-export function outOfReach({protocol, n, allow, rounds = 1}: FrontierSpec): string | null {
+const duration = (seconds: number): string => (seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
+
+/**
+ * A sentence for the setup screen when the game's first answers will be cut short (a setup of
+ * `SEARCH`), else null. `answerSeconds`: the game's budget for one answer.
+ */
+export function outOfReach({protocol, n, allow, rounds = 1}: FrontierSpec, answerSeconds: number): string | null {
 	if (protocol !== 'ben-or') return null;
 	const search = SEARCH[`r${rounds} n=${n} ${measuredSet(allow)}`];
 	if (search === undefined) return null;
-	return `beyond the exact analysis in seconds (its search: ${search.open ? 'over' : 'about'} ${millions(search.states)} million positions): expect "unknown" labels at first`;
+	if ('estimate' in search) {
+		return `beyond the exact analysis: from the start its search passes 4 GB of memory after ${millions(search.floor)} million positions (an estimated ${millions(search.estimate)} million in all); expect answers cut short`;
+	}
+
+	return `its first answers will be cut short: the exact one searches about ${millions(search.states)} million positions from the start (${duration(search.seconds)} on a 2-core machine) and the game stops each search at ${answerSeconds} s; [a] searches on`;
 }

@@ -7,6 +7,8 @@ import {basename} from 'node:path';
 import {knownProtocols} from '../protocols/registry.js';
 import {isModulePath} from '../protocols/module.js';
 import {outOfReach} from '../engine/frontier.js';
+import {wrapWords} from './wrap.js';
+import {POSITION_BUDGET_MS} from '../worker/service.js';
 
 export interface SandboxSetupProps {
 	readonly initial?: GameSpec;
@@ -115,8 +117,8 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 		['f', 'Faults', `f = ${spec.f}`, 'the most nodes you may corrupt'],
 		['allow', 'Allowed', spec.allow.length === 0 ? 'none' : spec.allow.join(', '), 'crash, lie, byzantine'],
 	];
-	const reach = outOfReach(spec);
-	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `${protocol.id} rounds: 2 or more can take the analysis a long time`]);
+	const reach = outOfReach(spec, POSITION_BUDGET_MS / 1000);
+	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `1 to ${MAX_SANDBOX_ROUNDS}: each round more multiplies the positions the analysis searches (a note says when it is beyond an answer in seconds)`]);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>{title}</Text>
@@ -128,24 +130,20 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 			))}
 			<Text> </Text>
 			{/* What the picked field means, whole (wrapped), under the fields. */}
-			<Box width={78}>
-				<Text wrap="wrap" dimColor>
-					{rows.find(([name]) => name === field)?.[3] ?? ''}
+			{wrapWords(rows.find(([name]) => name === field)?.[3] ?? '', 78).map((line, i) => (
+				<Text key={`hint${i}`} dimColor>
+					{line}
 				</Text>
-			</Box>
+			))}
 			<Text> </Text>
-			{notice ? (
-				<Box width={78}>
-					<Text wrap="wrap" color="yellow">
-						{notice}
-					</Text>
-				</Box>
-			) : null}
-			{reach ? (
-				<Box width={78}>
-					<Text wrap="wrap">{`Note: ${reach}`}</Text>
-				</Box>
-			) : null}
+			{notice
+				? wrapWords(notice, 78).map((line, i) => (
+						<Text key={`notice${i}`} color="yellow">
+							{line}
+						</Text>
+					))
+				: null}
+			{reach ? wrapWords(`Note: ${reach}`, 78).map((line, i) => <Text key={`reach${i}`}>{line}</Text>) : null}
 			{busy ? <Text>{busy}</Text> : <Text dimColor>{`[↑↓] field [←→] change [enter] ${action} [esc] back`}</Text>}
 		</Box>
 	);

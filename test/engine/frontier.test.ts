@@ -13,7 +13,7 @@ const MEASURED_UNKNOWN = [
 
 test('the setup screen warns of exactly the frontier games the bench found out of reach (17 of 120)', () => {
 	const warned = frontierSetups()
-		.filter(s => outOfReach(s) !== null)
+		.filter(s => outOfReach(s, 20) !== null)
 		.map(setupName)
 		.sort();
 	expect(MEASURED_UNKNOWN).toHaveLength(17);
@@ -21,26 +21,34 @@ test('the setup screen warns of exactly the frontier games the bench found out o
 });
 
 test('games the bench does not run go with the measured set nearest them; other protocols are never warned', () => {
-	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['byzantine'], rounds: 3})).toContain('unknown');
-	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['byzantine'], rounds: 2})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['lie'], rounds: 2})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['crash'], rounds: 2})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['lie'], rounds: 3})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['byzantine'], rounds: 3})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['lie'], rounds: 1})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['byzantine'], rounds: 1})).not.toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['lie'], rounds: 1})).not.toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash'], rounds: 1})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 1})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['lie'], rounds: 3})).toBeNull();
-	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['lie'], rounds: 2})).not.toBeNull();
-	for (const protocol of ['wait-all', 'quorum', 'leader', 'paxos', 'two-phase-commit']) expect(outOfReach({protocol, n: 6, allow: ['crash', 'lie', 'byzantine']})).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['byzantine'], rounds: 3}, 20)).toContain('cut short');
+	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['byzantine'], rounds: 2}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['lie'], rounds: 2}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['crash'], rounds: 2}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['lie'], rounds: 3}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 3, allow: ['byzantine'], rounds: 3}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['lie'], rounds: 1}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['byzantine'], rounds: 1}, 20)).not.toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['lie'], rounds: 1}, 20)).not.toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash'], rounds: 1}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 1}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 4, allow: ['lie'], rounds: 3}, 20)).toBeNull();
+	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['lie'], rounds: 2}, 20)).not.toBeNull();
+	for (const protocol of ['wait-all', 'quorum', 'leader', 'paxos', 'two-phase-commit']) expect(outOfReach({protocol, n: 6, allow: ['crash', 'lie', 'byzantine']}, 20)).toBeNull();
 });
 
-test('the warning gives the size of the search behind it: about that many positions where a run ended, over that many where it did not', () => {
-	for (const setup of frontierSetups().filter(s => outOfReach(s) !== null)) expect(outOfReach(setup), setupName(setup)).toMatch(/\(its search: (about|over) \d+(\.\d)? million positions\)/);
-	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 3})).toBe('beyond the exact analysis in seconds (its search: about 0.9 million positions): expect "unknown" labels at first');
-	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash', 'lie', 'byzantine'], rounds: 3})).toContain('(its search: over 2.5 million positions)');
+test('the warning gives the size of the search behind it: what a run to the end took, or where a run stopped at 4 GB and an estimate', () => {
+	for (const setup of frontierSetups().filter(s => outOfReach(s, 20) !== null)) {
+		expect(outOfReach(setup, 20), setupName(setup)).toMatch(/(searches about \d+(\.\d)? million positions from the start \(\d+ (s|min) on a 2-core machine\))|(passes 4 GB of memory after \d+(\.\d)? million positions \(an estimated \d+ million in all\))/);
+	}
+
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 3}, 20)).toBe(
+		'its first answers will be cut short: the exact one searches about 0.9 million positions from the start (10 s on a 2-core machine) and the game stops each search at 20 s; [a] searches on',
+	);
+	// The game's budget is the caller's.
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 3}, 30)).toContain('stops each search at 30 s');
+	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash'], rounds: 3}, 20)).toContain('about 4.8 million positions from the start (55 s on');
+	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash', 'lie', 'byzantine'], rounds: 3}, 20)).toMatch(/^beyond the exact analysis: from the start its search passes 4 GB of memory after/);
 	// A set the bench does not run goes with the nearest measured one: byzantine alone with all three.
-	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['byzantine'], rounds: 1})).toContain('about 9.9 million');
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['byzantine'], rounds: 1}, 20)).toContain('about 3.1 million');
 });
