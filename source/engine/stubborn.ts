@@ -21,7 +21,7 @@
  * set is a function of the state alone (the node x whose set has the fewest moves, the lowest
  * number on a tie), so the search and the witness walk (`trail`) take the same successors.
  */
-import {CLOSED, STARTED, STATUS} from './packed/layout.js';
+import {STARTED, STATUS} from './packed/layout.js';
 import type {PackedModel} from './packed/model.js';
 import type {ProtocolInstance} from './protocol.js';
 
@@ -226,14 +226,14 @@ export class StubbornSets {
 		if (reading < 0) return -1;
 		const quorum = phases.quorum;
 		let slot = reading;
-		if (this.recordsIn(state, x, reading) + 1 >= quorum && this.pendingIn(state, x, reading)) {
+		if (this.model.layout.recordsIn(state, x, reading) + 1 >= quorum && this.pendingIn(state, x, reading)) {
 			slot++;
-			while (slot < slots && this.recordsIn(state, x, slot) + 1 >= quorum) slot++;
+			while (slot < slots && this.model.layout.recordsIn(state, x, slot) + 1 >= quorum) slot++;
 			if (slot === slots) return slots - 1;
 		}
 
 		// Where x stops, the messages still to come cannot make it act: they cannot change what it reads.
-		return this.recordsIn(state, x, slot) + 1 + this.senders(state, x, slot) < quorum ? slot - 1 : slot;
+		return this.model.layout.recordsIn(state, x, slot) + 1 + this.senders(state, x, slot) < quorum ? slot - 1 : slot;
 	}
 
 	/** How many nodes x holds no record from in a slot, but may yet: a message from them is pending, or they can still send one. */
@@ -246,18 +246,6 @@ export class StubbornSets {
 			if (state[this.recordAt[at]!] !== 0) continue;
 			// Pending, or still to send: a crashed node sends nothing more, but what it sent stays pending.
 			if ((state[(y - 1) * this.block]! & STATUS) !== 1 || this.anyPending(state, this.firstId[at]!, this.values[at]!)) count++;
-		}
-
-		return count;
-	}
-
-	/** How many records node x holds in a slot (0 when it is closed). */
-	private recordsIn(state: Uint8Array, x: number, slot: number): number {
-		const n = this.n;
-		let count = 0;
-		for (let y = 1; y <= n; y++) {
-			const record = state[this.recordAt[(x * (n + 1) + y) * this.slots + slot]!]!;
-			if (record !== 0 && record !== CLOSED) count++;
 		}
 
 		return count;

@@ -150,6 +150,22 @@ export class PackedLayout {
 		return 2 * this.messages + node * 4 + kind;
 	}
 
+	/**
+	 * How many records node x holds in a slot, its own included (0 once the slot is closed):
+	 * what a protocol with `phases` counts against its quorum (rules 12 and 13 of docs/engine.md).
+	 */
+	recordsIn(state: Uint8Array, x: number, slot: number): number {
+		const {n, slots} = this;
+		const at = (x - 1) * this.block + this.rows + slot;
+		let count = 0;
+		for (let y = 1; y <= n; y++) {
+			const record = state[at + y * slots]!;
+			if (record !== 0 && record !== CLOSED) count++;
+		}
+
+		return count;
+	}
+
 	/** Whether a node still processes messages (honest, or lying about its input). */
 	processing(state: Uint8Array, node: number): boolean {
 		const kind = state[(node - 1) * this.block]! & STATUS;

@@ -4,7 +4,7 @@
  * rule 6 of docs/engine.md); and when a corruption absorbs a delivery (`absorber`, rule 7).
  */
 import type {Setup} from '../configuration.js';
-import {CLOSED, KIND, LITTLE_ENDIAN, type PackedLayout, type PackedMove, STARTED, STATUS, lowestBit} from './layout.js';
+import {KIND, LITTLE_ENDIAN, type PackedLayout, type PackedMove, STARTED, STATUS, lowestBit} from './layout.js';
 
 /**
  * Whether two moves commute: they act on different nodes (`nodeOfMove`: a delivery or injection
@@ -242,18 +242,9 @@ export class MoveList {
 		const quorum = this.quorum;
 		const at = (to - 1) * this.block;
 		if (quorum === 0 || (state[at]! & STARTED) === 0) return -1;
-		const {n, slots} = this;
-		const base = at + this.rows;
+		const slots = this.slots;
 		let mask = 0;
-		for (let slot = 0; slot < slots; slot++) {
-			let records = 0;
-			for (let from = 1; from <= n; from++) {
-				const record = state[base + from * slots + slot]!;
-				if (record !== 0 && record !== CLOSED) records++;
-			}
-
-			if (records + 1 >= quorum) mask |= 1 << slot;
-		}
+		for (let slot = 0; slot < slots; slot++) if (this.layout.recordsIn(state, to, slot) + 1 >= quorum) mask |= 1 << slot;
 
 		return mask;
 	}
