@@ -118,7 +118,7 @@ export function SandboxSetup({initial = DEFAULT_SANDBOX, onStart, onCancel, titl
 		['allow', 'Allowed', spec.allow.length === 0 ? 'none' : spec.allow.join(', '), 'crash, lie, byzantine'],
 	];
 	const reach = outOfReach(spec, POSITION_BUDGET_MS / 1000);
-	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `1 to ${MAX_SANDBOX_ROUNDS}: each round more multiplies the positions the analysis searches (a note says when it is beyond an answer in seconds)`]);
+	if (protocol.hasRounds) rows.push(['rounds', 'Rounds', String(spec.rounds), `1 to ${MAX_SANDBOX_ROUNDS}: each round more multiplies the positions the analysis searches (a note says when the first answer will take over 5 s)`]);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>{title}</Text>
