@@ -133,6 +133,7 @@ function jsonReport(config: Configuration, result: Analysis, star: Analysis | un
 		flags: result.flags,
 		star: star ? star.label : null,
 		witnesses,
+		...(result.witnessesCut ? {witnessesCut: true} : {}),
 		complete: result.complete && (star?.complete ?? true),
 		states: result.states + (star?.states ?? 0),
 		ms,
@@ -168,6 +169,7 @@ function humanReport(
 	for (const o of OUTCOMES) {
 		const run = result.witnesses[o];
 		if (run) lines.push(`  ${o.padEnd(8)} ${run.length === 0 ? '(here already)' : formatMoves(setup, run).join('; ')}`);
+		else if (result.complete && result.outcomes.includes(o)) lines.push(`  ${o.padEnd(8)} (not found: the time budget ran out first, see --budget-ms)`);
 	}
 
 	lines.push('', `explored ${result.states + (star?.states ?? 0)} states in ${ms} ms`);

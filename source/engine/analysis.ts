@@ -52,6 +52,11 @@ export interface AnalysisOptions {
 	readonly maxBytes?: number;
 	/** Polled every 1,024 states; true stops the search (e.g. a deadline or a cancel key). */
 	readonly shouldStop?: () => boolean;
+	/**
+	 * What stops the searches that find witness runs (`trail`), which come after the answer's
+	 * own: `shouldStop` unless given. A run not found is left out (`witnessesCut`).
+	 */
+	readonly witnessStop?: () => boolean;
 	/** Stop as soon as both `zero` and `one` are found: enough for the label alone. */
 	readonly labelOnly?: boolean;
 	/** Compute witness runs (default true). */
@@ -70,8 +75,13 @@ export interface Analysis {
 	readonly memoryFull?: true;
 	/** States newly explored by this call. */
 	readonly states: number;
-	/** For each outcome found, a run of game moves from C to a quiescent configuration with it. */
+	/**
+	 * For each outcome found, a run of game moves from C to a quiescent configuration with it;
+	 * where the budget (`shouldStop`) ran out while one was being found, that one is missing
+	 * and `witnessesCut` is set.
+	 */
 	readonly witnesses: Partial<Record<Outcome, readonly Move[]>>;
+	readonly witnessesCut?: true;
 }
 
 export function labelFor(mask: OutcomeMask, complete: boolean): AnalysisLabel {
@@ -209,15 +219,19 @@ export class Analyzer {
 		// A complete answer's witnesses as `search` gives them (the first run in the game's order);
 		// a partial one's where a corruption's game found them, renumbered back to c's own nodes.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
+		let witnessesCut = false;
 		if (wantWitnesses) {
 			const back = model.inverse(perm);
 			for (const o of OUTCOMES) {
-				if (complete && (mask & bit(o)) !== 0) witnesses[o] = gameRun(c, this.trail(c, real, o).map(move => model.decode(move)));
-				else if (!complete && found[o]) witnesses[o] = gameRun(c, found[o].map(move => model.decode(model.renumbered(back, move))));
+				if (complete && (mask & bit(o)) !== 0) {
+					const run = this.trail(c, real, o, options.witnessStop ?? options.shouldStop);
+					if (run) witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
+					else witnessesCut = true;
+				} else if (!complete && found[o]) witnesses[o] = gameRun(c, found[o].map(move => model.decode(model.renumbered(back, move))));
 			}
 		}
 
-		return {label: labelFor(mask, complete), outcomes: outcomesOf(mask), mask, flags: flagsOf(mask), complete, ...(memoryFull ? {memoryFull: true as const} : {}), states, witnesses};
+		return {label: labelFor(mask, complete), outcomes: outcomesOf(mask), mask, flags: flagsOf(mask), complete, ...(memoryFull ? {memoryFull: true as const} : {}), states, witnesses, ...(witnessesCut ? {witnessesCut: true as const} : {})};
 	}
 
 	/** The model of c's game, made (and the memos emptied) when the game changes. */
@@ -289,7 +303,7 @@ export class Analyzer {
 	/**
 	 * Whether a state of c's game can reach the outcomes of `want`: R from the memos where they
 	 * hold it, else from a search that stops once it has found them (`trail`). The mask returned
-	 * holds `want` exactly when R(state) does.
+	 * holds `want` exactly when R(state) does; -1 when `shouldStop` ended that search first.
 	 */
 	private maskAt(c: Configuration, real: Uint8Array, want: OutcomeMask, shouldStop?: () => boolean): OutcomeMask {
 		let mask = 0;
@@ -297,7 +311,13 @@ export class Analyzer {
 		for (const part of this.split ? this.partsOf(c, state) : [this]) {
 			const model = part.model!;
 			let answer = part.memo.get(model.key(state, new Uint8Array(model.size)));
-			if (answer < 0) answer = part.search(c, {witnesses: false, shouldStop, stopWhen: want}, state).mask;
+			if (answer < 0) {
+				const searched = part.search(c, {witnesses: false, shouldStop, stopWhen: want}, state);
+				// Stopped by the budget before it found them: not known.
+				if (!searched.complete && (searched.mask & want) !== want) return -1;
+				answer = searched.mask;
+			}
+
 			mask |= answer;
 			if ((mask & want) === want) break;
 		}
@@ -437,9 +457,10 @@ export class Analyzer {
 			// First every link that can be read (`readLinks`), then the states that outcomes new to
 			// this call were found at (`discover` builds them), then the successors to build.
 			mask |= here.readLinks(count, above, at, a, absorbedCrash, absorbedByzantine, table, fast, found);
-			// Every outcome the game allows is found: R is whole without the successors left to
-			// build (rule 11). They stay unknown in the links, and any claimed stays pending.
-			const built = mask === fast.possible ? 0 : here.toBuild;
+			// Every outcome the state's bound allows is found: R is whole without the successors
+			// left to build (rule 11). They stay unknown in the links, and any claimed stays pending.
+			const limit = fast.bound(state);
+			const built = mask === limit ? 0 : here.toBuild;
 			const news = here.news;
 			const fresh = here.fresh;
 			for (let k = 0; k < news; k++) {
@@ -472,7 +493,7 @@ export class Analyzer {
 					break;
 				}
 
-				if (mask === fast.possible) break;
+				if (mask === limit) break;
 				const i = here.built[b]!;
 				here.current = i;
 				// A pending successor may since have been completed by an earlier sibling's search.
@@ -523,12 +544,20 @@ export class Analyzer {
 		// found each outcome.
 		const witnesses: Partial<Record<Outcome, readonly Move[]>> = {};
 		const runs: Partial<Record<Outcome, PackedMove[]>> = {};
+		let witnessesCut = false;
 		if (wantWitnesses && (!from || options.raw) && !(complete && options.partialWitnesses)) {
 			for (const o of OUTCOMES) {
 				const first = paths.get(o);
 				if (complete ? (result & bit(o)) === 0 : !first) continue;
-				// (After a search cut short, a successor's own search obeys the same stop.)
-				const run = complete ? this.trail(c, start, o) : [...first!.moves, ...(first!.from ? this.trail(c, first!.from, o, options.shouldStop) : [])];
+				// (A successor's own search obeys the same stop: a witness the budget cuts is left out.)
+				const stop = options.witnessStop ?? options.shouldStop;
+				const rest = complete ? this.trail(c, start, o, stop) : first!.from ? this.trail(c, first!.from, o, stop) : [];
+				if (!rest) {
+					witnessesCut = true;
+					continue;
+				}
+
+				const run = complete ? rest : [...first!.moves, ...rest];
 				if (options.raw) runs[o] = run;
 				else witnesses[o] = gameRun(c, run.map(move => model.decode(move)));
 			}
@@ -543,6 +572,7 @@ export class Analyzer {
 			...(memoryFull ? {memoryFull: true as const} : {}),
 			states,
 			witnesses,
+			...(witnessesCut ? {witnessesCut: true as const} : {}),
 			runs,
 		};
 	}
@@ -567,9 +597,9 @@ export class Analyzer {
 	 * A path to `outcome` from a state of c's game whose complete answer is in the memo: at each
 	 * state the first move whose successor can reach it. A successor the search did not take
 	 * (rule 8 takes only a stubborn set's) is answered by a search of its own, so the path is the
-	 * same whatever the search took.
+	 * same whatever the search took. Undefined when `shouldStop` ends such a search first.
 	 */
-	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): PackedMove[] {
+	private trail(c: Configuration, start: Uint8Array, outcome: Outcome, shouldStop?: () => boolean): PackedMove[] | undefined {
 		const model = this.model!;
 		const want = bit(outcome);
 		const moves: PackedMove[] = [];
@@ -580,7 +610,10 @@ export class Analyzer {
 			for (const move of model.moves(state)) {
 				if (this.only && move >= 2 * model.messages && move !== model.corruption(this.only.node, this.only.kind)) continue;
 				const candidate = model.apply(state, move);
-				if ((this.maskAt(c, candidate, want, shouldStop) & want) !== 0) {
+				const reaches = this.maskAt(c, candidate, want, shouldStop);
+				// The budget ran out before it was known: no witness.
+				if (reaches < 0) return undefined;
+				if ((reaches & want) !== 0) {
 					moves.push(move);
 					next = candidate;
 					break;

@@ -249,7 +249,9 @@ export function proofHint(oracle: Oracle, c: Configuration, target: Message | un
 
 	if (kind === 'break-agreement' || kind === 'break-validity' || kind === 'break-termination') {
 		const outcome = kind === 'break-agreement' ? 'split' : kind === 'break-validity' ? 'invalid' : 'stuck';
-		const run = oracle.analyze(c, true).witnesses[outcome];
+		const answer = oracle.analyze(c, true);
+		const run = answer.witnesses[outcome];
+		if (!run && answer.outcomes.includes(outcome)) return {text: `A run ends with ${outcome} from here, but the budget ran out before one was found.`};
 		if (!run) return {text: `From here no run ends with ${outcome}: undo.`};
 		if (run.length === 0) return {text: 'This configuration already has that outcome.'};
 		return {move: run[0]!, text: `${name(c, run[0]!)}: the first move of a run that ends with ${outcome} (${run.length} moves).`};

@@ -132,7 +132,7 @@ function CorruptMenu({config, rows, onPick, onCancel}: MenuProps<Move>): React.J
 function WitnessList({config, report, rows, onPick, onCancel}: MenuProps<OutcomeRun['value']> & {readonly report: PositionReport}): React.JSX.Element {
 	return (
 		<SelectList
-			title={`WITNESS RUNS from here (label ${report.now.label}${report.now.complete ? '' : ', search cut short'})`}
+			title={`WITNESS RUNS from here (label ${report.now.label}${report.now.complete ? (report.now.witnessesCut ? ', some not found yet: [a] looks on' : '') : ', search cut short'})`}
 			rows={rows}
 			empty="No run found: the analysis found no outcome yet."
 			items={outcomeRuns(config, report)}

@@ -123,7 +123,7 @@ export function boardKey(state: PlayState, input: string, key: Partial<Key>, con
 		case 'x':
 			return {effect: 'stop-analysis'};
 		case 'a':
-			return report && !report.now.complete ? {effect: 'keep-searching'} : {};
+			return report && (!report.now.complete || report.now.witnessesCut) ? {effect: 'keep-searching'} : {};
 		case 'm':
 			return {action: {type: 'mode', mode: {kind: 'diagram', back: {kind: 'board'}}}};
 		case '?':

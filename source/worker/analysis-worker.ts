@@ -1,7 +1,7 @@
 /** The analysis worker: answers position requests off the UI thread, keeping its memo. */
 import {parentPort, workerData} from 'node:worker_threads';
 import {CANCELLED, type FromWorker, LATEST, type ToWorker} from './messages.js';
-import {PositionAnalyst, type PositionReport, type StopReason, failedReport} from './position.js';
+import {PositionAnalyst, type PositionReport, type StopReason, WITNESS_BUDGET_MS, failedReport} from './position.js';
 import {ProtocolFault} from '../engine/protocol.js';
 import {shareHeartbeat} from '../protocols/guard.js';
 import {HEARTBEAT_WORDS} from '../protocols/watchdog.js';
@@ -49,10 +49,19 @@ port.on('message', async (message: ToWorker) => {
 		return why !== undefined;
 	};
 
+	// The witness runs come after the answer, with a time of their own (a complete answer need
+	// not wait for them, nor its previews be cut short by them); a new request or x still stops them.
+	let witnessesFrom: number | undefined;
+	const witnessStop = (): boolean => {
+		if (Atomics.load(control, LATEST) !== request.id || Atomics.load(control, CANCELLED) === request.id) return true;
+		witnessesFrom ??= Date.now();
+		return Date.now() - witnessesFrom > WITNESS_BUDGET_MS * (request.budgetScale ?? 1);
+	};
+
 	if (Atomics.load(control, LATEST) !== request.id) return; // already superseded
 	let found: PositionReport;
 	try {
-		found = analyst.report(request, {shouldStop, maxBytes});
+		found = analyst.report(request, {shouldStop, witnessStop, maxBytes});
 	} catch (error) {
 		// A protocol module's step that threw deep in the search (the loader's sampled walks did
 		// not reach it): said on the board, with the protocol, node and move; the worker lives on.

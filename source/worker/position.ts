@@ -32,6 +32,13 @@ export interface PositionRequest {
 	readonly budgetScale?: number;
 }
 
+/**
+ * How long the witness runs of one position may take after its answer (doubled with the
+ * answer's budget by "keep searching"): each is the first run in the game's order, which can
+ * take longer to find than the answer itself. Those not found in time are left out.
+ */
+export const WITNESS_BUDGET_MS = 3_000;
+
 /** Why a search stopped before it was complete: its time, its memory, or the player (x). */
 export type StopReason = 'time' | 'memory' | 'cancelled';
 
@@ -54,7 +61,8 @@ export interface Preview extends Verdict {
 
 export interface PositionReport {
 	readonly id: number;
-	readonly now: Verdict & {readonly witnesses: Partial<Record<Outcome, readonly string[]>>};
+	/** `witnessesCut`: the budget ran out before every outcome's witness run was found. */
+	readonly now: Verdict & {readonly witnesses: Partial<Record<Outcome, readonly string[]>>; readonly witnessesCut?: true};
 	/** One per pending message, in pool order (oldest first). */
 	readonly previews: readonly Preview[];
 	/** States explored for this report. */
@@ -99,7 +107,7 @@ export class PositionAnalyst {
 
 	constructor(private readonly memoLimit = MEMO_LIMIT) {}
 
-	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'maxStates' | 'maxBytes'> = {}): PositionReport {
+	report(request: PositionRequest, options: Pick<AnalysisOptions, 'shouldStop' | 'witnessStop' | 'maxStates' | 'maxBytes'> = {}): PositionReport {
 		const key = JSON.stringify(request.spec);
 		if (key !== this.key) {
 			this.analyzer = new Analyzer();
@@ -162,7 +170,7 @@ export class PositionAnalyst {
 		const proof = request.proof ? answerProof(this.oracle.adopt(c, this.analyzer).budget(options), c, request.proof) : undefined;
 		return {
 			id: request.id,
-			now: {...verdict, witnesses},
+			now: {...verdict, witnesses, ...(main.witnessesCut ? {witnessesCut: true as const} : {})},
 			previews,
 			states,
 			...(goal ? {goal} : {}),

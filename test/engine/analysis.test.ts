@@ -186,6 +186,18 @@ test('past its limit, the position analyst still answers from its memo what the 
 	expect(later.now.complete).toBe(true);
 });
 
+test('the position analyst stops witness runs with their own stop: the answer and the previews stay complete, the runs not found are left out and said', async () => {
+	const {PositionAnalyst} = await import('../../source/worker/position.js');
+	const spec = {protocol: 'ben-or', n: 3, inputs: '100', allow: ['crash', 'lie', 'byzantine'], rounds: 2};
+	const whole = new PositionAnalyst().report({id: 1, spec, moves: []});
+	const cut = new PositionAnalyst().report({id: 2, spec, moves: []}, {witnessStop: () => true});
+	expect(whole.now.witnessesCut).toBeUndefined();
+	expect(cut.now.witnessesCut).toBe(true);
+	expect({...cut.now, witnesses: undefined, witnessesCut: undefined}).toEqual({...whole.now, witnesses: undefined});
+	expect(cut.previews).toEqual(whole.previews);
+	expect(Object.keys(cut.now.witnesses).length).toBeLessThan(Object.keys(whole.now.witnesses).length);
+});
+
 test('past its limit, the position analyst starts afresh for a position its memo does not hold completely', async () => {
 	const {PositionAnalyst} = await import('../../source/worker/position.js');
 	const spec = {protocol: 'quorum', n: 3, inputs: '011', allow: ['crash']};
@@ -234,15 +246,31 @@ describe('every outcome found (rule 11)', () => {
 		expect(outcomesOf(new PackedModel(game({protocol: 'wait-all', n: 4, inputs: '1100', allow: ['crash'], f: 2}).setup).possible)).toEqual(all);
 	});
 
-	test('ben-or, two rounds, n = 3, every behaviour: every outcome, from 1,041 states (231,154 before rules 10 to 13, and ben-or\'s scratch)', () => {
+	test('ben-or, two rounds, n = 3, every behaviour: every outcome, from 554 states (231,154 before rules 10 to 13, ben-or\'s scratch and byzantine corruptions tried first)', () => {
 		const c = game({protocol: 'ben-or', n: 3, inputs: '100', allow: ['crash', 'lie', 'byzantine'], rounds: 2});
 		const answer = new Analyzer().analyze(c);
-		expect([answer.label, answer.outcomes, answer.complete, answer.states]).toEqual(['ambiguous', ['zero', 'one', 'split', 'stuck', 'invalid'], true, 1041]);
+		expect([answer.label, answer.outcomes, answer.complete, answer.states]).toEqual(['ambiguous', ['zero', 'one', 'split', 'stuck', 'invalid'], true, 554]);
 		// Every witness still replays to its outcome, from a memo where the successors left
 		// unsearched stay pending.
 		for (const [outcome, moves] of Object.entries(answer.witnesses)) {
 			const end = applyMoves(c, moves!);
 			expect(end.ok && outcomesOf(evaluate(end.value))).toContain(outcome);
 		}
+	});
+
+	test('a complete answer whose budget runs out while its witnesses are found leaves those out, and says so', () => {
+		const c = game({protocol: 'ben-or', n: 3, inputs: '100', allow: ['crash', 'lie', 'byzantine'], rounds: 2});
+		const analyzer = new Analyzer();
+		expect(analyzer.analyze(c, {witnesses: false}).complete).toBe(true);
+		// The answer is in the memo; only the witnesses' own searches see the stop.
+		const cut = analyzer.analyze(c, {shouldStop: () => true});
+		expect([cut.label, cut.outcomes, cut.complete, cut.witnessesCut]).toEqual(['ambiguous', ['zero', 'one', 'split', 'stuck', 'invalid'], true, true]);
+		const missing = cut.outcomes.filter(o => !cut.witnesses[o]);
+		expect(missing.length).toBeGreaterThan(0);
+		// Without the stop, every one is found, and those found before are the same runs.
+		const whole = analyzer.analyze(c);
+		expect(whole.witnessesCut).toBeUndefined();
+		expect(Object.keys(whole.witnesses).sort()).toEqual([...whole.outcomes].sort());
+		for (const [outcome, moves] of Object.entries(cut.witnesses)) expect(whole.witnesses[outcome as keyof typeof whole.witnesses]).toEqual(moves);
 	});
 });

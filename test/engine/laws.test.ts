@@ -76,6 +76,22 @@ describe('laws of the model, on random reachable configurations of small games',
 		);
 	});
 
+	test("a state's bound (rule 11, from the outputs already written) holds every outcome the plain explorer reaches, and leaves some out deep in the game", () => {
+		let tighter = 0;
+		fc.assert(
+			fc.property(fc.oneof(reachable(SMALL, 2), reachable(SMALL, 8, 20)), ({config}) => {
+				const model = new PackedModel(config.setup);
+				const bound = model.bound(model.encode(config));
+				const reached = plainOutcomes(config).mask;
+				expect(outcomesOf(reached & ~bound)).toEqual([]);
+				if (bound !== model.possible) tighter++;
+			}),
+			{...runs, numRuns: 60},
+		);
+		// The property means something only if some bounds are tighter than the game's own.
+		expect(tighter).toBeGreaterThan(0);
+	});
+
 	test('the dead-state reduction is exact on ben-or with two rounds (plain explorer, deep positions)', () => {
 		const twoRounds = [
 			{protocol: 'ben-or', n: 3, inputs: '110', allow: ['crash'], rounds: 2},
@@ -158,7 +174,7 @@ describe('laws of the model, on random reachable configurations of small games',
 		expect(cached).toBeGreaterThan(steps / 2);
 	});
 
-	test("the search's moves are the model's moves, corruptions first, less the byzantine sends that cannot count yet", () => {
+	test("the search's moves are the model's moves, corruptions first (every byzantine one, then the others in order), less the byzantine sends that cannot count yet", () => {
 		// searchMovesInto reads the pool a word at a time; moves reads it a byte at a time. Rule 13:
 		// with `phases` (ben-or), a byzantine send to a started node is searched only in a slot
 		// where the node's records, its own included, and the send reach the quorum.
@@ -184,7 +200,10 @@ describe('laws of the model, on random reachable configurations of small games',
 					return false;
 				};
 
-				const expected = [...moves.filter(move => move >= 2 * m), ...moves.filter(move => move < m), ...moves.filter(move => move >= m && move < 2 * m && counts(move))];
+				// A corruption is 2m + 4 node + kind (3 byzantine).
+				const byzantine = (move: number): boolean => ((move - 2 * m) & 3) === 3;
+				const corruptions = [...moves.filter(move => move >= 2 * m && byzantine(move)), ...moves.filter(move => move >= 2 * m && !byzantine(move))];
+				const expected = [...corruptions, ...moves.filter(move => move < m), ...moves.filter(move => move >= m && move < 2 * m && counts(move))];
 				injections += expected.filter(move => move >= m && move < 2 * m).length;
 				const out = new Int32Array(model.maxMoves);
 				const count = model.searchMovesInto(state, out, new Int32Array(state.buffer, 0, state.length >> 2));

@@ -145,8 +145,8 @@ describe('nodes that read their slots one at a time (rule 12)', () => {
 		// No fault, three rounds; crash, two rounds (rule 8 then applies before the corruption too).
 		const r3 = game({protocol: 'ben-or', n: 3, inputs: '100', allow: [], rounds: 3});
 		expect([count(withoutPhases(r3)), count(r3)]).toEqual([
-			['0', 8641],
-			['0', 3609],
+			['0', 8605],
+			['0', 3530],
 		]);
 		const r2 = game({protocol: 'ben-or', n: 3, inputs: '100', allow: ['crash'], rounds: 2});
 		expect([count(withoutPhases(r2)), count(r2)]).toEqual([

@@ -44,6 +44,8 @@ export class PackedModel {
 	 * honest nodes then always hold both, and validity cannot be broken).
 	 */
 	readonly possible: OutcomeMask;
+	/** How many more nodes a corruption can take out of the honest ones at any time (crash or byzantine allowed), as `bound` counts. */
+	private readonly removable: number;
 
 	/**
 	 * `symmetry: false` keeps every node's number and sender (for measuring raw exploration);
@@ -65,6 +67,41 @@ export class PackedModel {
 		({n: this.n, size: this.size, messages: this.messages, maxMoves: this.maxMoves, nodeOfMove: this.nodeOfMove} = this.layout);
 		this.orderFree = setup.protocol.orderFree === true;
 		this.possible = ZERO | ONE | SPLIT | STUCK | (validityHolds(setup) ? 0 : INVALID);
+		this.removable = setup.allowed.includes('crash') || setup.allowed.includes('byzantine') ? setup.f : 0;
+	}
+
+	/**
+	 * What a state's R can hold at most, from `possible` and the outputs already written, which
+	 * never change (rule 11): all honest nodes can end with 0 only if the corruptions left can
+	 * take out every honest node that output 1 (and the same for 1); some node ends with no
+	 * output, or two with different ones, only if a node has not output yet or, for the
+	 * second, both values are out already. A lie takes out only a node that has not started,
+	 * which has no output.
+	 */
+	bound(state: Uint8Array): OutcomeMask {
+		const block = this.layout.block;
+		let corrupt = 0;
+		let zeros = 0;
+		let ones = 0;
+		let undecided = 0;
+		for (let at = 0; at < this.n * block; at += block) {
+			if ((state[at]! & STATUS) !== 0) {
+				corrupt++;
+				continue;
+			}
+
+			const o = (state[at]! & OUTPUT) >> OUTPUT_SHIFT;
+			if (o === 0) zeros++;
+			else if (o === 1) ones++;
+			else undecided++;
+		}
+
+		const left = Math.max(0, this.removable - corrupt);
+		let mask = this.possible;
+		if (ones > left) mask &= ~ZERO;
+		if (zeros > left) mask &= ~ONE;
+		if (undecided === 0) mask &= zeros > 0 && ones > 0 ? ~STUCK : ~(STUCK | SPLIT);
+		return mask;
 	}
 
 	/** The state of a configuration, canonical. */
