@@ -46,6 +46,7 @@ export class PackedModel {
 	readonly possible: OutcomeMask;
 	/** How many more nodes a corruption can take out of the honest ones at any time (crash or byzantine allowed), as `bound` counts. */
 	private readonly removable: number;
+	private readonly counts = new Int32Array(5);
 
 	/**
 	 * `symmetry: false` keeps every node's number and sender (for measuring raw exploration);
@@ -79,29 +80,39 @@ export class PackedModel {
 	 * which has no output.
 	 */
 	bound(state: Uint8Array): OutcomeMask {
-		const block = this.layout.block;
-		let corrupt = 0;
-		let zeros = 0;
-		let ones = 0;
-		let undecided = 0;
-		for (let at = 0; at < this.n * block; at += block) {
-			if ((state[at]! & STATUS) !== 0) {
-				corrupt++;
-				continue;
-			}
-
-			const o = (state[at]! & OUTPUT) >> OUTPUT_SHIFT;
-			if (o === 0) zeros++;
-			else if (o === 1) ones++;
-			else undecided++;
-		}
-
+		const counts = this.tally(state);
+		const corrupt = counts[0]!;
+		const zeros = counts[1]!;
+		const ones = counts[2]!;
+		const undecided = counts[3]!;
 		const left = Math.max(0, this.removable - corrupt);
 		let mask = this.possible;
 		if (ones > left) mask &= ~ZERO;
 		if (zeros > left) mask &= ~ONE;
 		if (undecided === 0) mask &= zeros > 0 && ones > 0 ? ~STUCK : ~(STUCK | SPLIT);
 		return mask;
+	}
+
+	/**
+	 * A state's nodes counted, for `evaluate` and `bound`: the corrupt ones, and of the honest
+	 * ones those that output 0, output 1, have no output, and have input 0 (in one reused array).
+	 */
+	private tally(state: Uint8Array): Int32Array {
+		const counts = this.counts.fill(0);
+		const block = this.layout.block;
+		for (let node = 1; node <= this.n; node++) {
+			const at = (node - 1) * block;
+			if ((state[at]! & STATUS) !== 0) {
+				counts[0]!++;
+				continue;
+			}
+
+			const o = (state[at]! & OUTPUT) >> OUTPUT_SHIFT;
+			counts[o === 0 ? 1 : o === 1 ? 2 : 3]!++;
+			if (this.setup.inputs[node - 1] === 0) counts[4]!++;
+		}
+
+		return counts;
 	}
 
 	/** The state of a configuration, canonical. */
@@ -133,28 +144,17 @@ export class PackedModel {
 
 	/** eval of a state read as quiescent. */
 	evaluate(state: Uint8Array): OutcomeMask {
-		let zeros = 0;
-		let ones = 0;
-		let honest = 0;
-		let undecided = false;
-		let input0 = 0;
-		const block = this.layout.block;
-		for (let node = 1; node <= this.n; node++) {
-			const at = (node - 1) * block;
-			if ((state[at]! & STATUS) !== 0) continue;
-			honest++;
-			const o = (state[at]! & OUTPUT) >> OUTPUT_SHIFT;
-			if (o === 0) zeros++;
-			else if (o === 1) ones++;
-			else undecided = true;
-			if (this.setup.inputs[node - 1] === 0) input0++;
-		}
-
+		const counts = this.tally(state);
+		const honest = this.n - counts[0]!;
+		const zeros = counts[1]!;
+		const ones = counts[2]!;
+		const undecided = counts[3]!;
+		const input0 = counts[4]!;
 		let mask = 0;
 		if (honest > 0 && zeros === honest) mask |= ZERO;
 		if (honest > 0 && ones === honest) mask |= ONE;
 		if (zeros > 0 && ones > 0) mask |= SPLIT;
-		if (undecided) mask |= STUCK;
+		if (undecided > 0) mask |= STUCK;
 		if ((input0 === honest && ones > 0) || (input0 === 0 && zeros > 0)) mask |= INVALID;
 		return mask;
 	}
