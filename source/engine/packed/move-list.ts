@@ -21,6 +21,9 @@ export function commutes(orderFree: boolean, a: PackedMove, aNode: number, b: Pa
 	return orderFree ? a !== b : aNode !== bNode;
 }
 
+/** The byzantine kind alone (`searchCorruptions`). */
+const BYZANTINE = [KIND.byzantine];
+
 export class MoveList {
 	/** How many of the moves `searchMovesInto` gave last are corruptions (they come first). */
 	lastCorruptions = 0;
@@ -36,8 +39,8 @@ export class MoveList {
 	private readonly domains: Int32Array;
 	private readonly toOf: Int16Array;
 	private readonly behaviours: number[];
-	/** Whether byzantine corruptions are allowed (the search tries them first, rule 11). */
-	private readonly byzantine: boolean;
+	/** The allowed kinds but byzantine, which the search tries first (rule 11). */
+	private readonly afterByzantine: number[];
 	/** Per slot, the bits of its values among one sender's messages to one node (with at most 32 values per sender). */
 	private readonly slotBits: Int32Array;
 	/** Per node, the pool's bits of messages to other nodes, per pool word (`absorber`). */
@@ -62,7 +65,7 @@ export class MoveList {
 		this.domains = layout.domains;
 		this.toOf = layout.toOf;
 		this.behaviours = setup.f === 0 ? [] : setup.allowed.map(b => KIND[b]);
-		this.byzantine = this.behaviours.includes(KIND.byzantine);
+		this.afterByzantine = this.behaviours.filter(kind => kind !== KIND.byzantine);
 		this.quorum = setup.protocol.phases && layout.slots <= 31 ? setup.protocol.phases.quorum : 0;
 		this.slotBits = Int32Array.from(setup.protocol.slots, (slot, k) => (this.perSender > 32 ? 0 : (2 ** slot.values.length - 1) * 2 ** layout.slotBase[k]!) | 0);
 		// Per node, per word of the state from the pool's first on: the pool's bits that are not
@@ -156,9 +159,12 @@ export class MoveList {
 		return this.corruptCount(state) < this.f ? this.corruptionsFrom(state, out, count) : count;
 	}
 
-	/** The corruptions of a state with fewer than f corrupt nodes, written into `out` from `count` on; returns the new count. */
-	private corruptionsFrom(state: Uint8Array, out: Int32Array, count: number): number {
-		const {n, block, messages, behaviours} = this;
+	/**
+	 * The corruptions of a state with fewer than f corrupt nodes, of the kinds given (default:
+	 * every allowed one), written into `out` from `count` on; returns the new count.
+	 */
+	private corruptionsFrom(state: Uint8Array, out: Int32Array, count: number, behaviours = this.behaviours): number {
+		const {n, block, messages} = this;
 		for (let node = 1; node <= n; node++) {
 			const at = (node - 1) * block;
 			if ((state[at]! & STATUS) !== 0) continue;
@@ -182,16 +188,8 @@ export class MoveList {
 	 * without an answer, against 6.3 million to its answer.)
 	 */
 	private searchCorruptions(state: Uint8Array, out: Int32Array): number {
-		if (!this.byzantine) return this.corruptionsFrom(state, out, 0);
-		const {n, block, messages} = this;
-		let count = 0;
-		for (let node = 1; node <= n; node++) if ((state[(node - 1) * block]! & STATUS) === 0) out[count++] = 2 * messages + node * 4 + KIND.byzantine;
-		const byzantine = count;
-		count = this.corruptionsFrom(state, out, count);
-		// Less each node's byzantine corruption again.
-		let kept = byzantine;
-		for (let i = byzantine; i < count; i++) if (((out[i]! - 2 * messages) & 3) !== KIND.byzantine) out[kept++] = out[i]!;
-		return kept;
+		if (this.afterByzantine.length === this.behaviours.length) return this.corruptionsFrom(state, out, 0);
+		return this.corruptionsFrom(state, out, this.corruptionsFrom(state, out, 0, BYZANTINE), this.afterByzantine);
 	}
 
 	/**
