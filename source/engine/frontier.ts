@@ -60,5 +60,9 @@ export function outOfReach({protocol, n, allow, rounds = 1}: FrontierSpec, answe
 		return `beyond the exact analysis: from the start its search passes 4 GB of memory after ${millions(search.floor)} million positions (an estimated ${millions(search.estimate)} million in all); expect answers cut short`;
 	}
 
+	if (search.seconds < answerSeconds) {
+		return `its first answer takes about ${duration(search.seconds)} on a 2-core machine: the exact one searches about ${millions(search.states)} million positions from the start`;
+	}
+
 	return `its first answers will be cut short: the exact one searches about ${millions(search.states)} million positions from the start (${duration(search.seconds)} on a 2-core machine) and the game stops each search at ${answerSeconds} s; [a] searches on`;
 }

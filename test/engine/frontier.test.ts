@@ -42,14 +42,17 @@ test('games the bench does not run go with the measured set nearest them; other 
 
 test('the warning gives the size of the search behind it: what a run to the end took, or where a run stopped at 4 GB and an estimate', () => {
 	for (const setup of frontierSetups().filter(s => outOfReach(s, 20) !== null)) {
-		expect(outOfReach(setup, 20), setupName(setup)).toMatch(/(searches about \d+(\.\d)? million positions from the start \(\d+ (s|min) on a 2-core machine\))|(passes 4 GB of memory after \d+(\.\d)? million positions \(an estimated \d+ million in all\))/);
+		expect(outOfReach(setup, 20), setupName(setup)).toMatch(/(takes about \d+ s on a 2-core machine: the exact one searches about \d+(\.\d)? million positions from the start$)|(searches about \d+(\.\d)? million positions from the start \(\d+ (s|min) on a 2-core machine\))|(passes 4 GB of memory after \d+(\.\d)? million positions \(an estimated \d+ million in all\))/);
 	}
 
 	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 3}, 20)).toBe(
-		'its first answers will be cut short: the exact one searches about 0.9 million positions from the start (8 s on a 2-core machine) and the game stops each search at 20 s; [a] searches on',
+		'its first answer takes about 8 s on a 2-core machine: the exact one searches about 0.9 million positions from the start',
 	);
 	// The game's budget is the caller's.
-	expect(outOfReach({protocol: 'ben-or', n: 5, allow: [], rounds: 3}, 30)).toContain('stops each search at 30 s');
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['crash'], rounds: 3}, 20)).toBe(
+		'its first answers will be cut short: the exact one searches about 1.6 million positions from the start (23 s on a 2-core machine) and the game stops each search at 20 s; [a] searches on',
+	);
+	expect(outOfReach({protocol: 'ben-or', n: 5, allow: ['crash'], rounds: 3}, 30)).toContain('takes about 23 s');
 	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash'], rounds: 3}, 20)).toContain('about 4.8 million positions from the start (60 s on');
 	expect(outOfReach({protocol: 'ben-or', n: 6, allow: ['crash', 'lie'], rounds: 3}, 20)).toMatch(/^beyond the exact analysis: from the start its search passes 4 GB of memory after/);
 	// A set the bench does not run goes with the nearest measured one: byzantine alone with all three.
